@@ -1,0 +1,115 @@
+//! The command layer: parses arguments, reads and writes files, prints results, maps outcomes to
+//! exit codes. The only module that does IO; everything it calls is pure.
+
+mod table_cmd;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit status: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: the input was read and has problems (invalid table, failed check).
+pub const EXIT_INVALID: u8 = 1;
+/// Exit status: usage error, or a file could not be read or written.
+pub const EXIT_USAGE: u8 = 2;
+
+/// mma, the mail migration advisor: from a description of the source mail system to a verified
+/// Exchange Online migration path.
+#[derive(Debug, Parser)]
+#[command(name = "mma", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Verify, print or evaluate a decision table.
+    #[command(subcommand)]
+    Table(table_cmd::TableCommand),
+}
+
+/// An error that stops a command, with the exit status it maps to.
+#[derive(Debug)]
+pub struct Failure {
+    /// Exit status.
+    pub code: u8,
+    /// Message for stderr.
+    pub message: String,
+}
+
+impl Failure {
+    /// A usage or IO error (exit 2).
+    #[must_use]
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self {
+            code: EXIT_USAGE,
+            message: message.into(),
+        }
+    }
+}
+
+/// Runs `mma` with the process arguments.
+#[must_use]
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout with status 0, usage errors with status 2.
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_USAGE));
+        }
+    };
+    let result = match cli.command {
+        Command::Table(cmd) => table_cmd::run(cmd),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            eprintln!("mma: error: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`mma … | head`) is not an error.
+pub(crate) fn print_stdout(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::usage(format!("cannot write to stdout: {e}"))),
+    }
+}
+
+/// Reads a UTF-8 text file, naming it in the error.
+pub(crate) fn read_text(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Writes `contents` to `path` through a temporary file in the same directory and a rename, so
+/// the file is either complete or untouched.
+pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, contents).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Failure::usage(format!(
+            "cannot write {}: {e}",
+            path.display()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! mma, the mail migration advisor: library behind the `mma` binary.
+//!
+//! Stages (see ARCHITECTURE in the README): [`table`] verifies and compiles the decision table,
+//! [`decision`] is the compiled result, [`cli`] is the command layer, the only code that does IO.
+
+pub mod cli;
+pub mod decision;
+pub mod table;

@@ -1,0 +1,5 @@
+//! The `mma` binary: hands the process arguments to the command layer.
+
+fn main() -> std::process::ExitCode {
+    mma::cli::run()
+}
