@@ -298,9 +298,7 @@ fn eval(csv: Option<&PathBuf>, assignments: &[String]) -> Result<u8, Failure> {
     let mut point: Vec<Option<u64>> = vec![None; t.inputs.len()];
     for assignment in assignments {
         let Some((key, value)) = assignment.split_once('=') else {
-            return Err(Failure::usage(format!(
-                "`{assignment}` is not NAME=VALUE"
-            )));
+            return Err(Failure::usage(format!("`{assignment}` is not NAME=VALUE")));
         };
         let Some(index) = t.inputs.iter().position(|i| i.name == key) else {
             let names: Vec<&str> = t.inputs.iter().map(|i| i.name.as_str()).collect();

@@ -178,7 +178,6 @@ pub fn read(src: &str) -> (Vec<Record>, Vec<SyntaxError>) {
                             .to_owned(),
                     });
                     failed = true;
-                    cur.skip_line();
                     break;
                 }
             } else {
@@ -253,10 +252,10 @@ mod tests {
 
     #[test]
     fn errors_are_located_and_reading_resumes() {
-        let (records, errors) = read("a,b\"c\nd,\"e\"f\ng,h\n\"open");
+        let (records, errors) = read("a,b\"c\nd,\"e\"f,x\n\"p\"q\ng,h\n\"open");
         assert_eq!(records.len(), 1);
         assert_eq!(records[0].fields[0].text, "g");
         let located: Vec<_> = errors.iter().map(|e| (e.line, e.column)).collect();
-        assert_eq!(located, [(1, 4), (2, 6), (4, 1)]);
+        assert_eq!(located, [(1, 4), (2, 6), (3, 4), (5, 1)]);
     }
 }

@@ -429,7 +429,7 @@ impl ValueSet {
 
     /// Smallest value, if any.
     #[must_use]
-    pub fn min(&self) -> Option<u64> {
+    pub fn smallest(&self) -> Option<u64> {
         self.0.first().map(|&(lo, _)| lo)
     }
 
@@ -459,6 +459,24 @@ impl ValueSet {
             }
         }
         Self(out)
+    }
+
+    /// Whether the two sets share a value.
+    #[must_use]
+    pub fn meets(&self, other: &Self) -> bool {
+        let (mut i, mut j) = (0, 0);
+        while i < self.0.len() && j < other.0.len() {
+            let (a, b) = (self.0[i], other.0[j]);
+            if a.0.max(b.0) <= a.1.min(b.1) {
+                return true;
+            }
+            if a.1 < b.1 {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+        false
     }
 
     /// The values of `self` not in `other`.

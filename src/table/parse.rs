@@ -320,11 +320,12 @@ fn integer(text: &str) -> Option<u64> {
 /// Parses `N`, `A..=B`, `..=B` or `A..` into inclusive bounds, with `lo`/`hi` for open ends.
 fn int_range(text: &str, lo: u64, hi: u64) -> Result<(u64, u64), String> {
     let bad = || {
-        format!("`{text}` is not an integer or range; write `7`, `150..=2000`, `..=149` or `2001..`")
+        format!(
+            "`{text}` is not an integer or range; write `7`, `150..=2000`, `..=149` or `2001..`"
+        )
     };
     if let Some((a, b)) = text.split_once("..") {
-        if b.starts_with('=') {
-            let b = &b[1..];
+        if let Some(b) = b.strip_prefix('=') {
             let end = integer(b.trim()).ok_or_else(bad)?;
             let start = if a.trim().is_empty() {
                 lo
@@ -462,9 +463,8 @@ fn declaration(
                 let text = spec.text.as_str();
                 let kind = if text == "text" {
                     OutputKind::Text
-                } else if let Some(inner) = text
-                    .strip_prefix("list(")
-                    .and_then(|t| t.strip_suffix(')'))
+                } else if let Some(inner) =
+                    text.strip_prefix("list(").and_then(|t| t.strip_suffix(')'))
                 {
                     let mut target = spec.clone();
                     target.text = inner.trim().to_owned();
@@ -491,11 +491,11 @@ fn declaration(
                 "declaration",
                 record.line,
                 Some(f[0].column),
-                format!("unknown declaration `{other}`; allowed: `@hit_policy`, `@input`, `@output`"),
+                format!(
+                    "unknown declaration `{other}`; allowed: `@hit_policy`, `@input`, `@output`"
+                ),
             );
-            if let Some(s) =
-                diagnostic::suggest(other, ["@hit_policy", "@input", "@output"].into_iter())
-            {
+            if let Some(s) = diagnostic::suggest(other, ["@hit_policy", "@input", "@output"]) {
                 d = d.note(format!("did you mean `{s}`?"));
             }
             diags.push(d);
@@ -722,10 +722,7 @@ fn input_cell(field: &Field, input: &Input, diags: &mut Vec<Diagnostic>) -> Opti
             "cell",
             field.line,
             Some(field.column),
-            format!(
-                "empty cell for `{}`; write `*` for any value",
-                input.name
-            ),
+            format!("empty cell for `{}`; write `*` for any value", input.name),
         ));
         return None;
     }

@@ -1,1 +1,10 @@
+//! The integration tests, compiled into one binary: CLI behaviour, build-script failures, the
+//! freshness of generated files, agreement of compiled and interpreted tables, and properties of
+//! the verifier.
 
+mod agreement;
+mod build_script;
+mod cli_table;
+mod generated;
+mod support;
+mod verifier;
