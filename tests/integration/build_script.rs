@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{root, scratch, shipped_csv};
+use crate::support::{line_of, root, scratch, shipped_csv};
 
 fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
@@ -48,14 +48,6 @@ fn build_probe(name: &str, table: &str) -> (bool, String) {
         out.status.success(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-fn line_of(prefix: &str) -> usize {
-    shipped_csv()
-        .lines()
-        .position(|l| l.starts_with(prefix))
-        .expect("rule exists")
-        + 1
 }
 
 #[test]

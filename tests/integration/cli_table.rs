@@ -1,7 +1,7 @@
 //! `mma table …` as a user runs it: golden outputs for bad tables, exit codes, and the shipped
 //! table broken in the ways a reviewer would miss.
 
-use crate::support::{assert_fresh, mma, root, scratch, shipped_csv};
+use crate::support::{assert_fresh, line_of, mma, root, scratch, shipped_csv};
 
 const REFRESH: &str = "UPDATE_GOLDEN=1 cargo test --test integration cli_table";
 
@@ -42,14 +42,6 @@ fn check_broken(name: &str, edit: impl FnOnce(&str) -> String) -> (i32, String) 
     std::fs::write(dir.join("decision-table.csv"), edit(&shipped_csv())).expect("write table");
     let (code, stdout, _) = mma(&dir, &["table", "check", "decision-table.csv"]);
     (code, stdout)
-}
-
-fn line_of(prefix: &str) -> usize {
-    shipped_csv()
-        .lines()
-        .position(|l| l.starts_with(prefix))
-        .expect("rule exists")
-        + 1
 }
 
 #[test]

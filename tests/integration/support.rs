@@ -14,6 +14,15 @@ pub fn shipped_csv() -> String {
         .expect("decision-table.csv is readable")
 }
 
+/// The 1-based line of the shipped table that starts with `prefix`.
+pub fn line_of(prefix: &str) -> usize {
+    shipped_csv()
+        .lines()
+        .position(|l| l.starts_with(prefix))
+        .expect("rule exists")
+        + 1
+}
+
 /// Runs `mma` with `args` in `dir`; returns (exit code, stdout, stderr).
 pub fn mma(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_mma"))
