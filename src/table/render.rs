@@ -11,14 +11,11 @@ fn md_escape(text: &str) -> String {
         .replace('\n', " ")
 }
 
-fn domain_text(table: &Table, kind: &InputKind) -> String {
+fn domain_text(kind: &InputKind) -> String {
     match kind {
         InputKind::Enum(values) => values.join(", "),
         InputKind::Bool => "true, false".to_owned(),
-        InputKind::Int { lo, hi } if *hi == super::parse::INT_MAX => {
-            let _ = table;
-            format!("integers from {lo}")
-        }
+        InputKind::Int { lo, hi } if *hi == super::parse::INT_MAX => format!("integers from {lo}"),
         InputKind::Int { lo, hi } => format!("integers {lo} to {hi}"),
     }
 }
@@ -50,7 +47,7 @@ pub fn markdown(table: &Table, source_name: &str, source_sha256: &str) -> String
             "| `{}` | {} | {} |",
             input.name,
             md_escape(&input.description),
-            md_escape(&domain_text(table, &input.kind))
+            md_escape(&domain_text(&input.kind))
         );
     }
     out.push('\n');
