@@ -356,31 +356,31 @@ pub fn decide(
     manage_users_on_premises: bool,
     coexistence: bool,
 ) -> &'static Decision {
-    match (source, mailboxes, timeline, manage_users_on_premises, coexistence) {
+    match (source, timeline, manage_users_on_premises, coexistence, mailboxes) {
         // row 21: modern-coexistence
-        (Source::Exchange2010 | Source::Exchange2013 | Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe, _, _, _, true) => &RULES[0],
+        (Source::Exchange2010 | Source::Exchange2013 | Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe, _, _, true, _) => &RULES[0],
         // row 22: modern-large
-        (Source::Exchange2010 | Source::Exchange2013 | Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe, 2001.., _, _, false) => &RULES[1],
+        (Source::Exchange2010 | Source::Exchange2013 | Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe, _, _, false, 2001..) => &RULES[1],
         // row 23: modern-small-fast
-        (Source::Exchange2010 | Source::Exchange2013 | Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe, ..=149, Timeline::Days | Timeline::Weeks, false, false) => &RULES[2],
+        (Source::Exchange2010 | Source::Exchange2013 | Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe, Timeline::Days | Timeline::Weeks, false, false, ..=149) => &RULES[2],
         // row 24: modern-medium-fast
-        (Source::Exchange2010 | Source::Exchange2013 | Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe, 150..=2000, Timeline::Days | Timeline::Weeks, false, false) => &RULES[3],
+        (Source::Exchange2010 | Source::Exchange2013 | Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe, Timeline::Days | Timeline::Weeks, false, false, 150..=2000) => &RULES[3],
         // row 25: modern-slow
-        (Source::Exchange2010 | Source::Exchange2013 | Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe, ..=2000, Timeline::Months, false, false) => &RULES[4],
+        (Source::Exchange2010 | Source::Exchange2013 | Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe, Timeline::Months, false, false, ..=2000) => &RULES[4],
         // row 26: modern-onprem-managed
-        (Source::Exchange2010 | Source::Exchange2013 | Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe, ..=2000, _, true, false) => &RULES[5],
+        (Source::Exchange2010 | Source::Exchange2013 | Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe, _, true, false, ..=2000) => &RULES[5],
         // row 27: legacy-small-fast
-        (Source::Exchange2003 | Source::Exchange2007, ..=149, Timeline::Days, false, false) => &RULES[6],
+        (Source::Exchange2003 | Source::Exchange2007, Timeline::Days, false, false, ..=149) => &RULES[6],
         // row 28: legacy-small-fast-managed
-        (Source::Exchange2003 | Source::Exchange2007, ..=149, Timeline::Days, true, false) => &RULES[7],
+        (Source::Exchange2003 | Source::Exchange2007, Timeline::Days, true, false, ..=149) => &RULES[7],
         // row 29: legacy-small-slow
-        (Source::Exchange2003 | Source::Exchange2007, ..=149, Timeline::Weeks | Timeline::Months, _, false) => &RULES[8],
+        (Source::Exchange2003 | Source::Exchange2007, Timeline::Weeks | Timeline::Months, _, false, ..=149) => &RULES[8],
         // row 30: legacy-large
-        (Source::Exchange2003 | Source::Exchange2007, 150.., _, _, false) => &RULES[9],
+        (Source::Exchange2003 | Source::Exchange2007, _, _, false, 150..) => &RULES[9],
         // row 31: exchange-2007-coexistence
-        (Source::Exchange2007, _, _, _, true) => &RULES[10],
+        (Source::Exchange2007, _, _, true, _) => &RULES[10],
         // row 32: exchange-2003-coexistence
-        (Source::Exchange2003, _, _, _, true) => &RULES[11],
+        (Source::Exchange2003, _, _, true, _) => &RULES[11],
         // row 33: imap-source
         (Source::Exchange2000OrEarlier | Source::Imap, _, _, _, _) => &RULES[12],
         // row 34: google-source

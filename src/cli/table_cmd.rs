@@ -51,7 +51,21 @@ pub(super) enum TableCommand {
         /// Write to this file (atomically) instead of stdout.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// How `decide` is laid out: `auto` (what build.rs does) is flat up to 1,000 rules and a
+        /// tree above.
+        #[arg(long, value_enum, default_value_t = LayoutArg::Auto)]
+        layout: LayoutArg,
     },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(super) enum LayoutArg {
+    /// Flat up to 1,000 rules, a tree above.
+    Auto,
+    /// One match on the tuple of inputs, one arm per rule.
+    Flat,
+    /// Nested per-input matches, with the flat match kept as a checked proof.
+    Tree,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -121,18 +135,28 @@ pub(super) fn run(cmd: TableCommand) -> Result<u8, Failure> {
             Ok(EXIT_OK)
         }
         TableCommand::Eval { assignments, table } => eval(table.as_ref(), &assignments),
-        TableCommand::Codegen { csv, output } => {
+        TableCommand::Codegen {
+            csv,
+            output,
+            layout,
+        } => {
             let (t, src, name) = load_valid(csv.as_ref())?;
             let file = std::path::Path::new(&name)
                 .file_name()
                 .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
             let sha = sha256::hex(src.as_bytes());
-            let code = codegen::generate(
+            let layout = match layout {
+                LayoutArg::Auto => codegen::Layout::auto(&t),
+                LayoutArg::Flat => codegen::Layout::Flat,
+                LayoutArg::Tree => codegen::Layout::Tree,
+            };
+            let code = codegen::generate_with(
                 &t,
                 codegen::Provenance {
                     source_name: &file,
                     source_sha256: &sha,
                 },
+                layout,
             );
             match output {
                 Some(path) => write_atomic(&path, code.as_bytes())?,

@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 
 use super::parse::camel;
+use super::tree::{self, Node};
 use super::{HitPolicy, InputKind, OutputKind, OutputValue, Table, ValueSet};
 
 /// Where the generated file says it came from.
@@ -126,6 +127,59 @@ fn output_type(table: &Table, kind: &OutputKind) -> String {
 /// The generated Rust source for `table`.
 #[must_use]
 pub fn generate(table: &Table, provenance: Provenance<'_>) -> String {
+    generate_with(table, provenance, Layout::auto(table))
+}
+
+/// How `decide` is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One `match` on the tuple of inputs, one arm per rule.
+    Flat,
+    /// A tree of per-input matches for `decide`, plus the flat match as a checked, never-run
+    /// proof. Falls back to `Flat` for a table whose tree would be too large.
+    Tree,
+}
+
+impl Layout {
+    /// Largest table laid out flat by default. Above it a flat match's code generation grows
+    /// past seconds (`benches/compile_time.rs`).
+    pub const FLAT_MAX_RULES: usize = 1000;
+
+    /// Flat up to [`Self::FLAT_MAX_RULES`] rules, a tree above.
+    #[must_use]
+    pub fn auto(table: &Table) -> Self {
+        if table.rules.len() <= Self::FLAT_MAX_RULES {
+            Self::Flat
+        } else {
+            Self::Tree
+        }
+    }
+
+    /// The name used on the command line.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Flat => "flat",
+            Self::Tree => "tree",
+        }
+    }
+}
+
+/// The generated Rust source for `table`, with `decide` laid out as `layout` says.
+#[must_use]
+pub fn generate_with(table: &Table, provenance: Provenance<'_>, layout: Layout) -> String {
+    generate_proved_in(table, provenance, layout, PROOF_MAX_RULES)
+}
+
+/// [`generate_with`], with the tree layout's proof cut into regions of at most
+/// `proof_max_rules` rules (tests use small regions to check the proof on small tables).
+#[must_use]
+pub fn generate_proved_in(
+    table: &Table,
+    provenance: Provenance<'_>,
+    layout: Layout,
+    proof_max_rules: usize,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -233,16 +287,15 @@ pub fn generate(table: &Table, provenance: Provenance<'_>) -> String {
     let params: Vec<String> = table
         .inputs
         .iter()
-        .map(|input| {
-            let ty = match input.kind {
-                InputKind::Enum(_) => camel(&input.name),
-                InputKind::Bool => "bool".to_owned(),
-                InputKind::Int { .. } => "u32".to_owned(),
-            };
-            format!("{}: {ty}", input.name)
-        })
+        .map(|input| format!("{}: {}", input.name, rust_type(&input.kind, &input.name)))
         .collect();
-    let names: Vec<&str> = table.inputs.iter().map(|i| i.name.as_str()).collect();
+    let layout = match layout {
+        Layout::Flat => None,
+        Layout::Tree => tree::build(table, 64 * table.rules.len() + 1024),
+    };
+    if let Some(root) = &layout {
+        emit_proof(&mut out, table, root, proof_max_rules);
+    }
     let policy_doc = match table.hit_policy {
         HitPolicy::Unique => {
             "Exactly one rule matches any input (hit policy `unique`), so arm order does not matter."
@@ -251,14 +304,23 @@ pub fn generate(table: &Table, provenance: Provenance<'_>) -> String {
     };
     let _ = writeln!(
         out,
-        "/// The rule that decides these inputs. {policy_doc}\n\
-         ///\n\
-         /// There is no `_` arm: rustc proves the match exhaustive and, under\n\
-         /// `deny(unreachable_patterns)`, every rule reachable. Integers outside a declared domain\n\
-         /// are decided as the nearest bound of the domain."
+        "/// The rule that decides these inputs. {policy_doc}\n///"
     );
+    if layout.is_some() {
+        out.push_str(
+            "/// A decision tree of exhaustive matches, one input at a time, laid out from the\n\
+             /// table; the proof matches above prove every rule reachable and the table complete.\n\
+             /// Integers outside a declared domain are decided as the nearest bound of the domain.\n",
+        );
+    } else {
+        out.push_str(
+            "/// There is no `_` arm: rustc proves the match exhaustive and, under\n\
+             /// `deny(unreachable_patterns)`, every rule reachable. Integers outside a declared domain\n\
+             /// are decided as the nearest bound of the domain.\n",
+        );
+    }
     out.push_str("#[deny(unreachable_patterns)]\n");
-    if table.hit_policy == HitPolicy::First {
+    if table.hit_policy == HitPolicy::First && layout.is_none() {
         out.push_str("#[allow(overlapping_range_endpoints)]\n");
     }
     if table.inputs.len() > 7 {
@@ -278,31 +340,20 @@ pub fn generate(table: &Table, provenance: Provenance<'_>) -> String {
         }
         out.push_str(") -> &'static Decision {\n");
     }
-    let scrutinee = if names.len() == 1 {
-        names[0].to_owned()
-    } else {
-        format!("({})", names.join(", "))
-    };
-    let _ = writeln!(out, "    match {scrutinee} {{");
-    for (index, rule) in table.rules.iter().enumerate() {
-        let cells: Vec<String> = table
-            .inputs
-            .iter()
-            .zip(&rule.conditions)
-            .map(|(input, set)| {
-                let (lo, hi) = input.bounds();
-                pattern(&input.kind, &camel(&input.name), lo, hi, set)
-            })
-            .collect();
-        let pat = if cells.len() == 1 {
-            cells[0].clone()
-        } else {
-            format!("({})", cells.join(", "))
-        };
-        let _ = writeln!(out, "        // row {}: {}", rule.line, rule.id);
-        let _ = writeln!(out, "        {pat} => &RULES[{index}],");
+    match &layout {
+        Some(root) => {
+            out.push_str("    let index: u32 = ");
+            emit_node(&mut out, table, root, 1);
+            out.push_str(";\n    &RULES[index as usize]\n}\n\n");
+        }
+        None => {
+            let all: Vec<usize> = (0..table.rules.len()).collect();
+            let full: Vec<ValueSet> = table.inputs.iter().map(super::Input::full).collect();
+            let arms = rule_arms(table, &all, &full, |i| format!("&RULES[{i}]"));
+            emit_flat_match(&mut out, table, 1, &arms);
+            out.push_str("}\n\n");
+        }
     }
-    out.push_str("    }\n}\n\n");
 
     // A bridge from input codes, for checking `decide` against the reference interpreter.
     out.push_str(
@@ -312,6 +363,7 @@ pub fn generate(table: &Table, provenance: Provenance<'_>) -> String {
     );
     out.push_str("#[must_use]\n");
     out.push_str("pub fn decide_codes(codes: &[u64]) -> Option<&'static Decision> {\n");
+    let names: Vec<&str> = table.inputs.iter().map(|i| i.name.as_str()).collect();
     let _ = writeln!(
         out,
         "    let [{}] = codes else {{\n        return None;\n    }};",
@@ -346,4 +398,302 @@ pub fn generate(table: &Table, provenance: Provenance<'_>) -> String {
     }
     let _ = writeln!(out, "    Some(decide({}))\n}}", args.join(", "));
     out
+}
+
+/// The Rust type of an input.
+fn rust_type(kind: &InputKind, name: &str) -> String {
+    match kind {
+        InputKind::Enum(_) => camel(name),
+        InputKind::Bool => "bool".to_owned(),
+        InputKind::Int { .. } => "u32".to_owned(),
+    }
+}
+
+/// Inputs in the order of the match scrutinee: enums and booleans first, then integers. rustc's
+/// exhaustiveness check specialises column by column, and finite columns first keep it linear
+/// where integer ranges first make it split every range by every other.
+fn scrutinee_order(table: &Table) -> Vec<usize> {
+    let (mut finite, ints): (Vec<usize>, Vec<usize>) = (0..table.inputs.len())
+        .partition(|&i| !matches!(table.inputs[i].kind, InputKind::Int { .. }));
+    finite.extend(ints);
+    finite
+}
+
+/// One arm of an emitted flat match: a comment, one condition per input (declaration order)
+/// and the arm's body.
+struct Arm {
+    comment: String,
+    conditions: Vec<ValueSet>,
+    body: String,
+}
+
+/// The arms of the rules `rules` (indices, in file order) within `region`, each arm's body given
+/// by `body`. See [`arm_conditions`] for what each arm's patterns hold.
+fn rule_arms(
+    table: &Table,
+    rules: &[usize],
+    region: &[ValueSet],
+    body: impl Fn(usize) -> String,
+) -> Vec<Arm> {
+    rules
+        .iter()
+        .zip(arm_conditions(table, rules, region))
+        .map(|(&index, conditions)| {
+            let rule = &table.rules[index];
+            Arm {
+                comment: format!("row {}: {}", rule.line, rule.id),
+                conditions,
+                body: body(index),
+            }
+        })
+        .collect()
+}
+
+/// The conditions each rule's arm is written with: the rule's conditions within `region`, and
+/// under `first` without the alternatives (values of an enum or boolean, intervals of an
+/// integer) that earlier arms already decide, since rustc refuses an alternative of an
+/// or-pattern that no input reaches. What is dropped is decided earlier, so the match still
+/// decides as the table does; a rule that fires somewhere keeps a non-empty arm.
+fn arm_conditions(table: &Table, rules: &[usize], region: &[ValueSet]) -> Vec<Vec<ValueSet>> {
+    let mut arms: Vec<Vec<ValueSet>> = Vec::with_capacity(rules.len());
+    for &rule in rules {
+        let mut conditions: Vec<ValueSet> = table.rules[rule]
+            .conditions
+            .iter()
+            .zip(region)
+            .map(|(c, r)| c.intersect(r))
+            .collect();
+        if table.hit_policy == HitPolicy::First {
+            prune_shadowed(table, &arms, &mut conditions);
+        }
+        arms.push(conditions);
+    }
+    arms
+}
+
+/// Drops from `conditions` every alternative whose inputs the `earlier` arms all decide, until
+/// none is left to drop (dropping one may leave an alternative of another input shadowed).
+fn prune_shadowed(table: &Table, earlier: &[Vec<ValueSet>], conditions: &mut [ValueSet]) {
+    loop {
+        let mut changed = false;
+        for column in 0..conditions.len() {
+            let alternatives: Vec<(u64, u64)> = match table.inputs[column].kind {
+                InputKind::Int { .. } => conditions[column].intervals().to_vec(),
+                _ => conditions[column]
+                    .intervals()
+                    .iter()
+                    .flat_map(|&(lo, hi)| (lo..=hi).map(|v| (v, v)))
+                    .collect(),
+            };
+            if alternatives.len() < 2 {
+                continue;
+            }
+            let mut kept = Vec::with_capacity(alternatives.len());
+            for (lo, hi) in alternatives {
+                let mut sub = conditions.to_vec();
+                sub[column] = ValueSet::range(lo, hi);
+                let meeting: Vec<&[ValueSet]> = earlier
+                    .iter()
+                    .filter(|arm| arm.iter().zip(&sub).all(|(a, s)| a.meets(s)))
+                    .map(Vec::as_slice)
+                    .collect();
+                if super::analyze::covers(&sub, &meeting) {
+                    changed = true;
+                } else {
+                    kept.push((lo, hi));
+                }
+            }
+            conditions[column] = ValueSet::from_intervals(kept);
+        }
+        if !changed {
+            return;
+        }
+    }
+}
+
+/// `match (inputs…) { arms }` at `depth` levels of indentation.
+fn emit_flat_match(out: &mut String, table: &Table, depth: usize, arms: &[Arm]) {
+    let indent = "    ".repeat(depth);
+    let order = scrutinee_order(table);
+    let names: Vec<&str> = order
+        .iter()
+        .map(|&i| table.inputs[i].name.as_str())
+        .collect();
+    let scrutinee = if names.len() == 1 {
+        names[0].to_owned()
+    } else {
+        format!("({})", names.join(", "))
+    };
+    let _ = writeln!(out, "{indent}match {scrutinee} {{");
+    for arm in arms {
+        let cells: Vec<String> = order
+            .iter()
+            .map(|&i| {
+                let input = &table.inputs[i];
+                let (lo, hi) = input.bounds();
+                pattern(&input.kind, &camel(&input.name), lo, hi, &arm.conditions[i])
+            })
+            .collect();
+        let pat = if cells.len() == 1 {
+            cells[0].clone()
+        } else {
+            format!("({})", cells.join(", "))
+        };
+        let _ = writeln!(out, "{indent}    // {}", arm.comment);
+        let _ = writeln!(out, "{indent}    {pat} => {},", arm.body);
+    }
+    let _ = writeln!(out, "{indent}}}");
+}
+
+/// Largest number of rules in one proof match. rustc's exhaustiveness check grows faster than
+/// linearly in the arms of a match over integer ranges (a 5,000-arm proof takes it about 19 s,
+/// `benches/compile_time.rs`), so a large table is proved region by region.
+pub const PROOF_MAX_RULES: usize = 256;
+
+/// A region of the input space proved on its own: the conditions that lead to it, per input,
+/// and the rules (file order) that decide some point of it.
+struct ProofRegion {
+    region: Vec<ValueSet>,
+    rules: Vec<usize>,
+}
+
+/// Cuts the tree into regions of at most `max_rules` deciding rules, at whole subtrees (a single
+/// leaf's region is never cut further). The regions partition the input space.
+fn proof_regions(table: &Table, root: &Node, max_rules: usize) -> Vec<ProofRegion> {
+    fn leaves(node: &Node, into: &mut std::collections::BTreeSet<usize>) {
+        match node {
+            Node::Leaf(rule) => {
+                into.insert(*rule);
+            }
+            Node::Split { branches, .. } => {
+                for (_, child) in branches {
+                    leaves(child, into);
+                }
+            }
+        }
+    }
+    fn walk(node: &Node, max: usize, region: &mut Vec<ValueSet>, out: &mut Vec<ProofRegion>) {
+        let mut rules = std::collections::BTreeSet::new();
+        leaves(node, &mut rules);
+        match node {
+            Node::Split { input, branches } if rules.len() > max => {
+                let saved = region[*input].clone();
+                for (set, child) in branches {
+                    region[*input] = saved.intersect(set);
+                    walk(child, max, region, out);
+                }
+                region[*input] = saved;
+            }
+            _ => out.push(ProofRegion {
+                region: region.clone(),
+                rules: rules.into_iter().collect(),
+            }),
+        }
+    }
+    let mut region: Vec<ValueSet> = table.inputs.iter().map(super::Input::full).collect();
+    let mut out = Vec::new();
+    walk(root, max_rules, &mut region, &mut out);
+    out
+}
+
+/// rustc's proof for a tree-laid table: for each region of [`proof_regions`], a closure whose
+/// match first sets aside everything outside the region (one arm per input the region
+/// restricts) and then holds one arm per rule deciding in the region, with no `_` arm, under
+/// `deny(unreachable_patterns)`. rustc so proves every region covered and every rule reachable;
+/// the regions partition the input space and every rule decides in one of them. Checked, never
+/// run.
+fn emit_proof(out: &mut String, table: &Table, root: &Node, max_rules: usize) {
+    let types: Vec<String> = table
+        .inputs
+        .iter()
+        .map(|input| rust_type(&input.kind, &input.name))
+        .collect();
+    let names: Vec<&str> = table.inputs.iter().map(|i| i.name.as_str()).collect();
+    let regions = proof_regions(table, root, max_rules);
+    if regions.len() == 1 {
+        out.push_str(
+            "/// rustc's proof that the table is complete and every rule reachable: one arm per rule, no\n\
+             /// `_` arm, under `deny(unreachable_patterns)`. It is checked, never run: `decide` below is\n\
+             /// laid out as a tree, which compiles in a fraction of the time at this size.\n",
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "// rustc's proof that the table is complete and every rule reachable, in {} regions that\n\
+             // partition the inputs (one match over thousands of integer ranges would cost rustc's\n\
+             // exhaustiveness check minutes). Each match first sets aside the inputs outside its\n\
+             // region, then holds one arm per rule deciding in the region, with no `_` arm, under\n\
+             // `deny(unreachable_patterns)`: rustc proves the region covered and each rule reachable\n\
+             // in it. Checked, never run: `decide` below is laid out as a tree.\n",
+            regions.len()
+        );
+    }
+    for (number, proof) in regions.iter().enumerate() {
+        if regions.len() > 1 {
+            let _ = writeln!(
+                out,
+                "/// Region {} of {}: {}.",
+                number + 1,
+                regions.len(),
+                table.describe_region(&proof.region)
+            );
+        }
+        out.push_str("#[deny(unreachable_patterns)]\n");
+        if table.hit_policy == HitPolicy::First {
+            out.push_str("#[allow(overlapping_range_endpoints)]\n");
+        }
+        let _ = writeln!(
+            out,
+            "const _: fn({}) -> u32 = |{}| {{",
+            types.join(", "),
+            names.join(", ")
+        );
+        let mut arms = Vec::new();
+        for (i, input) in table.inputs.iter().enumerate() {
+            let outside = input.full().minus(&proof.region[i]);
+            if outside.is_empty() {
+                continue;
+            }
+            let mut conditions: Vec<ValueSet> =
+                table.inputs.iter().map(super::Input::full).collect();
+            conditions[i] = outside;
+            arms.push(Arm {
+                comment: format!("outside the region on `{}`", input.name),
+                conditions,
+                body: "u32::MAX".to_owned(),
+            });
+        }
+        arms.extend(rule_arms(table, &proof.rules, &proof.region, |i| {
+            i.to_string()
+        }));
+        emit_flat_match(out, table, 1, &arms);
+        out.push_str("};\n\n");
+    }
+}
+
+/// One node of the tree as an expression of type `u32`, at `depth` levels of indentation.
+fn emit_node(out: &mut String, table: &Table, node: &Node, depth: usize) {
+    match node {
+        Node::Leaf(rule) => {
+            let _ = write!(out, "{rule}");
+        }
+        Node::Split { input, branches } => {
+            let input_decl = &table.inputs[*input];
+            let type_name = camel(&input_decl.name);
+            let type_max = match input_decl.kind {
+                InputKind::Int { .. } => u64::from(u32::MAX),
+                _ => input_decl.bounds().1,
+            };
+            let sets = tree::exhaustive_branches(branches, type_max);
+            let indent = "    ".repeat(depth);
+            let _ = writeln!(out, "match {} {{", input_decl.name);
+            for (set, (_, child)) in sets.iter().zip(branches) {
+                let pat = pattern(&input_decl.kind, &type_name, 0, type_max, set);
+                let _ = write!(out, "{indent}    {pat} => ");
+                emit_node(out, table, child, depth + 1);
+                out.push_str(",\n");
+            }
+            let _ = write!(out, "{indent}}}");
+        }
+    }
 }

@@ -17,6 +17,7 @@ pub mod interpret;
 pub mod parse;
 pub mod render;
 pub mod sha256;
+pub mod tree;
 
 pub use diagnostic::{Diagnostic, Severity};
 

@@ -7,4 +7,5 @@ mod build_script;
 mod cli_table;
 mod generated;
 mod support;
+mod tree;
 mod verifier;

@@ -3,7 +3,7 @@
 //! planted faults in large synthetic tables are all found.
 
 #[path = "../../benches/support/synth.rs"]
-mod synth;
+pub mod synth;
 
 use mma::table::analyze::{self, Findings};
 use mma::table::{
@@ -16,7 +16,7 @@ use crate::support::shipped_csv;
 
 /// A random table over a domain small enough to enumerate.
 #[derive(Clone, Debug)]
-struct Small(Table);
+pub struct Small(pub Table);
 
 fn random_set(g: &mut Gen, lo: u64, hi: u64) -> ValueSet {
     if u8::arbitrary(g) % 3 == 0 {
@@ -109,7 +109,7 @@ impl Arbitrary for Small {
     }
 }
 
-fn all_points(t: &Table) -> Vec<Vec<u64>> {
+pub fn all_points(t: &Table) -> Vec<Vec<u64>> {
     let axes: Vec<Vec<u64>> = t
         .inputs
         .iter()
