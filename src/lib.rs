@@ -3,6 +3,9 @@
 //! Stages (see ARCHITECTURE in the README): [`table`] verifies and compiles the decision table,
 //! [`decision`] is the compiled result, [`cli`] is the command layer, the only code that does IO.
 
+pub mod answers;
 pub mod cli;
 pub mod decision;
+pub mod init;
+pub mod recommend;
 pub mod table;

@@ -1,6 +1,8 @@
 //! The command layer: parses arguments, reads and writes files, prints results, maps outcomes to
 //! exit codes. The only module that does IO; everything it calls is pure.
 
+pub mod answers_cmd;
+mod init;
 mod table_cmd;
 
 use std::io::Write as _;
@@ -27,6 +29,16 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Ask the questions one at a time and write an answer file.
+    Init(init::InitArgs),
+    /// Check answer files (for CI): every problem in every file, located. Exit 0 when all are
+    /// valid, 1 when any is invalid, 2 on usage or IO errors.
+    Validate(answers_cmd::ValidateArgs),
+    /// The migration path for an answer file: the rule that chose it, why, the alternatives and
+    /// the warnings.
+    Recommend(answers_cmd::RecommendArgs),
+    /// Print the answers JSON Schema (draft 2020-12).
+    Schema(answers_cmd::SchemaArgs),
     /// Verify, print or evaluate a decision table.
     #[command(subcommand)]
     Table(table_cmd::TableCommand),
@@ -64,6 +76,10 @@ pub fn run() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Init(args) => init::run(args),
+        Command::Validate(args) => answers_cmd::validate(args),
+        Command::Recommend(args) => answers_cmd::recommend(args),
+        Command::Schema(args) => answers_cmd::schema(args),
         Command::Table(cmd) => table_cmd::run(cmd),
     };
     match result {

@@ -1,0 +1,637 @@
+//! Checks an answer file: syntax, then every schema violation at once (each located, with what
+//! was found, what is allowed and the closest valid name), then the cross-field rules of
+//! product.md on the typed answers.
+//!
+//! Structure is checked by the schema alone, so `mma validate` and the committed schema refuse
+//! exactly the same inputs; the typed layer only adds the rules that span several fields.
+
+use serde_json::Value;
+
+use super::document::{self, Document, Format, Location};
+use super::model::{Answers, Path, Source};
+use super::schema;
+use crate::table::diagnostic::{Severity, suggest};
+
+/// One finding about an answer file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// Error (the file is refused) or warning.
+    pub severity: Severity,
+    /// Where in the file.
+    pub location: Location,
+    /// JSON pointer of the value concerned (`""` for the whole file).
+    pub pointer: String,
+    /// Stable kind for tools: `syntax`, `unknown-field`, `unknown-value`, `type`, `missing-field`,
+    /// `range`, `format`, … and the cross-field rules' names.
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// The value found, as JSON, when there is one.
+    pub found: Option<Value>,
+    /// What is allowed, in words.
+    pub allowed: Option<String>,
+    /// A suggestion (`did you mean …?`) or a hint.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    fn new(severity: Severity, location: Location, pointer: &str, code: &'static str) -> Self {
+        Self {
+            severity,
+            location,
+            pointer: pointer.to_owned(),
+            code,
+            message: String::new(),
+            found: None,
+            allowed: None,
+            help: None,
+        }
+    }
+
+    fn message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+}
+
+/// The outcome of checking one file.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// Every finding, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The answers, when the file has no errors.
+    pub answers: Option<Answers>,
+}
+
+impl Report {
+    /// Whether the file has no errors (warnings allowed).
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Number of findings of `severity`.
+    #[must_use]
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Checks the text of an answer file written in `format`.
+#[must_use]
+pub fn check(text: &str, format: Format) -> Report {
+    let doc = match document::parse(text, format) {
+        Ok(doc) => doc,
+        Err(errors) => {
+            let diagnostics = errors
+                .into_iter()
+                .map(|e| {
+                    Diagnostic::new(Severity::Error, e.location, "", "syntax").message(format!(
+                        "{} syntax: {}",
+                        format.name().to_uppercase(),
+                        e.message
+                    ))
+                })
+                .collect();
+            return Report {
+                diagnostics,
+                answers: None,
+            };
+        }
+    };
+    check_value(&doc)
+}
+
+/// Checks a parsed document.
+#[must_use]
+pub fn check_value(doc: &Document) -> Report {
+    let compiled = schema::compiled();
+    let mut diagnostics = Vec::new();
+    match &compiled.validator {
+        Some(validator) => {
+            for error in validator.iter_errors(&doc.value) {
+                diagnostics.extend(schema_error(&compiled.schema, doc, &error));
+            }
+        }
+        None => diagnostics.push(
+            Diagnostic::new(Severity::Error, Location::default(), "", "internal")
+                .message("the answers schema did not compile; this is a bug in mma"),
+        ),
+    }
+    let mut answers = None;
+    if diagnostics.is_empty() {
+        match serde_json::from_value::<Answers>(doc.value.clone()) {
+            Ok(a) => {
+                diagnostics.extend(rules(&a, doc));
+                answers = Some(a);
+            }
+            Err(e) => diagnostics.push(
+                Diagnostic::new(Severity::Error, Location::default(), "", "internal").message(
+                    format!("the schema accepted the file but the types refused it: {e}; this is a bug in mma"),
+                ),
+            ),
+        }
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.location, &a.pointer, a.code, &a.message).cmp(&(
+            b.location,
+            &b.pointer,
+            b.code,
+            &b.message,
+        ))
+    });
+    diagnostics.dedup();
+    let answers = answers.filter(|_| !diagnostics.iter().any(|d| d.severity == Severity::Error));
+    Report {
+        diagnostics,
+        answers,
+    }
+}
+
+/// The last segment of a pointer, unescaped: the field an error is about.
+fn field_name(pointer: &str) -> String {
+    let last = pointer.rsplit('/').next().unwrap_or("");
+    last.replace("~1", "/").replace("~0", "~")
+}
+
+/// How a pointer is named in a message: `` `source` ``, `item 2 of `pilot``, `the file`.
+fn describe_place(pointer: &str) -> String {
+    if pointer.is_empty() {
+        return "the file".to_owned();
+    }
+    let name = field_name(pointer);
+    if name.bytes().all(|b| b.is_ascii_digit()) {
+        let parent = &pointer[..pointer.len() - name.len() - 1];
+        let n: usize = name.parse().unwrap_or(0);
+        return format!("item {} of `{}`", n + 1, field_name(parent));
+    }
+    format!("`{name}`")
+}
+
+/// A value as shown in a message: JSON, cut to a readable length.
+fn show(value: &Value) -> String {
+    let text = match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    if text.chars().count() > 60 {
+        let cut: String = text.chars().take(57).collect();
+        format!("{cut}…")
+    } else {
+        text
+    }
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "nothing (null)",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "an integer",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+    }
+}
+
+/// Follows a local `$ref`.
+fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
+    match node.get("$ref").and_then(Value::as_str) {
+        Some(r) if r.starts_with('#') => root.pointer(&r[1..]).unwrap_or(node),
+        _ => node,
+    }
+}
+
+/// The `const` values of a `oneOf`/`anyOf` of constants (a documented enum), or `enum` values.
+fn enum_values(node: &Value) -> Option<Vec<String>> {
+    if let Some(values) = node.get("enum").and_then(Value::as_array) {
+        return Some(values.iter().map(show).collect());
+    }
+    let branches = node
+        .get("oneOf")
+        .or_else(|| node.get("anyOf"))?
+        .as_array()?;
+    branches
+        .iter()
+        .map(|b| b.get("const").map(show))
+        .collect::<Option<Vec<_>>>()
+}
+
+fn quoted(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a schema allows, in words.
+fn allowed(root: &Value, node: &Value) -> String {
+    let node = resolve(root, node);
+    if let Some(values) = enum_values(node) {
+        return format!("one of {}", quoted(&values));
+    }
+    if let Some(c) = node.get("const") {
+        return format!("`{}`", show(c));
+    }
+    let num = |k: &str| node.get(k).map(show);
+    match node.get("type").and_then(Value::as_str) {
+        Some("integer") | Some("number") => {
+            let what = if node["type"] == "integer" {
+                "an integer"
+            } else {
+                "a number"
+            };
+            match (num("minimum"), num("exclusiveMinimum"), num("maximum")) {
+                (Some(lo), _, Some(hi)) => format!("{what} from {lo} to {hi}"),
+                (None, Some(lo), Some(hi)) => format!("{what} above {lo}, at most {hi}"),
+                (Some(lo), _, None) => format!("{what} of at least {lo}"),
+                (None, Some(lo), None) => format!("{what} above {lo}"),
+                (None, None, Some(hi)) => format!("{what} of at most {hi}"),
+                (None, None, None) => what.to_owned(),
+            }
+        }
+        Some("boolean") => "`true` or `false`".to_owned(),
+        Some("string") => {
+            let example = node
+                .get("examples")
+                .and_then(Value::as_array)
+                .and_then(|e| e.first())
+                .map(show);
+            match (node.get("format").and_then(Value::as_str), example) {
+                (Some("date"), _) => "a date, `YYYY-MM-DD`".to_owned(),
+                (Some("hostname"), Some(e)) => format!("a host name such as `{e}`"),
+                (Some("hostname"), None) => "a host name".to_owned(),
+                (Some("email"), _) => "an email address".to_owned(),
+                (_, Some(e)) if node.get("pattern").is_some() => format!("text like `{e}`"),
+                _ => match (num("minLength"), num("maxLength")) {
+                    (Some(lo), Some(hi)) => format!("text of {lo} to {hi} characters"),
+                    _ => "text".to_owned(),
+                },
+            }
+        }
+        Some("array") => match node.get("items") {
+            Some(items) => format!("a list of {}", allowed(root, items)),
+            None => "a list".to_owned(),
+        },
+        Some("object") => {
+            let fields: Vec<String> = node
+                .get("properties")
+                .and_then(Value::as_object)
+                .map(|p| p.keys().cloned().collect())
+                .unwrap_or_default();
+            format!("a mapping with the fields {}", quoted(&fields))
+        }
+        _ => "a value the schema describes".to_owned(),
+    }
+}
+
+/// The subschema holding the failing keyword (the schema path minus its last segment).
+fn parent_schema<'a>(root: &'a Value, schema_path: &str) -> &'a Value {
+    let parent = schema_path
+        .rfind('/')
+        .map_or("", |i| &schema_path[..i]);
+    root.pointer(parent).unwrap_or(root)
+}
+
+/// One schema error as diagnostics (an `additionalProperties` error names each unknown field).
+fn schema_error(
+    root: &Value,
+    doc: &Document,
+    error: &jsonschema::ValidationError<'_>,
+) -> Vec<Diagnostic> {
+    use jsonschema::error::ValidationErrorKind as Kind;
+
+    let pointer = error.instance_path().as_str().to_owned();
+    let location = doc.locate(&pointer);
+    let node = parent_schema(root, error.schema_path().as_str());
+    let instance = error.instance().as_ref();
+    let place = describe_place(&pointer);
+    let base = |code| {
+        let mut d = Diagnostic::new(Severity::Error, location, &pointer, code);
+        d.found = Some(instance.clone());
+        d.allowed = Some(allowed(root, node));
+        d
+    };
+    let d = match error.kind() {
+        Kind::AdditionalProperties { unexpected } | Kind::UnevaluatedProperties { unexpected } => {
+            let fields: Vec<&str> = node
+                .get("properties")
+                .and_then(Value::as_object)
+                .map(|p| p.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            return unexpected
+                .iter()
+                .map(|name| {
+                    let at = format!("{pointer}/{}", document::escape(name));
+                    let mut d = Diagnostic::new(Severity::Error, doc.locate_key(&at), &at, "unknown-field")
+                        .message(format!(
+                            "unknown field `{name}` in {}",
+                            if pointer.is_empty() { "the file".to_owned() } else { place.clone() }
+                        ));
+                    d.allowed = Some(format!("the fields {}", quoted(&fields.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>())));
+                    d.help = suggest(name, fields.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+                    d
+                })
+                .collect();
+        }
+        Kind::Required { property } => {
+            let name = show(property);
+            let field = node
+                .get("properties")
+                .and_then(|p| p.get(&name))
+                .map(|f| resolve(root, f));
+            let mut d = Diagnostic::new(Severity::Error, location, &pointer, "missing-field").message(
+                format!(
+                    "missing field `{name}`{}",
+                    if pointer.is_empty() { String::new() } else { format!(" in {place}") }
+                ),
+            );
+            if let Some(field) = field {
+                d.allowed = Some(allowed(root, field));
+                let title = field.get("title").and_then(Value::as_str);
+                let description = field.get("description").and_then(Value::as_str);
+                d.help = match (title, description) {
+                    (Some(t), Some(desc)) => Some(format!("{t}: {}", desc.replace("\n\n", " "))),
+                    (None, Some(desc)) | (Some(desc), None) => Some(desc.to_owned()),
+                    (None, None) => None,
+                };
+            }
+            d
+        }
+        Kind::OneOfNotValid { .. } | Kind::AnyOf { .. } | Kind::Enum { .. } => {
+            match (enum_values(node), instance) {
+                (Some(values), Value::String(found)) => {
+                    let mut d = base("unknown-value")
+                        .message(format!("unknown value `{found}` for {place}"));
+                    d.help = suggest(found, values.iter().map(String::as_str))
+                        .map(|s| format!("did you mean `{s}`?"));
+                    d
+                }
+                (Some(_), other) => base("type").message(format!(
+                    "{place} must be one of the listed names, found {} `{}`",
+                    json_kind(other),
+                    show(other)
+                )),
+                (None, _) => base("schema").message(format!("{place}: {error}")),
+            }
+        }
+        Kind::Constant { expected_value } => {
+            if pointer == "/version" {
+                base("version").message(format!(
+                    "unsupported version `{}`; this mma reads version {}",
+                    show(instance),
+                    show(expected_value)
+                ))
+            } else {
+                base("value").message(format!("{place} must be `{}`", show(expected_value)))
+            }
+        }
+        Kind::Type { .. } => {
+            let mut d = base("type").message(format!(
+                "{place} has the wrong type: found {} `{}`",
+                json_kind(instance),
+                show(instance)
+            ));
+            if pointer.is_empty() {
+                d.message = format!(
+                    "an answer file is a mapping of fields, found {}",
+                    json_kind(instance)
+                );
+            }
+            let yaml_bool = matches!(
+                instance.as_str().map(str::to_ascii_lowercase).as_deref(),
+                Some("yes" | "no" | "on" | "off" | "y" | "n" | "true" | "false")
+            );
+            if node.get("type").and_then(Value::as_str) == Some("boolean") && yaml_bool {
+                d.help = Some("write `true` or `false` (YAML 1.2 reads `yes`, `no`, `on` and `off` as text)".to_owned());
+            } else if let (Some("integer" | "number"), Some(s)) =
+                (node.get("type").and_then(Value::as_str), instance.as_str())
+            {
+                if s.trim().replace([',', '_', ' '], "").parse::<f64>().is_ok() {
+                    d.help = Some("write the number without quotes, separators or units".to_owned());
+                }
+            }
+            d
+        }
+        Kind::Minimum { limit } | Kind::ExclusiveMinimum { limit } => base("range").message(format!(
+            "{place} is too small: `{}` (the least is {}{})",
+            show(instance),
+            if matches!(error.kind(), Kind::ExclusiveMinimum { .. }) { "above " } else { "" },
+            show(limit)
+        )),
+        Kind::Maximum { limit } | Kind::ExclusiveMaximum { limit } => base("range").message(format!(
+            "{place} is too large: `{}` (the most is {})",
+            show(instance),
+            show(limit)
+        )),
+        Kind::MinLength { .. } | Kind::MaxLength { .. } => base("length").message(format!(
+            "{place} has the wrong length: `{}`",
+            show(instance)
+        )),
+        Kind::MinItems { limit } => base("length").message(format!(
+            "{place} is an empty list; give at least {limit}"
+        )),
+        Kind::MaxItems { limit } => {
+            base("length").message(format!("{place} has more than {limit} items"))
+        }
+        Kind::UniqueItems => {
+            let repeated = instance.as_array().and_then(|items| {
+                items
+                    .iter()
+                    .enumerate()
+                    .find(|(i, v)| items[..*i].contains(v))
+                    .map(|(_, v)| show(v))
+            });
+            base("duplicate").message(format!(
+                "{place} lists `{}` more than once",
+                repeated.unwrap_or_default()
+            ))
+        }
+        Kind::Format { format } => {
+            let what = match format.as_str() {
+                "date" => "a real date (YYYY-MM-DD)",
+                "hostname" => "a host name",
+                "email" => "an email address",
+                other => other,
+            };
+            base("format").message(format!("{place} is not {what}: `{}`", show(instance)))
+        }
+        Kind::Pattern { .. } => base("format").message(format!(
+            "{place} does not have the expected form: `{}`",
+            show(instance)
+        )),
+        _ => base("schema").message(format!("{place}: {error}")),
+    };
+    vec![d]
+}
+
+/// The cross-field rules of product.md: a chosen path the source or size rules out, IMAP
+/// settings that only an IMAP migration reads, an empty window, …
+fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut push = |severity, pointer: &str, code, message: String, help: Option<String>| {
+        let mut d = Diagnostic::new(severity, doc.locate(pointer), pointer, code).message(message);
+        d.help = help;
+        out.push(d);
+    };
+    let source = answers.source;
+    if let Some(path) = answers.chosen_path {
+        let p = "/chosen_path";
+        let refusal = match path {
+            Path::Cutover if answers.mailboxes > 2000 => Some(format!(
+                "a cutover migration moves at most 2,000 mailboxes; these answers have {}",
+                answers.mailboxes
+            )),
+            Path::Cutover if !source.is_exchange() || source == Source::Exchange2000OrEarlier => {
+                Some(format!("a cutover migration needs Exchange 2003 or later as the source, not `{source}`"))
+            }
+            Path::Staged if !matches!(source, Source::Exchange2003 | Source::Exchange2007) => Some(
+                format!("a staged migration works only from Exchange 2003 and 2007, not `{source}`"),
+            ),
+            p if p.is_hybrid() && source == Source::Exchange2003 => Some(
+                "Exchange 2003 cannot take part in a hybrid deployment's online moves".to_owned(),
+            ),
+            p if p.is_hybrid()
+                && !matches!(
+                    source,
+                    Source::Exchange2007
+                        | Source::Exchange2010
+                        | Source::Exchange2013
+                        | Source::Exchange2016
+                        | Source::Exchange2019
+                        | Source::ExchangeSe
+                ) =>
+            {
+                Some(format!("a hybrid deployment needs on-premises Exchange 2010 or later, not `{source}`"))
+            }
+            Path::GoogleWorkspace if source != Source::GoogleWorkspace => Some(format!(
+                "a Google Workspace migration needs Google Workspace as the source, not `{source}`"
+            )),
+            Path::CrossTenant if source != Source::Microsoft365 => Some(format!(
+                "a cross-tenant migration needs another Microsoft 365 tenant as the source, not `{source}`"
+            )),
+            Path::Imap if source == Source::Other => Some(
+                "an IMAP migration needs IMAP access, which the source `other` does not offer".to_owned(),
+            ),
+            _ => None,
+        };
+        match refusal {
+            Some(message) => push(Severity::Error, p, "chosen-path", message, None),
+            None => {
+                if path == Path::Cutover && answers.mailboxes > 150 {
+                    push(
+                        Severity::Warning,
+                        p,
+                        "cutover-size",
+                        format!(
+                            "a cutover of {} mailboxes: Microsoft advises 150 or fewer, performance suffers above",
+                            answers.mailboxes
+                        ),
+                        Some("consider a staged or hybrid migration".to_owned()),
+                    );
+                }
+                if path.is_hybrid() && source == Source::Exchange2007 {
+                    push(
+                        Severity::Warning,
+                        p,
+                        "hybrid-2007",
+                        "hybrid from Exchange 2007 needs an Exchange 2013 hybrid server added first".to_owned(),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+    let imap = matches!(source, Source::Imap | Source::Exchange2000OrEarlier)
+        || answers.chosen_path == Some(Path::Imap);
+    if let Some(server) = &answers.source_server {
+        if !imap {
+            for (field, set) in [
+                ("port", server.port.is_some()),
+                ("security", server.security.is_some()),
+                ("admin_login_format", server.admin_login_format.is_some()),
+            ] {
+                if set {
+                    push(
+                        Severity::Warning,
+                        &format!("/source_server/{field}"),
+                        "imap-setting",
+                        format!("`{field}` is an IMAP setting, and `{source}` does not migrate over IMAP; it is ignored"),
+                        None,
+                    );
+                }
+            }
+        }
+    }
+    if let Some(tenant) = &answers.tenant {
+        if !tenant.domain.to_ascii_lowercase().ends_with(".onmicrosoft.com") {
+            push(
+                Severity::Warning,
+                "/tenant/domain",
+                "tenant-domain",
+                format!("`{}` is not a `.onmicrosoft.com` domain; the tenant domain is the initial `<name>.onmicrosoft.com` one", tenant.domain),
+                None,
+            );
+        }
+    }
+    if let Some(schedule) = &answers.schedule {
+        if let Some(window) = &schedule.window {
+            if let Some((from, to)) = window.split_once('-') {
+                if from == to {
+                    push(
+                        Severity::Error,
+                        "/schedule/window",
+                        "window",
+                        format!("the window `{window}` starts and ends at the same time, so it is empty"),
+                        None,
+                    );
+                }
+            }
+        }
+        if let Some(start) = schedule.start {
+            for (i, date) in schedule.blackout.iter().enumerate() {
+                if *date < start {
+                    push(
+                        Severity::Warning,
+                        &format!("/schedule/blackout/{i}"),
+                        "blackout",
+                        format!("blackout date {date} is before the start date {start}; it has no effect"),
+                        None,
+                    );
+                }
+            }
+        }
+        if let Some(max) = schedule.max_batch_mailboxes {
+            if schedule.pilot.len() > max as usize {
+                push(
+                    Severity::Warning,
+                    "/schedule/pilot",
+                    "pilot-size",
+                    format!(
+                        "{} pilot mailboxes do not fit one batch of at most {max}; the pilot is split",
+                        schedule.pilot.len()
+                    ),
+                    None,
+                );
+            }
+        }
+        if schedule.pilot.len() > answers.mailboxes as usize {
+            push(
+                Severity::Error,
+                "/schedule/pilot",
+                "pilot-size",
+                format!(
+                    "{} pilot mailboxes, but only {} mailboxes move",
+                    schedule.pilot.len(),
+                    answers.mailboxes
+                ),
+                None,
+            );
+        }
+    }
+    out
+}
