@@ -4,12 +4,12 @@
 
 use serde_json::Value;
 
-use crate::answers::model::{Answers, FormatVersion, Named, Path, Source, Tenant, Timeline};
 use crate::answers::check;
 use crate::answers::document::Document;
+use crate::answers::model::{Answers, FormatVersion, Named, Path, Source, Tenant, Timeline};
 use crate::answers::schema;
-use crate::table::diagnostic::Severity;
 use crate::recommend::{self, Recommendation};
+use crate::table::diagnostic::Severity;
 
 /// A question: the prompt and the help line under it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -162,7 +162,10 @@ fn labels<T: Named>(schema: &Value, def: &str) -> Vec<String> {
                 .and_then(|b| b.get("title"))
                 .and_then(Value::as_str)
                 .unwrap_or(v.name());
-            match branch.and_then(|b| b.get("description")).and_then(Value::as_str) {
+            match branch
+                .and_then(|b| b.get("description"))
+                .and_then(Value::as_str)
+            {
                 Some(d) => format!("{title}: {}", d.replace('\n', " ")),
                 None => title.to_owned(),
             }

@@ -102,7 +102,9 @@ pub const fn when_to_prefer(path: Path) -> &'static str {
 /// The support end of a source that is out of support, as written in the warning.
 const fn end_of_support(source: Source) -> Option<&'static str> {
     match source {
-        Source::Exchange2000OrEarlier => Some("Exchange 2000 and earlier have long been out of support"),
+        Source::Exchange2000OrEarlier => {
+            Some("Exchange 2000 and earlier have long been out of support")
+        }
         Source::Exchange2003 => Some("Exchange Server 2003 support ended on 8 April 2014"),
         Source::Exchange2007 => Some("Exchange Server 2007 support ended on 11 April 2017"),
         Source::Exchange2010 => Some("Exchange Server 2010 support ended on 13 October 2020"),
@@ -205,7 +207,11 @@ impl Recommendation {
     #[must_use]
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{}: {} (`{}`)", self.organization, self.title, self.path);
+        let _ = writeln!(
+            out,
+            "{}: {} (`{}`)",
+            self.organization, self.title, self.path
+        );
         if self.path != self.recommended {
             let _ = writeln!(
                 out,
@@ -224,7 +230,11 @@ impl Recommendation {
         if !self.alternatives.is_empty() {
             let _ = writeln!(out, "\nalternatives");
             for a in &self.alternatives {
-                let _ = writeln!(out, "  - {} (`{}`): prefer it when {}", a.title, a.path, a.when);
+                let _ = writeln!(
+                    out,
+                    "  - {} (`{}`): prefer it when {}",
+                    a.title, a.path, a.when
+                );
             }
         }
         if !self.warnings.is_empty() {

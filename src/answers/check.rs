@@ -67,7 +67,10 @@ impl Report {
     /// Whether the file has no errors (warnings allowed).
     #[must_use]
     pub fn is_valid(&self) -> bool {
-        !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        !self
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
     /// Number of findings of `severity`.
@@ -136,12 +139,8 @@ pub fn check_value(doc: &Document) -> Report {
         }
     }
     diagnostics.sort_by(|a, b| {
-        (a.location, &a.pointer, a.code, &a.message).cmp(&(
-            b.location,
-            &b.pointer,
-            b.code,
-            &b.message,
-        ))
+        (a.location, &a.pointer, a.code, &a.message)
+            .cmp(&(b.location, &b.pointer, b.code, &b.message))
     });
     diagnostics.dedup();
     let answers = answers.filter(|_| !diagnostics.iter().any(|d| d.severity == Severity::Error));
@@ -182,6 +181,15 @@ fn show(value: &Value) -> String {
         format!("{cut}…")
     } else {
         text
+    }
+}
+
+/// `text `abc``, `an integer `5``, `nothing (null)`.
+fn found_text(value: &Value) -> String {
+    match value {
+        Value::Null => json_kind(value).to_owned(),
+        Value::Array(_) | Value::Object(_) => json_kind(value).to_owned(),
+        other => format!("{} `{}`", json_kind(other), show(other)),
     }
 }
 
@@ -291,9 +299,7 @@ fn allowed(root: &Value, node: &Value) -> String {
 
 /// The subschema holding the failing keyword (the schema path minus its last segment).
 fn parent_schema<'a>(root: &'a Value, schema_path: &str) -> &'a Value {
-    let parent = schema_path
-        .rfind('/')
-        .map_or("", |i| &schema_path[..i]);
+    let parent = schema_path.rfind('/').map_or("", |i| &schema_path[..i]);
     root.pointer(parent).unwrap_or(root)
 }
 
@@ -327,34 +333,48 @@ fn schema_error(
                 .iter()
                 .map(|name| {
                     let at = format!("{pointer}/{}", document::escape(name));
-                    let mut d = Diagnostic::new(Severity::Error, doc.locate_key(&at), &at, "unknown-field")
-                        .message(format!(
-                            "unknown field `{name}` in {}",
-                            if pointer.is_empty() { "the file".to_owned() } else { place.clone() }
-                        ));
-                    d.allowed = Some(format!("the fields {}", quoted(&fields.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>())));
-                    d.help = suggest(name, fields.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+                    let mut d =
+                        Diagnostic::new(Severity::Error, doc.locate_key(&at), &at, "unknown-field")
+                            .message(format!(
+                                "unknown field `{name}` in {}",
+                                if pointer.is_empty() {
+                                    "the file".to_owned()
+                                } else {
+                                    place.clone()
+                                }
+                            ));
+                    d.allowed = Some(format!(
+                        "the fields {}",
+                        quoted(&fields.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>())
+                    ));
+                    d.help = suggest(name, fields.iter().copied())
+                        .map(|s| format!("did you mean `{s}`?"));
                     d
                 })
                 .collect();
         }
         Kind::Required { property } => {
             let name = show(property);
-            let field = node
-                .get("properties")
-                .and_then(|p| p.get(&name))
-                .map(|f| resolve(root, f));
-            let mut d = Diagnostic::new(Severity::Error, location, &pointer, "missing-field").message(
-                format!(
+            let field = node.get("properties").and_then(|p| p.get(&name));
+            let mut d = Diagnostic::new(Severity::Error, location, &pointer, "missing-field")
+                .message(format!(
                     "missing field `{name}`{}",
-                    if pointer.is_empty() { String::new() } else { format!(" in {place}") }
-                ),
-            );
+                    if pointer.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" in {place}")
+                    }
+                ));
             if let Some(field) = field {
+                let target = resolve(root, field);
                 d.allowed = Some(allowed(root, field));
-                let title = field.get("title").and_then(Value::as_str);
-                let description = field.get("description").and_then(Value::as_str);
-                d.help = match (title, description) {
+                let text = |key: &str| {
+                    field
+                        .get(key)
+                        .or_else(|| target.get(key))
+                        .and_then(Value::as_str)
+                };
+                d.help = match (text("title"), text("description")) {
                     (Some(t), Some(desc)) => Some(format!("{t}: {}", desc.replace("\n\n", " "))),
                     (None, Some(desc)) | (Some(desc), None) => Some(desc.to_owned()),
                     (None, None) => None,
@@ -371,10 +391,11 @@ fn schema_error(
                         .map(|s| format!("did you mean `{s}`?"));
                     d
                 }
+                // The enum's `"type": "string"` reports a value of another type.
+                (Some(_), _) if resolve(root, node).get("type").is_some() => return Vec::new(),
                 (Some(_), other) => base("type").message(format!(
-                    "{place} must be one of the listed names, found {} `{}`",
-                    json_kind(other),
-                    show(other)
+                    "{place} must be one of the listed names, found {}",
+                    found_text(other)
                 )),
                 (None, _) => base("schema").message(format!("{place}: {error}")),
             }
@@ -392,9 +413,8 @@ fn schema_error(
         }
         Kind::Type { .. } => {
             let mut d = base("type").message(format!(
-                "{place} has the wrong type: found {} `{}`",
-                json_kind(instance),
-                show(instance)
+                "{place} has the wrong type: found {}",
+                found_text(instance)
             ));
             if pointer.is_empty() {
                 d.message = format!(
@@ -407,24 +427,35 @@ fn schema_error(
                 Some("yes" | "no" | "on" | "off" | "y" | "n" | "true" | "false")
             );
             if node.get("type").and_then(Value::as_str) == Some("boolean") && yaml_bool {
-                d.help = Some("write `true` or `false` (YAML 1.2 reads `yes`, `no`, `on` and `off` as text)".to_owned());
+                d.help = Some(
+                    "write `true` or `false` (YAML 1.2 reads `yes`, `no`, `on` and `off` as text)"
+                        .to_owned(),
+                );
             } else if let (Some("integer" | "number"), Some(s)) =
                 (node.get("type").and_then(Value::as_str), instance.as_str())
+                && s.trim().replace([',', '_', ' '], "").parse::<f64>().is_ok()
             {
-                if s.trim().replace([',', '_', ' '], "").parse::<f64>().is_ok() {
-                    d.help = Some("write the number without quotes, separators or units".to_owned());
-                }
+                d.help = Some("write the number without quotes, separators or units".to_owned());
             }
             d
         }
-        Kind::Minimum { limit } | Kind::ExclusiveMinimum { limit } => base("range").message(format!(
-            "{place} is too small: `{}` (the least is {}{})",
+        Kind::Minimum { limit } => base("range").message(format!(
+            "{place} is too small: `{}` (at least {})",
             show(instance),
-            if matches!(error.kind(), Kind::ExclusiveMinimum { .. }) { "above " } else { "" },
             show(limit)
         )),
-        Kind::Maximum { limit } | Kind::ExclusiveMaximum { limit } => base("range").message(format!(
-            "{place} is too large: `{}` (the most is {})",
+        Kind::ExclusiveMinimum { limit } => base("range").message(format!(
+            "{place} is too small: `{}` (must be above {})",
+            show(instance),
+            show(limit)
+        )),
+        Kind::Maximum { limit } => base("range").message(format!(
+            "{place} is too large: `{}` (at most {})",
+            show(instance),
+            show(limit)
+        )),
+        Kind::ExclusiveMaximum { limit } => base("range").message(format!(
+            "{place} is too large: `{}` (must be below {})",
             show(instance),
             show(limit)
         )),
@@ -432,9 +463,9 @@ fn schema_error(
             "{place} has the wrong length: `{}`",
             show(instance)
         )),
-        Kind::MinItems { limit } => base("length").message(format!(
-            "{place} is an empty list; give at least {limit}"
-        )),
+        Kind::MinItems { limit } => {
+            base("length").message(format!("{place} is an empty list; give at least {limit}"))
+        }
         Kind::MaxItems { limit } => {
             base("length").message(format!("{place} has more than {limit} items"))
         }
@@ -487,11 +518,15 @@ fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
                 answers.mailboxes
             )),
             Path::Cutover if !source.is_exchange() || source == Source::Exchange2000OrEarlier => {
-                Some(format!("a cutover migration needs Exchange 2003 or later as the source, not `{source}`"))
+                Some(format!(
+                    "a cutover migration needs Exchange 2003 or later as the source, not `{source}`"
+                ))
             }
-            Path::Staged if !matches!(source, Source::Exchange2003 | Source::Exchange2007) => Some(
-                format!("a staged migration works only from Exchange 2003 and 2007, not `{source}`"),
-            ),
+            Path::Staged if !matches!(source, Source::Exchange2003 | Source::Exchange2007) => {
+                Some(format!(
+                    "a staged migration works only from Exchange 2003 and 2007, not `{source}`"
+                ))
+            }
             p if p.is_hybrid() && source == Source::Exchange2003 => Some(
                 "Exchange 2003 cannot take part in a hybrid deployment's online moves".to_owned(),
             ),
@@ -506,7 +541,9 @@ fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
                         | Source::ExchangeSe
                 ) =>
             {
-                Some(format!("a hybrid deployment needs on-premises Exchange 2010 or later, not `{source}`"))
+                Some(format!(
+                    "a hybrid deployment needs on-premises Exchange 2010 or later, not `{source}`"
+                ))
             }
             Path::GoogleWorkspace if source != Source::GoogleWorkspace => Some(format!(
                 "a Google Workspace migration needs Google Workspace as the source, not `{source}`"
@@ -515,7 +552,8 @@ fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
                 "a cross-tenant migration needs another Microsoft 365 tenant as the source, not `{source}`"
             )),
             Path::Imap if source == Source::Other => Some(
-                "an IMAP migration needs IMAP access, which the source `other` does not offer".to_owned(),
+                "an IMAP migration needs IMAP access, which the source `other` does not offer"
+                    .to_owned(),
             ),
             _ => None,
         };
@@ -548,49 +586,56 @@ fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
     }
     let imap = matches!(source, Source::Imap | Source::Exchange2000OrEarlier)
         || answers.chosen_path == Some(Path::Imap);
-    if let Some(server) = &answers.source_server {
-        if !imap {
-            for (field, set) in [
-                ("port", server.port.is_some()),
-                ("security", server.security.is_some()),
-                ("admin_login_format", server.admin_login_format.is_some()),
-            ] {
-                if set {
-                    push(
-                        Severity::Warning,
-                        &format!("/source_server/{field}"),
-                        "imap-setting",
-                        format!("`{field}` is an IMAP setting, and `{source}` does not migrate over IMAP; it is ignored"),
-                        None,
-                    );
-                }
+    if let Some(server) = &answers.source_server
+        && !imap
+    {
+        for (field, set) in [
+            ("port", server.port.is_some()),
+            ("security", server.security.is_some()),
+            ("admin_login_format", server.admin_login_format.is_some()),
+        ] {
+            if set {
+                push(
+                    Severity::Warning,
+                    &format!("/source_server/{field}"),
+                    "imap-setting",
+                    format!(
+                        "`{field}` is an IMAP setting, and `{source}` does not migrate over IMAP; it is ignored"
+                    ),
+                    None,
+                );
             }
         }
     }
-    if let Some(tenant) = &answers.tenant {
-        if !tenant.domain.to_ascii_lowercase().ends_with(".onmicrosoft.com") {
-            push(
-                Severity::Warning,
-                "/tenant/domain",
-                "tenant-domain",
-                format!("`{}` is not a `.onmicrosoft.com` domain; the tenant domain is the initial `<name>.onmicrosoft.com` one", tenant.domain),
-                None,
-            );
-        }
+    if let Some(tenant) = &answers.tenant
+        && !tenant
+            .domain
+            .to_ascii_lowercase()
+            .ends_with(".onmicrosoft.com")
+    {
+        push(
+            Severity::Warning,
+            "/tenant/domain",
+            "tenant-domain",
+            format!(
+                "`{}` is not a `.onmicrosoft.com` domain; the tenant domain is the initial `<name>.onmicrosoft.com` one",
+                tenant.domain
+            ),
+            None,
+        );
     }
     if let Some(schedule) = &answers.schedule {
-        if let Some(window) = &schedule.window {
-            if let Some((from, to)) = window.split_once('-') {
-                if from == to {
-                    push(
-                        Severity::Error,
-                        "/schedule/window",
-                        "window",
-                        format!("the window `{window}` starts and ends at the same time, so it is empty"),
-                        None,
-                    );
-                }
-            }
+        if let Some(window) = &schedule.window
+            && let Some((from, to)) = window.split_once('-')
+            && from == to
+        {
+            push(
+                Severity::Error,
+                "/schedule/window",
+                "window",
+                format!("the window `{window}` starts and ends at the same time, so it is empty"),
+                None,
+            );
         }
         if let Some(start) = schedule.start {
             for (i, date) in schedule.blackout.iter().enumerate() {
@@ -599,25 +644,27 @@ fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
                         Severity::Warning,
                         &format!("/schedule/blackout/{i}"),
                         "blackout",
-                        format!("blackout date {date} is before the start date {start}; it has no effect"),
+                        format!(
+                            "blackout date {date} is before the start date {start}; it has no effect"
+                        ),
                         None,
                     );
                 }
             }
         }
-        if let Some(max) = schedule.max_batch_mailboxes {
-            if schedule.pilot.len() > max as usize {
-                push(
-                    Severity::Warning,
-                    "/schedule/pilot",
-                    "pilot-size",
-                    format!(
-                        "{} pilot mailboxes do not fit one batch of at most {max}; the pilot is split",
-                        schedule.pilot.len()
-                    ),
-                    None,
-                );
-            }
+        if let Some(max) = schedule.max_batch_mailboxes
+            && schedule.pilot.len() > max as usize
+        {
+            push(
+                Severity::Warning,
+                "/schedule/pilot",
+                "pilot-size",
+                format!(
+                    "{} pilot mailboxes do not fit one batch of at most {max}; the pilot is split",
+                    schedule.pilot.len()
+                ),
+                None,
+            );
         }
         if schedule.pilot.len() > answers.mailboxes as usize {
             push(

@@ -147,7 +147,12 @@ fn at(line: usize, column: usize, message: impl Into<String>) -> SyntaxError {
 fn yaml(text: &str, build: bool) -> Result<Document, Vec<SyntaxError>> {
     let docs = MarkedYaml::load_from_str(text).map_err(|e| {
         let m = e.marker();
-        vec![at(m.line(), m.col() + 1, e.info())]
+        let message = if e.info() == "duplicated key in mapping" {
+            "a key appears twice in one mapping; each field may be given once"
+        } else {
+            e.info()
+        };
+        vec![at(m.line(), m.col() + 1, message)]
     })?;
     let mut docs = docs.into_iter();
     let Some(root) = docs.next() else {
@@ -263,12 +268,17 @@ fn json(text: &str) -> Result<Document, Vec<SyntaxError>> {
             "the file is empty; an answer file is an object that starts with `\"version\": 1`",
         )]);
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| vec![at(e.line(), e.column(), e.to_string())])?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        let message = message
+            .rfind(" at line ")
+            .map_or(message.as_str(), |i| &message[..i]);
+        vec![at(e.line(), e.column(), message)]
+    })?;
     // Positions (and duplicate keys, which serde_json would silently merge) from the YAML reader.
     let mut doc = match yaml(text, false) {
         Ok(doc) => doc,
-        Err(errors) if errors.iter().any(|e| e.message.contains("duplicate")) => {
+        Err(errors) if errors.iter().any(|e| e.message.contains("twice")) => {
             return Err(errors);
         }
         Err(_) => Document::default(),
@@ -364,7 +374,9 @@ fn toml(text: &str) -> Result<Document, Vec<SyntaxError>> {
         return Err(errors
             .iter()
             .map(|e| SyntaxError {
-                location: e.span().map_or(Location::START, |s| position(text, s.start)),
+                location: e
+                    .span()
+                    .map_or(Location::START, |s| position(text, s.start)),
                 message: e.message().trim().to_owned(),
             })
             .collect());
@@ -403,12 +415,21 @@ mod tests {
 
     #[test]
     fn yaml_positions_and_values() {
-        let doc = parse("version: 1\nsource: exchange_2010\ntenant:\n  domain: x\n", Format::Yaml)
-            .expect("parses");
+        let doc = parse(
+            "version: 1\nsource: exchange_2010\ntenant:\n  domain: x\n",
+            Format::Yaml,
+        )
+        .expect("parses");
         assert_eq!(doc.value["tenant"]["domain"], "x");
         assert_eq!(doc.locate("/source"), Location { line: 2, column: 9 });
-        assert_eq!(doc.locate_key("/tenant/domain"), Location { line: 4, column: 3 });
-        assert_eq!(doc.locate("/tenant/missing"), Location { line: 4, column: 3 });
+        assert_eq!(
+            doc.locate_key("/tenant/domain"),
+            Location { line: 4, column: 3 }
+        );
+        assert_eq!(
+            doc.locate("/tenant/missing"),
+            Location { line: 4, column: 3 }
+        );
     }
 
     #[test]
@@ -423,14 +444,29 @@ mod tests {
     #[test]
     fn toml_positions() {
         let doc = parse("version = 1\n\n[tenant]\ndomain = \"x\"\n", Format::Toml).expect("parses");
-        assert_eq!(doc.locate("/tenant/domain"), Location { line: 4, column: 10 });
-        assert_eq!(doc.locate_key("/tenant/domain"), Location { line: 4, column: 1 });
+        assert_eq!(
+            doc.locate("/tenant/domain"),
+            Location {
+                line: 4,
+                column: 10
+            }
+        );
+        assert_eq!(
+            doc.locate_key("/tenant/domain"),
+            Location { line: 4, column: 1 }
+        );
     }
 
     #[test]
     fn json_positions_and_duplicates() {
         let doc = parse("{\n  \"a\": {\"b\": 2}\n}\n", Format::Json).expect("parses");
-        assert_eq!(doc.locate("/a/b"), Location { line: 2, column: 14 });
+        assert_eq!(
+            doc.locate("/a/b"),
+            Location {
+                line: 2,
+                column: 14
+            }
+        );
         assert!(parse("{\"a\": 1, \"a\": 2}", Format::Json).is_err());
         let errors = parse("{\"a\": }", Format::Json).expect_err("syntax");
         assert_eq!(errors[0].location, Location { line: 1, column: 7 });

@@ -22,8 +22,9 @@ fn scalar(value: &Value) -> String {
 fn yaml_scalar(value: &Value) -> String {
     if let Value::String(s) = value {
         let plain = s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'@' | b'/'))
+            && s.bytes().all(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'@' | b'/')
+            })
             && !matches!(
                 s.to_ascii_lowercase().as_str(),
                 "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n" | "inf" | "nan"
@@ -50,9 +51,7 @@ fn field_comment(out: &mut String, schema: &Value, field: &str) {
             .and_then(Value::as_str)
     };
     let title = text("title").unwrap_or(field);
-    let description = text("description")
-        .unwrap_or("")
-        .replace("\n\n", " ");
+    let description = text("description").unwrap_or("").replace("\n\n", " ");
     let _ = writeln!(out, "# {title}: {description}");
 }
 

@@ -245,9 +245,8 @@ pub fn validate_paths(
     };
     match format {
         ValidateFormat::Human => {
-            let plural = |n: usize, word: &str| {
-                format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-            };
+            let plural =
+                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
             let unreadable = if errors.is_empty() {
                 String::new()
             } else {

@@ -3,6 +3,8 @@
 //! the verifier.
 
 mod agreement;
+mod answers;
+mod answers_props;
 mod build_script;
 mod cli_table;
 mod generated;
