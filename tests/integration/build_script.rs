@@ -3,17 +3,13 @@
 //! located diagnostics; a sound one must compile, with rustc proving the `match` exhaustive.
 //! rustc's own checks are the second line of defence, shown on hand-broken generated code.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-use crate::support::{line_of, root, scratch, shipped_csv};
+use crate::support::{line_of, root, rustc_check, scratch, shipped_csv};
 
 fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
-}
-
-fn rustc() -> String {
-    std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned())
 }
 
 /// Builds a probe crate with `table` as its decision-table.csv; returns (success, stderr).
@@ -107,31 +103,6 @@ fn the_build_script_accepts_sound_tables_and_refuses_broken_ones() {
         stderr.contains("did you mean `google_workspace`?"),
         "{stderr}"
     );
-}
-
-/// Compiles `code` as a library with rustc (metadata only); returns (success, stderr).
-fn rustc_check(dir: &Path, code: &str) -> (bool, String) {
-    let file = dir.join("generated.rs");
-    std::fs::write(&file, code).expect("write code");
-    let out = Command::new(rustc())
-        .args([
-            "--edition",
-            "2024",
-            "--crate-type",
-            "lib",
-            "--emit=metadata",
-            "--crate-name",
-            "probe",
-            "-o",
-        ])
-        .arg(dir.join("probe.rmeta"))
-        .arg(&file)
-        .output()
-        .expect("rustc runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

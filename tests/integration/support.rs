@@ -76,3 +76,31 @@ pub fn assert_fresh(path: &str, actual: &str, refresh: &str) {
          refresh it with: {refresh}"
     );
 }
+
+/// The rustc cargo runs the tests with.
+pub fn rustc() -> String {
+    std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned())
+}
+
+/// Compiles `code` as a library with rustc (metadata only) in `dir`; returns (success, stderr).
+pub fn rustc_check(dir: &Path, code: &str) -> (bool, String) {
+    let file = dir.join("generated.rs");
+    std::fs::write(&file, code).expect("write code");
+    let out = Command::new(rustc())
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "lib",
+            "--emit=metadata",
+        ])
+        .args(["--crate-name", "probe", "-o"])
+        .arg(dir.join("probe.rmeta"))
+        .arg(&file)
+        .output()
+        .expect("rustc runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

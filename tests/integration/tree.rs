@@ -10,17 +10,13 @@ use mma::table::codegen::{self, Layout, Provenance};
 use mma::table::{InputKind, Table, analyze, interpret, tree};
 use quickcheck::{Arbitrary, Gen, QuickCheck};
 
-use crate::support::{scratch, shipped_csv};
+use crate::support::{rustc, rustc_check, scratch, shipped_csv};
 use crate::verifier::{Small, all_points, synth};
 
 const PROVENANCE: Provenance<'static> = Provenance {
     source_name: "test.csv",
     source_sha256: "0",
 };
-
-fn rustc() -> String {
-    std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned())
-}
 
 /// The tree's rule for `point`, integers clamped into their domains first (as `decide` does).
 fn tree_rule(table: &Table, root: &tree::Node, point: &[u64]) -> Option<usize> {
@@ -247,39 +243,16 @@ fn mutated_proof(repeat: bool) -> String {
     mutated.join("\n") + "\n"
 }
 
-fn check_library(name: &str, code: &str) -> (bool, String) {
-    let dir = scratch(name);
-    let file = dir.join("generated.rs");
-    std::fs::write(&file, code).expect("write code");
-    let out = Command::new(rustc())
-        .args([
-            "--edition",
-            "2024",
-            "--crate-type",
-            "lib",
-            "--emit=metadata",
-        ])
-        .args(["--crate-name", "probe", "-o"])
-        .arg(dir.join("probe.rmeta"))
-        .arg(&file)
-        .output()
-        .expect("rustc runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn a_region_proof_refuses_a_missing_rule() {
-    let (ok, stderr) = check_library("tree-missing", &mutated_proof(false));
+    let (ok, stderr) = rustc_check(&scratch("tree-missing"), &mutated_proof(false));
     assert!(!ok);
     assert!(stderr.contains("E0004"), "{stderr}");
 }
 
 #[test]
 fn a_region_proof_refuses_a_repeated_rule() {
-    let (ok, stderr) = check_library("tree-repeated", &mutated_proof(true));
+    let (ok, stderr) = rustc_check(&scratch("tree-repeated"), &mutated_proof(true));
     assert!(!ok);
     assert!(stderr.contains("unreachable pattern"), "{stderr}");
 }
