@@ -7,5 +7,6 @@ pub mod answers;
 pub mod cli;
 pub mod decision;
 pub mod init;
+pub mod plan;
 pub mod recommend;
 pub mod table;

@@ -625,6 +625,20 @@ fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
         );
     }
     if let Some(schedule) = &answers.schedule {
+        if let Some(zone) = &schedule.time_zone
+            && !crate::plan::schedule::known_time_zone(zone)
+        {
+            push(
+                Severity::Error,
+                "/schedule/time_zone",
+                "time-zone",
+                format!("`{zone}` is not a time zone of the IANA database"),
+                Some(
+                    "use an IANA name such as `Europe/London` or `America/New_York`, or `UTC`"
+                        .to_owned(),
+                ),
+            );
+        }
         if let Some(window) = &schedule.window
             && let Some((from, to)) = window.split_once('-')
             && from == to

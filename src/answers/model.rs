@@ -625,7 +625,7 @@ names!(Weekday {
 /// # Schedule
 ///
 /// Planning inputs for batches: when migrations may run and how fast.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
     /// # Start date

@@ -3,6 +3,7 @@
 
 pub mod answers_cmd;
 mod init;
+mod plan_cmd;
 mod table_cmd;
 
 use std::io::Write as _;
@@ -37,6 +38,9 @@ enum Command {
     /// The migration path for an answer file: the rule that chose it, why, the alternatives and
     /// the warnings.
     Recommend(answers_cmd::RecommendArgs),
+    /// Plan batches from an inventory and permission exports: batch CSVs for Exchange Online,
+    /// plan.json and plan.md.
+    Plan(Box<plan_cmd::PlanArgs>),
     /// Print the answers JSON Schema (draft 2020-12).
     Schema(answers_cmd::SchemaArgs),
     /// Verify, print or evaluate a decision table.
@@ -80,6 +84,7 @@ pub fn run() -> ExitCode {
         Command::Validate(args) => answers_cmd::validate(args),
         Command::Recommend(args) => answers_cmd::recommend(args),
         Command::Schema(args) => answers_cmd::schema(args),
+        Command::Plan(args) => plan_cmd::run(*args),
         Command::Table(cmd) => table_cmd::run(cmd),
     };
     match result {

@@ -254,6 +254,7 @@ const RULE_CODES: &[&str] = &[
     "window",
     "blackout",
     "pilot-size",
+    "time-zone",
 ];
 
 #[test]

@@ -8,6 +8,8 @@ mod answers_props;
 mod build_script;
 mod cli_table;
 mod generated;
+mod plan;
+mod plan_props;
 mod support;
 mod tree;
 mod verifier;

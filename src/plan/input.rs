@@ -1,0 +1,264 @@
+//! Reading the CSV files admins export, as they are: a UTF-8 byte-order mark, a `#TYPE …` line
+//! from Windows PowerShell's `Export-Csv`, every value quoted, header names in any case. Errors
+//! name the file, the line, the column and what was expected.
+
+use std::fmt;
+
+/// A problem in an input file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// The file, as given on the command line.
+    pub file: String,
+    /// 1-based line (0 when the whole file is concerned).
+    pub line: u64,
+    /// The column (its header name), when one cell is concerned.
+    pub column: Option<String>,
+    /// What was found and what is expected.
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}: error: ", self.file, self.line)?;
+        } else {
+            write!(f, "{}: error: ", self.file)?;
+        }
+        if let Some(c) = &self.column {
+            write!(f, "column `{c}`: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// A CSV file read into memory: lower-cased header names and records with their line numbers.
+#[derive(Debug)]
+pub struct Table {
+    /// The file name for messages.
+    pub file: String,
+    /// Header names as written.
+    pub headers: Vec<String>,
+    lower: Vec<String>,
+    /// The records, each with its 1-based line.
+    pub rows: Vec<(u64, csv::StringRecord)>,
+}
+
+impl Table {
+    /// Parses `text`. Lines starting with `#` (the `#TYPE` line) are skipped.
+    ///
+    /// # Errors
+    /// Every malformed record (a different number of fields than the header), and a file with no
+    /// header.
+    pub fn parse(file: &str, text: &str) -> Result<Self, Vec<InputError>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .comment(Some(b'#'))
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let error = |line: u64, message: String| InputError {
+            file: file.to_owned(),
+            line,
+            column: None,
+            message,
+        };
+        let headers: Vec<String> = match reader.headers() {
+            Ok(h) if h.iter().any(|cell| !cell.is_empty()) => {
+                h.iter().map(str::to_owned).collect()
+            }
+            Ok(_) => {
+                return Err(vec![error(
+                    0,
+                    "the file is empty; expected a header row".to_owned(),
+                )]);
+            }
+            Err(e) => return Err(vec![error(0, format!("cannot read the header: {e}"))]),
+        };
+        let mut rows = Vec::new();
+        let mut errors = Vec::new();
+        let mut record = csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {
+                    let line = record.position().map_or(0, csv::Position::line);
+                    if record.len() == 1 && record[0].is_empty() {
+                        continue; // a blank line
+                    }
+                    if record.len() != headers.len() {
+                        errors.push(error(
+                            line,
+                            format!(
+                                "{} fields, but the header has {}",
+                                record.len(),
+                                headers.len()
+                            ),
+                        ));
+                        continue;
+                    }
+                    rows.push((line, record.clone()));
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, csv::Position::line);
+                    errors.push(error(line, format!("not valid CSV: {e}")));
+                    if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                        break;
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let lower = headers.iter().map(|h| h.to_ascii_lowercase()).collect();
+        Ok(Self {
+            file: file.to_owned(),
+            headers,
+            lower,
+            rows,
+        })
+    }
+
+    /// The index of the first column named any of `names` (lower case), ignoring case.
+    #[must_use]
+    pub fn column(&self, names: &[&str]) -> Option<usize> {
+        names
+            .iter()
+            .find_map(|n| self.lower.iter().position(|h| h == n))
+    }
+
+    /// Whether the header has a column named `name` (lower case).
+    #[must_use]
+    pub fn has(&self, name: &str) -> bool {
+        self.lower.iter().any(|h| h == name)
+    }
+
+    /// An error about one cell.
+    #[must_use]
+    pub fn cell_error(&self, line: u64, column: usize, message: String) -> InputError {
+        InputError {
+            file: self.file.clone(),
+            line,
+            column: self.headers.get(column).cloned(),
+            message,
+        }
+    }
+}
+
+/// Parses a size: plain bytes (`1699391285`), a number with a unit (`1.5 GB`, `300 MB`; binary
+/// multiples, as Exchange prints them), or Exchange's `1.583 GB (1,699,391,285 bytes)`. Empty is
+/// zero.
+///
+/// # Errors
+/// The text is none of those.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    if t.is_empty() || t.eq_ignore_ascii_case("unlimited") {
+        return Ok(0);
+    }
+    if let (Some(open), true) = (t.find('('), t.ends_with("bytes)")) {
+        let digits: String = t[open + 1..t.len() - "bytes)".len()]
+            .chars()
+            .filter(|c| !matches!(c, ',' | ' ' | '.' | '\u{a0}'))
+            .collect();
+        return digits
+            .parse()
+            .map_err(|_| format!("`{t}` has no byte count in its parentheses"));
+    }
+    let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let number = number.trim().replace(',', "");
+    let factor: u64 = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" | "BYTES" => 1,
+        "KB" | "KIB" => 1 << 10,
+        "MB" | "MIB" => 1 << 20,
+        "GB" | "GIB" => 1 << 30,
+        "TB" | "TIB" => 1 << 40,
+        _ => {
+            return Err(format!(
+                "`{t}` is not a size; expected bytes, a number with KB/MB/GB/TB, or `1.5 GB (1,610,612,736 bytes)`"
+            ));
+        }
+    };
+    if factor == 1 {
+        return number
+            .parse()
+            .map_err(|_| format!("`{t}` is not a whole number of bytes"));
+    }
+    let value: f64 = number.parse().map_err(|_| format!("`{t}` is not a size"))?;
+    if !(value.is_finite() && value >= 0.0) {
+        return Err(format!("`{t}` is not a size"));
+    }
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss,
+        reason = "sizes are far below 2^53 bytes and non-negative"
+    )]
+    Ok((value * factor as f64).round() as u64)
+}
+
+/// Whether `text` is a plausible email address: one `@`, a local part, a dotted domain, no
+/// spaces, and no first character a spreadsheet would read as a formula.
+#[must_use]
+pub fn is_address(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !text.starts_with(['=', '+', '-', '@'])
+        && text.chars().all(|c| {
+            !c.is_whitespace() && !c.is_control() && !matches!(c, ',' | ';' | '"' | '<' | '>')
+        })
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(
+            parse_size("1.583 GB (1,699,391,285 bytes)"),
+            Ok(1_699_391_285)
+        );
+        assert_eq!(parse_size("0 B (0 bytes)"), Ok(0));
+        assert_eq!(parse_size("1699391285"), Ok(1_699_391_285));
+        assert_eq!(parse_size("1.5 GB"), Ok(1_610_612_736));
+        assert_eq!(parse_size("300MB"), Ok(314_572_800));
+        assert_eq!(parse_size(""), Ok(0));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("-1 GB").is_err());
+    }
+
+    #[test]
+    fn addresses() {
+        assert!(is_address("anna.smith@contoso.com"));
+        assert!(!is_address("anna"));
+        assert!(!is_address("=HYPERLINK(\"x\")@contoso.com"));
+        assert!(!is_address("anna@contoso"));
+        assert!(!is_address("an na@contoso.com"));
+    }
+
+    #[test]
+    fn export_csv_files_read_as_they_are() {
+        let text = "\u{feff}#TYPE Selected.Microsoft.Exchange.Data.Directory.Management.Mailbox\n\
+                    \"PrimarySmtpAddress\",\"DisplayName\"\n\"a@contoso.com\",\"A, B\"\n";
+        let t = Table::parse("x.csv", text).expect("parses");
+        assert_eq!(t.column(&["primarysmtpaddress"]), Some(0));
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.rows[0].0, 3);
+        assert_eq!(&t.rows[0].1[1], "A, B");
+        let errors = Table::parse("x.csv", "a,b\n1,2,3\n4\n").expect_err("bad rows");
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[0].line, 2);
+    }
+}

@@ -1,0 +1,189 @@
+//! The mailbox inventory: our simple columns (`EmailAddress`, `DisplayName`, `Type`,
+//! `SizeBytes`, …) or those of `Get-Mailbox | Get-MailboxStatistics` exports
+//! (`PrimarySmtpAddress`, `Name`, `Alias`, `SamAccountName`, `RecipientTypeDetails`,
+//! `Database`, `TotalItemSize`, `ItemCount`, archive size), matched without regard to case.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::input::{InputError, Table, is_address, parse_size};
+
+/// One mailbox to migrate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Mailbox {
+    /// Primary SMTP address, as written in the inventory.
+    pub address: String,
+    /// Display name.
+    pub display_name: String,
+    /// `Name` (the last segment of its canonical name).
+    #[serde(skip)]
+    pub name: String,
+    /// Alias.
+    #[serde(skip)]
+    pub alias: String,
+    /// `SamAccountName`.
+    #[serde(skip)]
+    pub sam: String,
+    /// Recipient type (`UserMailbox`, `SharedMailbox`, `RoomMailbox`, …).
+    pub kind: String,
+    /// Mailbox database, when the export has it.
+    #[serde(skip)]
+    pub database: String,
+    /// Size of the primary mailbox in bytes.
+    pub size_bytes: u64,
+    /// Size of the archive in bytes (0 without an archive).
+    pub archive_bytes: u64,
+    /// Item count, when the export has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<u64>,
+}
+
+impl Mailbox {
+    /// Primary and archive together.
+    #[must_use]
+    pub const fn total_bytes(&self) -> u64 {
+        self.size_bytes.saturating_add(self.archive_bytes)
+    }
+}
+
+/// The mailboxes, sorted by address (lower case), with the indexes identities resolve through.
+#[derive(Debug, Default)]
+pub struct Inventory {
+    /// Every mailbox, sorted by lower-case address.
+    pub mailboxes: Vec<Mailbox>,
+}
+
+const ADDRESS: &[&str] = &[
+    "emailaddress",
+    "primarysmtpaddress",
+    "windowsemailaddress",
+    "mail",
+];
+const DISPLAY: &[&str] = &["displayname"];
+const NAME: &[&str] = &["name"];
+const ALIAS: &[&str] = &["alias", "mailnickname"];
+const SAM: &[&str] = &["samaccountname"];
+const KIND: &[&str] = &[
+    "type",
+    "recipienttypedetails",
+    "recipienttype",
+    "mailboxtype",
+];
+const DATABASE: &[&str] = &["database"];
+const SIZE: &[&str] = &["sizebytes", "totalitemsize", "size", "mailboxsize"];
+const ARCHIVE: &[&str] = &[
+    "archivesizebytes",
+    "archivesize",
+    "archivetotalitemsize",
+    "archivemailboxsize",
+];
+const ITEMS: &[&str] = &["itemcount", "items"];
+
+impl Inventory {
+    /// Reads an inventory export.
+    ///
+    /// # Errors
+    /// Every bad row (an address that is not one, a size that is not one, a duplicate address),
+    /// and a missing address column.
+    pub fn parse(file: &str, text: &str) -> Result<Self, Vec<InputError>> {
+        let table = Table::parse(file, text)?;
+        let Some(address) = table.column(ADDRESS) else {
+            return Err(vec![InputError {
+                file: file.to_owned(),
+                line: 1,
+                column: None,
+                message: format!(
+                    "no address column; expected one of `EmailAddress`, `PrimarySmtpAddress`, `WindowsEmailAddress` (found {})",
+                    table.headers.join(", ")
+                ),
+            }]);
+        };
+        let col = |names| table.column(names);
+        let (display, name, alias, sam, kind, database, size, archive, items) = (
+            col(DISPLAY),
+            col(NAME),
+            col(ALIAS),
+            col(SAM),
+            col(KIND),
+            col(DATABASE),
+            col(SIZE),
+            col(ARCHIVE),
+            col(ITEMS),
+        );
+        let mut errors = Vec::new();
+        let mut mailboxes = Vec::with_capacity(table.rows.len());
+        let mut seen: HashMap<String, u64> = HashMap::with_capacity(table.rows.len());
+        for (line, record) in &table.rows {
+            let get = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("").to_owned();
+            let addr = get(Some(address));
+            if !is_address(&addr) {
+                errors.push(table.cell_error(
+                    *line,
+                    address,
+                    format!("`{addr}` is not an email address"),
+                ));
+                continue;
+            }
+            if let Some(first) = seen.insert(addr.to_ascii_lowercase(), *line) {
+                errors.push(table.cell_error(
+                    *line,
+                    address,
+                    format!("`{addr}` is listed twice (first on line {first})"),
+                ));
+                continue;
+            }
+            let mut bytes = |c: Option<usize>| match c {
+                Some(i) => match parse_size(record.get(i).unwrap_or("")) {
+                    Ok(n) => n,
+                    Err(message) => {
+                        errors.push(table.cell_error(*line, i, message));
+                        0
+                    }
+                },
+                None => 0,
+            };
+            let size_bytes = bytes(size);
+            let archive_bytes = bytes(archive);
+            let items = match items {
+                Some(i) => {
+                    let t = record.get(i).unwrap_or("").trim().replace(',', "");
+                    if t.is_empty() {
+                        None
+                    } else if let Ok(n) = t.parse() {
+                        Some(n)
+                    } else {
+                        errors.push(table.cell_error(
+                            *line,
+                            i,
+                            format!("`{t}` is not a whole number of items"),
+                        ));
+                        None
+                    }
+                }
+                None => None,
+            };
+            let kind = match get(kind) {
+                k if k.is_empty() => "UserMailbox".to_owned(),
+                k => k,
+            };
+            mailboxes.push(Mailbox {
+                display_name: get(display),
+                name: get(name),
+                alias: get(alias),
+                sam: get(sam),
+                kind,
+                database: get(database),
+                size_bytes,
+                archive_bytes,
+                items,
+                address: addr,
+            });
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        mailboxes.sort_by_cached_key(|m| m.address.to_ascii_lowercase());
+        Ok(Self { mailboxes })
+    }
+}
