@@ -31,72 +31,95 @@ impl fmt::Display for InputError {
     }
 }
 
-/// A CSV file read into memory: lower-cased header names and records with their line numbers.
+/// A CSV file: its header (names matched in lower case) and its text, whose records are read
+/// one at a time by [`Table::rows`] so a million-row export is never held twice.
 #[derive(Debug)]
-pub struct Table {
+pub struct Table<'t> {
     /// The file name for messages.
     pub file: String,
     /// Header names as written.
     pub headers: Vec<String>,
     lower: Vec<String>,
-    /// The records, each with its 1-based line.
-    pub rows: Vec<(u64, csv::StringRecord)>,
+    text: &'t str,
 }
 
-impl Table {
-    /// Parses `text`. Lines starting with `#` (the `#TYPE` line) are skipped.
+fn reader(text: &str) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+impl<'t> Table<'t> {
+    /// Reads the header of `text`. Lines starting with `#` (the `#TYPE` line) are skipped.
     ///
     /// # Errors
-    /// Every malformed record (a different number of fields than the header), and a file with no
-    /// header.
-    pub fn parse(file: &str, text: &str) -> Result<Self, Vec<InputError>> {
+    /// A file with no header.
+    pub fn parse(file: &str, text: &'t str) -> Result<Self, Vec<InputError>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut reader = csv::ReaderBuilder::new()
-            .comment(Some(b'#'))
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(text.as_bytes());
-        let error = |line: u64, message: String| InputError {
+        let error = |message: String| InputError {
             file: file.to_owned(),
+            line: 0,
+            column: None,
+            message,
+        };
+        let headers: Vec<String> = match reader(text).headers() {
+            Ok(h) if h.iter().any(|cell| !cell.trim().is_empty()) => {
+                h.iter().map(|cell| cell.trim().to_owned()).collect()
+            }
+            Ok(_) => {
+                return Err(vec![error(
+                    "the file is empty; expected a header row".to_owned(),
+                )]);
+            }
+            Err(e) => return Err(vec![error(format!("cannot read the header: {e}"))]),
+        };
+        let lower = headers.iter().map(|h| h.to_ascii_lowercase()).collect();
+        Ok(Self {
+            file: file.to_owned(),
+            headers,
+            lower,
+            text,
+        })
+    }
+
+    /// Calls `f` with each record and its 1-based line, skipping blank lines. Cells are as
+    /// written: callers trim the ones they read.
+    ///
+    /// # Errors
+    /// Every malformed record (a different number of fields than the header, or bad quoting).
+    pub fn rows(&self, mut f: impl FnMut(u64, &csv::StringRecord)) -> Result<(), Vec<InputError>> {
+        let mut reader = reader(self.text);
+        let mut errors = Vec::new();
+        let error = |line: u64, message: String| InputError {
+            file: self.file.clone(),
             line,
             column: None,
             message,
         };
-        let headers: Vec<String> = match reader.headers() {
-            Ok(h) if h.iter().any(|cell| !cell.is_empty()) => {
-                h.iter().map(str::to_owned).collect()
-            }
-            Ok(_) => {
-                return Err(vec![error(
-                    0,
-                    "the file is empty; expected a header row".to_owned(),
-                )]);
-            }
-            Err(e) => return Err(vec![error(0, format!("cannot read the header: {e}"))]),
-        };
-        let mut rows = Vec::new();
-        let mut errors = Vec::new();
         let mut record = csv::StringRecord::new();
+        // The header was read by `parse`.
+        let _ = reader.headers();
         loop {
             match reader.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {
                     let line = record.position().map_or(0, csv::Position::line);
-                    if record.len() == 1 && record[0].is_empty() {
-                        continue; // a blank line
+                    if record.len() == 1 && record[0].trim().is_empty() {
+                        continue;
                     }
-                    if record.len() != headers.len() {
+                    if record.len() != self.headers.len() {
                         errors.push(error(
                             line,
                             format!(
                                 "{} fields, but the header has {}",
                                 record.len(),
-                                headers.len()
+                                self.headers.len()
                             ),
                         ));
                         continue;
                     }
-                    rows.push((line, record.clone()));
+                    f(line, &record);
                 }
                 Err(e) => {
                     let line = e.position().map_or(0, csv::Position::line);
@@ -107,16 +130,11 @@ impl Table {
                 }
             }
         }
-        if !errors.is_empty() {
-            return Err(errors);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
         }
-        let lower = headers.iter().map(|h| h.to_ascii_lowercase()).collect();
-        Ok(Self {
-            file: file.to_owned(),
-            headers,
-            lower,
-            rows,
-        })
     }
 
     /// The index of the first column named any of `names` (lower case), ignoring case.
@@ -254,10 +272,12 @@ mod tests {
                     \"PrimarySmtpAddress\",\"DisplayName\"\n\"a@contoso.com\",\"A, B\"\n";
         let t = Table::parse("x.csv", text).expect("parses");
         assert_eq!(t.column(&["primarysmtpaddress"]), Some(0));
-        assert_eq!(t.rows.len(), 1);
-        assert_eq!(t.rows[0].0, 3);
-        assert_eq!(&t.rows[0].1[1], "A, B");
-        let errors = Table::parse("x.csv", "a,b\n1,2,3\n4\n").expect_err("bad rows");
+        let mut rows = Vec::new();
+        t.rows(|line, r| rows.push((line, r[1].to_owned())))
+            .expect("rows");
+        assert_eq!(rows, vec![(3, "A, B".to_owned())]);
+        let t = Table::parse("x.csv", "a,b\n1,2,3\n4\n").expect("a header");
+        let errors = t.rows(|_, _| {}).expect_err("bad rows");
         assert_eq!(errors.len(), 2);
         assert_eq!(errors[0].line, 2);
     }

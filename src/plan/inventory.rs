@@ -3,7 +3,7 @@
 //! (`PrimarySmtpAddress`, `Name`, `Alias`, `SamAccountName`, `RecipientTypeDetails`,
 //! `Database`, `TotalItemSize`, `ItemCount`, archive size), matched without regard to case.
 
-use std::collections::HashMap;
+use super::hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -112,10 +112,16 @@ impl Inventory {
             col(ITEMS),
         );
         let mut errors = Vec::new();
-        let mut mailboxes = Vec::with_capacity(table.rows.len());
-        let mut seen: HashMap<String, u64> = HashMap::with_capacity(table.rows.len());
-        for (line, record) in &table.rows {
-            let get = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("").to_owned();
+        let mut mailboxes = Vec::new();
+        let mut seen: HashMap<String, u64> = HashMap::default();
+        let rows = table.rows(|line, record| {
+            let line = &line;
+            let get = |c: Option<usize>| {
+                c.and_then(|i| record.get(i))
+                    .unwrap_or("")
+                    .trim()
+                    .to_owned()
+            };
             let addr = get(Some(address));
             if !is_address(&addr) {
                 errors.push(table.cell_error(
@@ -123,7 +129,7 @@ impl Inventory {
                     address,
                     format!("`{addr}` is not an email address"),
                 ));
-                continue;
+                return;
             }
             if let Some(first) = seen.insert(addr.to_ascii_lowercase(), *line) {
                 errors.push(table.cell_error(
@@ -131,7 +137,7 @@ impl Inventory {
                     address,
                     format!("`{addr}` is listed twice (first on line {first})"),
                 ));
-                continue;
+                return;
             }
             let mut bytes = |c: Option<usize>| match c {
                 Some(i) => match parse_size(record.get(i).unwrap_or("")) {
@@ -179,6 +185,9 @@ impl Inventory {
                 items,
                 address: addr,
             });
+        });
+        if let Err(e) = rows {
+            errors.extend(e);
         }
         if !errors.is_empty() {
             return Err(errors);

@@ -2,6 +2,7 @@
 //! that keep permission-linked mailboxes together, fit the path's limits, and run on the
 //! answers' migration days. Pure: inputs are texts, outputs are a [`Plan`] and file contents.
 
+pub mod hash;
 pub mod input;
 pub mod inventory;
 pub mod model;
@@ -11,7 +12,7 @@ pub mod permissions;
 pub mod resolve;
 pub mod schedule;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 pub use input::InputError;
 pub use inventory::Inventory;
@@ -182,14 +183,25 @@ pub fn plan(
     let mut links: Vec<(u32, u32, Right)> = Vec::new();
     let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
     for export in exports {
+        let resolved: Vec<Option<usize>> = export
+            .names
+            .iter()
+            .map(|name| resolver.resolve(name))
+            .collect();
+        let mut missing: Vec<usize> = vec![0; export.names.len()];
+        links.reserve(export.grants.len());
         for grant in &export.grants {
-            let m = resolver.resolve(&grant.mailbox);
-            let d = resolver.resolve(&grant.delegate);
-            match (m, d) {
+            let (mi, di) = (grant.mailbox as usize, grant.delegate as usize);
+            match (resolved[mi], resolved[di]) {
                 (Some(m), Some(d)) if m != d => links.push((index(m), index(d), grant.right)),
                 (Some(_), Some(_)) => {}
-                (None, _) => *unresolved.entry(grant.mailbox.clone()).or_default() += 1,
-                (_, None) => *unresolved.entry(grant.delegate.clone()).or_default() += 1,
+                (None, _) => missing[mi] += 1,
+                (_, None) => missing[di] += 1,
+            }
+        }
+        for (name, count) in export.names.iter().zip(missing) {
+            if count > 0 {
+                *unresolved.entry(name.clone()).or_default() += count;
             }
         }
     }
@@ -331,7 +343,7 @@ pub fn plan(
     }
 
     // Pieces: each group's non-pilot members, split where a group is larger than a batch.
-    let mut adjacency_all: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut graph: Option<pack::Graph> = None;
     let mut pieces: Vec<Vec<usize>> = Vec::new();
     let fits = |members: &[usize]| {
         let (c, b, x) = members.iter().fold((0usize, 0u64, 0u64), |(c, b, x), &i| {
@@ -356,26 +368,15 @@ pub fn plan(
                 pieces.push(rest);
                 continue;
             }
-            if adjacency_all.is_empty() {
-                for &(m, d, _) in &linking {
-                    let (m, d) = (m as usize, d as usize);
-                    if !hub[m] && !hub[d] {
-                        adjacency_all.entry(m).or_default().push(d);
-                        adjacency_all.entry(d).or_default().push(m);
-                    }
-                }
-            }
-            let adjacency: HashMap<usize, Vec<usize>> = rest
-                .iter()
-                .map(|&i| {
-                    let list = adjacency_all
-                        .get(&i)
-                        .map(|l| l.iter().copied().filter(|&j| !in_pilot[j]).collect())
-                        .unwrap_or_default();
-                    (i, list)
-                })
-                .collect();
-            pieces.extend(pack::split_group(&rest, &adjacency, &weights, caps));
+            let graph = graph.get_or_insert_with(|| {
+                let edges: Vec<(u32, u32)> = linking
+                    .iter()
+                    .filter(|(m, d, _)| !hub[*m as usize] && !hub[*d as usize])
+                    .map(|&(m, d, _)| (m, d))
+                    .collect();
+                pack::Graph::new(n, &edges)
+            });
+            pieces.extend(pack::split_group(&rest, graph, &weights, caps));
         }
         let pilot_members: Vec<usize> = (0..n).filter(|&i| in_pilot[i]).collect();
         if !pilot_members.is_empty() {
@@ -384,7 +385,7 @@ pub fn plan(
             } else {
                 batches_idx.extend(pack::split_group(
                     &pilot_members,
-                    &HashMap::new(),
+                    &pack::Graph::default(),
                     &weights,
                     caps,
                 ));

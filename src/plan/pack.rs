@@ -3,7 +3,7 @@
 //! batches under the path's limits. Everything is ordered by mailbox index (the inventory sorted
 //! by address), so the result depends on content only.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Union-find with path halving and union by smaller index (so a group's root is its first
 /// member).
@@ -94,28 +94,91 @@ impl Load {
     }
 }
 
+/// An undirected graph in compressed form: the neighbours of `i` are
+/// `targets[offsets[i]..offsets[i + 1]]`.
+#[derive(Debug, Default)]
+pub struct Graph {
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl Graph {
+    /// The graph on `n` vertices with `edges` (each listed once; both directions are stored).
+    #[must_use]
+    pub fn new(n: usize, edges: &[(u32, u32)]) -> Self {
+        let mut degree = vec![0u32; n + 1];
+        for &(a, b) in edges {
+            degree[a as usize] += 1;
+            degree[b as usize] += 1;
+        }
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut sum = 0u32;
+        for d in &degree[..n] {
+            offsets.push(sum);
+            sum += d;
+        }
+        offsets.push(sum);
+        let mut fill = offsets.clone();
+        let mut targets = vec![0u32; sum as usize];
+        for &(a, b) in edges {
+            targets[fill[a as usize] as usize] = b;
+            fill[a as usize] += 1;
+            targets[fill[b as usize] as usize] = a;
+            fill[b as usize] += 1;
+        }
+        Self { offsets, targets }
+    }
+
+    /// The neighbours of `i`.
+    #[must_use]
+    pub fn neighbours(&self, i: usize) -> &[u32] {
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.targets[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
 /// Splits `members` (a group too large for one batch) into pieces that fit `caps`, growing each
 /// piece from its best-connected mailbox by the mailbox with the most links into it, so few links
-/// cross pieces. `adjacency[i]` lists the group-internal neighbours of mailbox `i`.
+/// cross pieces. Only links between members count.
 #[must_use]
 pub fn split_group(
     members: &[usize],
-    adjacency: &HashMap<usize, Vec<usize>>,
+    graph: &Graph,
     weights: &[Weight],
     caps: Caps,
 ) -> Vec<Vec<usize>> {
-    let mut unassigned: BTreeSet<usize> = members.iter().copied().collect();
-    let degree = |i: usize| adjacency.get(&i).map_or(0, Vec::len);
+    const OUTSIDE: u8 = 0;
+    const FREE: u8 = 1;
+    const TAKEN: u8 = 2;
+    let mut state = vec![OUTSIDE; weights.len()];
+    for &m in members {
+        state[m] = FREE;
+    }
+    let inner = |i: usize, state: &[u8]| {
+        graph
+            .neighbours(i)
+            .iter()
+            .filter(|&&j| state[j as usize] != OUTSIDE)
+            .count()
+    };
+    let mut seeds: Vec<(usize, usize)> = members.iter().map(|&i| (inner(i, &state), i)).collect();
+    seeds.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut seed_at = 0;
+    let mut gain = vec![0u32; weights.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut frontier: BTreeSet<(std::cmp::Reverse<u32>, usize)> = BTreeSet::new();
     let mut pieces = Vec::new();
-    while let Some(&seed) = unassigned
-        .iter()
-        .max_by_key(|&&i| (degree(i), std::cmp::Reverse(i)))
-    {
+    loop {
+        while seed_at < seeds.len() && state[seeds[seed_at].1] != FREE {
+            seed_at += 1;
+        }
+        let Some(&(_, seed)) = seeds.get(seed_at) else {
+            break;
+        };
         let mut piece = Vec::new();
         let mut load = Load::default();
-        // Candidates by (links into the piece, lowest index first).
-        let mut gain: HashMap<usize, usize> = HashMap::new();
-        let mut frontier: BTreeSet<(std::cmp::Reverse<usize>, usize)> = BTreeSet::new();
         let mut next = Some(seed);
         while let Some(i) = next {
             let mut after = load;
@@ -124,22 +187,30 @@ pub fn split_group(
                 break;
             }
             load = after;
-            unassigned.remove(&i);
-            frontier.remove(&(std::cmp::Reverse(gain.get(&i).copied().unwrap_or(0)), i));
+            state[i] = TAKEN;
+            frontier.remove(&(std::cmp::Reverse(gain[i]), i));
             piece.push(i);
-            for &j in adjacency.get(&i).map_or(&[][..], Vec::as_slice) {
-                if unassigned.contains(&j) {
-                    let g = gain.entry(j).or_insert(0);
-                    frontier.remove(&(std::cmp::Reverse(*g), j));
-                    *g += 1;
-                    frontier.insert((std::cmp::Reverse(*g), j));
+            for &j in graph.neighbours(i) {
+                let j = j as usize;
+                if state[j] == FREE {
+                    frontier.remove(&(std::cmp::Reverse(gain[j]), j));
+                    if gain[j] == 0 {
+                        touched.push(j);
+                    }
+                    gain[j] += 1;
+                    frontier.insert((std::cmp::Reverse(gain[j]), j));
                 }
             }
-            next = frontier
-                .iter()
-                .next()
-                .map(|&(_, j)| j)
-                .or_else(|| unassigned.iter().next().copied());
+            next = frontier.iter().next().map(|&(_, j)| j).or_else(|| {
+                while seed_at < seeds.len() && state[seeds[seed_at].1] != FREE {
+                    seed_at += 1;
+                }
+                seeds.get(seed_at).map(|&(_, j)| j)
+            });
+        }
+        frontier.clear();
+        for j in touched.drain(..) {
+            gain[j] = 0;
         }
         piece.sort_unstable();
         pieces.push(piece);
@@ -199,18 +270,15 @@ mod tests {
     #[test]
     fn a_chain_splits_into_runs() {
         // 0-1-2-3-4-5 in a line, caps of 3: two pieces, one link broken.
-        let mut adjacency: HashMap<usize, Vec<usize>> = HashMap::new();
-        for i in 0..5 {
-            adjacency.entry(i).or_default().push(i + 1);
-            adjacency.entry(i + 1).or_default().push(i);
-        }
+        let edges: Vec<(u32, u32)> = (0..5).map(|i| (i, i + 1)).collect();
+        let graph = Graph::new(6, &edges);
         let weights = vec![Weight::default(); 6];
         let caps = Caps {
             mailboxes: 3,
             bytes: u64::MAX,
             csv_bytes: u64::MAX,
         };
-        let pieces = split_group(&[0, 1, 2, 3, 4, 5], &adjacency, &weights, caps);
+        let pieces = split_group(&[0, 1, 2, 3, 4, 5], &graph, &weights, caps);
         assert_eq!(pieces.len(), 2);
         let crossing = (0..5)
             .filter(|&i| {

@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::hash::FxHashMap;
 use super::input::{InputError, Table};
 
 /// A right that breaks when the two mailboxes sit on different platforms.
@@ -119,10 +120,10 @@ impl ExportKind {
 /// A permission as exported, before its identities are resolved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Grant {
-    /// The mailbox the right is on (as the export names it).
-    pub mailbox: String,
-    /// Who holds the right (as the export names it).
-    pub delegate: String,
+    /// The mailbox the right is on: an index into [`Export::names`].
+    pub mailbox: u32,
+    /// Who holds the right: an index into [`Export::names`].
+    pub delegate: u32,
     /// The right.
     pub right: Right,
     /// Where it was read.
@@ -138,6 +139,8 @@ pub struct Export {
     pub kind: ExportKind,
     /// The grants.
     pub grants: Vec<Grant>,
+    /// The distinct names the grants use, as exported (a name is resolved once, not per row).
+    pub names: Vec<String>,
     /// Rows that link nothing (inherited, denied, system accounts, no rights).
     pub ignored: usize,
 }
@@ -146,21 +149,28 @@ pub struct Export {
 #[must_use]
 pub fn is_system(trustee: &str) -> bool {
     let t = trustee.trim();
-    let upper = t.to_ascii_uppercase();
+    let starts = |prefix: &str| {
+        t.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
     t.is_empty()
-        || upper.starts_with("NT AUTHORITY\\")
-        || upper.starts_with("S-1-")
-        || matches!(
-            upper.as_str(),
-            "DEFAULT" | "ANONYMOUS" | "EVERYONE" | "SELF" | "NT AUTHORITY\\SELF"
-        )
+        || starts("NT AUTHORITY\\")
+        || starts("S-1-")
+        || ["DEFAULT", "ANONYMOUS", "EVERYONE", "SELF"]
+            .iter()
+            .any(|name| t.eq_ignore_ascii_case(name))
 }
 
 fn truthy(text: &str) -> bool {
-    matches!(
-        text.trim().to_ascii_lowercase().as_str(),
-        "true" | "yes" | "1"
-    )
+    let t = text.trim();
+    t.eq_ignore_ascii_case("true") || t.eq_ignore_ascii_case("yes") || t == "1"
+}
+
+/// Whether a rights list (`FullAccess, ReadPermission`, `{Send-As}`) names `right`.
+fn lists(rights: &str, right: &str) -> bool {
+    rights
+        .split([',', ';', ' ', '{', '}'])
+        .any(|r| r.eq_ignore_ascii_case(right))
 }
 
 /// Folder rights that only show free/busy, which works across premises.
@@ -245,10 +255,22 @@ impl Export {
         let deny = column(&["deny"]);
         let folder = column(&["foldername"]);
         let mut grants = Vec::new();
+        let mut names: Vec<String> = Vec::new();
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut intern = |name: &str| -> u32 {
+            if let Some(&id) = ids.get(name) {
+                return id;
+            }
+            let id = u32::try_from(names.len()).unwrap_or(u32::MAX);
+            names.push(name.to_owned());
+            ids.insert(name.to_owned(), id);
+            id
+        };
         let mut ignored = 0;
         let mut errors = Vec::new();
-        for (line, record) in &table.rows {
-            let cell = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("");
+        let rows = table.rows(|line, record| {
+            let line = &line;
+            let cell = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("").trim();
             let mailbox = cell(Some(identity)).trim();
             if mailbox.is_empty() {
                 errors.push(table.cell_error(
@@ -256,26 +278,21 @@ impl Export {
                     identity,
                     "empty; expected the mailbox the right is on".to_owned(),
                 ));
-                continue;
+                return;
             }
             if truthy(cell(inherited)) || truthy(cell(deny)) {
                 ignored += 1;
-                continue;
+                return;
             }
             let rights_text = cell(rights);
             let right = match kind {
-                ExportKind::MailboxPermission => rights_text
-                    .to_ascii_lowercase()
-                    .contains("fullaccess")
-                    .then_some(Right::FullAccess),
-                ExportKind::AdPermission => rights_text
-                    .to_ascii_lowercase()
-                    .contains("send-as")
-                    .then_some(Right::SendAs),
-                ExportKind::RecipientPermission => rights_text
-                    .to_ascii_lowercase()
-                    .contains("sendas")
-                    .then_some(Right::SendAs),
+                ExportKind::MailboxPermission => {
+                    lists(rights_text, "FullAccess").then_some(Right::FullAccess)
+                }
+                ExportKind::AdPermission => lists(rights_text, "Send-As").then_some(Right::SendAs),
+                ExportKind::RecipientPermission => {
+                    lists(rights_text, "SendAs").then_some(Right::SendAs)
+                }
                 ExportKind::FolderPermission => {
                     let name = if folder.is_some() {
                         cell(folder).to_owned()
@@ -304,41 +321,42 @@ impl Export {
                                 "unknown right `{rights_text}`; expected FullAccess, SendAs, SendOnBehalf, Calendar or Folder"
                             ),
                         ));
-                        continue;
+                        return;
                     }
                 },
             };
             let Some(right) = right else {
                 ignored += 1;
-                continue;
+                return;
             };
             let mailbox = match kind {
-                ExportKind::FolderPermission => mailbox
-                    .split_once(":\\")
-                    .map_or(mailbox, |(m, _)| m)
-                    .to_owned(),
-                _ => mailbox.to_owned(),
+                ExportKind::FolderPermission => {
+                    mailbox.split_once(":\\").map_or(mailbox, |(m, _)| m)
+                }
+                _ => mailbox,
             };
-            let delegates: Vec<&str> = match kind {
-                ExportKind::SendOnBehalf => cell(Some(trustee))
-                    .split(';')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-                _ => vec![cell(Some(trustee)).trim()],
-            };
+            let mailbox = intern(mailbox);
+            // A `GrantSendOnBehalfTo` cell lists several delegates; other cells name one.
+            let separator = if kind == ExportKind::SendOnBehalf { ';' } else { '\0' };
+            let delegates = cell(Some(trustee))
+                .split(separator)
+                .map(str::trim)
+                .filter(|s| !s.is_empty());
             for delegate in delegates {
                 if is_system(delegate) {
                     ignored += 1;
                     continue;
                 }
                 grants.push(Grant {
-                    mailbox: mailbox.clone(),
-                    delegate: delegate.to_owned(),
+                    mailbox,
+                    delegate: intern(delegate),
                     right,
                     line: *line,
                 });
             }
+        });
+        if let Err(e) = rows {
+            errors.extend(e);
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -347,6 +365,7 @@ impl Export {
             file: file.to_owned(),
             kind,
             grants,
+            names,
             ignored,
         })
     }
@@ -373,7 +392,7 @@ mod tests {
         assert_eq!(
             e.grants
                 .iter()
-                .map(|g| (g.mailbox.as_str(), g.right))
+                .map(|g| (e.names[g.mailbox as usize].as_str(), g.right))
                 .collect::<Vec<_>>(),
             vec![("anna", Right::Calendar), ("anna", Right::Folder)]
         );

@@ -2,7 +2,7 @@
 //! addresses, aliases, display names, `DOMAIN\sam`, and canonical names `domain/OU/…/Name`
 //! (by the last segment, against `Name`, then `DisplayName`).
 
-use std::collections::HashMap;
+use super::hash::FxHashMap as HashMap;
 
 use super::inventory::Mailbox;
 
@@ -36,8 +36,17 @@ fn add(map: &mut HashMap<String, Entry>, key: &str, index: usize) {
         .or_insert(Entry::One(index));
 }
 
+/// `key` in lower case, borrowed when it already is.
+fn lower(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(key.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(key)
+    }
+}
+
 fn get(map: &HashMap<String, Entry>, key: &str) -> Option<usize> {
-    match map.get(&key.to_lowercase()) {
+    match map.get(lower(key).as_ref()) {
         Some(Entry::One(i)) => Some(*i),
         _ => None,
     }
@@ -48,7 +57,7 @@ impl Resolver {
     #[must_use]
     pub fn new(mailboxes: &[Mailbox]) -> Self {
         let mut r = Self {
-            address: HashMap::with_capacity(mailboxes.len()),
+            address: HashMap::with_capacity_and_hasher(mailboxes.len(), Default::default()),
             ..Self::default()
         };
         for (i, m) in mailboxes.iter().enumerate() {
@@ -70,7 +79,7 @@ impl Resolver {
             .or_else(|| t.strip_prefix("smtp:"))
             .unwrap_or(t);
         if t.contains('@') && !t.contains('/') && !t.contains('\\') {
-            return self.address.get(&t.to_lowercase()).copied();
+            return self.address.get(lower(t).as_ref()).copied();
         }
         if let Some((_, account)) = t.rsplit_once('\\') {
             return get(&self.sam, account).or_else(|| get(&self.alias, account));
