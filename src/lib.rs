@@ -9,4 +9,5 @@ pub mod decision;
 pub mod init;
 pub mod plan;
 pub mod recommend;
+pub mod runbook;
 pub mod table;

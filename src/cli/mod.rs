@@ -4,6 +4,7 @@
 pub mod answers_cmd;
 mod init;
 mod plan_cmd;
+mod runbook_cmd;
 mod table_cmd;
 
 use std::io::Write as _;
@@ -41,6 +42,12 @@ enum Command {
     /// Plan batches from an inventory and permission exports: batch CSVs for Exchange Online,
     /// plan.json and plan.md.
     Plan(Box<plan_cmd::PlanArgs>),
+    /// Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer
+    /// file, with per-batch sections when given a plan.
+    Runbook(Box<runbook_cmd::RunbookArgs>),
+    /// Work with the runbook templates.
+    #[command(subcommand)]
+    Templates(runbook_cmd::TemplatesCommand),
     /// Print the answers JSON Schema (draft 2020-12).
     Schema(answers_cmd::SchemaArgs),
     /// Verify, print or evaluate a decision table.
@@ -85,6 +92,8 @@ pub fn run() -> ExitCode {
         Command::Recommend(args) => answers_cmd::recommend(args),
         Command::Schema(args) => answers_cmd::schema(args),
         Command::Plan(args) => plan_cmd::run(*args),
+        Command::Runbook(args) => runbook_cmd::run(*args),
+        Command::Templates(cmd) => runbook_cmd::templates_cmd(cmd),
         Command::Table(cmd) => table_cmd::run(cmd),
     };
     match result {

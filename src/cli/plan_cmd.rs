@@ -10,6 +10,7 @@ use super::answers_cmd::{InputFormat, load_answers};
 use super::{EXIT_INVALID, EXIT_OK, Failure, print_stdout, read_text};
 use crate::plan::output::count;
 use crate::plan::{self, Export, Inventory, Options, Right};
+use crate::runbook;
 
 #[derive(Debug, Args)]
 pub(super) struct PlanArgs {
@@ -41,6 +42,9 @@ pub(super) struct PlanArgs {
     /// IMAP domain, for the Exchange `Domain/Admin/User` form.
     #[arg(long)]
     imap_domain: Option<String>,
+    /// A directory of templates (`runbook.md.tera`, …) that replace the built-ins of the same name.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
     /// Syntax of the answer file when its extension does not say.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
@@ -111,6 +115,7 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
             eprintln!("mma plan: {what}…");
         }
     };
+    let templates = super::runbook_cmd::templates(args.templates.as_deref())?;
     let (answers, _) = load_answers(&args.answers, args.input_format)?;
     stage("reading the inventory and permission exports");
     let mut errors = Vec::new();
@@ -155,7 +160,23 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         message: format!("{e}; nothing was written"),
     };
     let plan = plan::plan(&answers, &inventory, &exports, &options).map_err(invalid)?;
-    let files = plan::output::files(&plan, &answers, &inventory, &options).map_err(invalid)?;
+    let mut files = plan::output::files(&plan, &answers, &inventory, &options).map_err(invalid)?;
+    stage("rendering the runbook");
+    let view = runbook::view(
+        &answers,
+        &crate::recommend::recommend(&answers),
+        Some(&plan),
+    );
+    for name in [
+        "runbook.md",
+        "runbook.html",
+        "commands.ps1",
+        "communications.md",
+    ] {
+        let text = super::runbook_cmd::render(&templates, name, &view)?;
+        files.push((name.to_owned(), text.into_bytes()));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     stage("writing");
     write_tree(&args.out, &files)?;
     let t = &plan.totals;
@@ -167,7 +188,7 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     };
     let csvs = plan.batches.iter().filter(|b| b.file.is_some()).count();
     let mut summary = format!(
-        "{}: {} (rule {}). {} in {}{when}; {} of linked mailboxes, {} of {} broken, {}, {} naming accounts outside the inventory. Wrote {}/plan.md, plan.json and {}.\n",
+        "{}: {} (rule {}). {} in {}{when}; {} of linked mailboxes, {} of {} broken, {}, {} naming accounts outside the inventory. Wrote {}/: runbook.md, runbook.html, commands.ps1, communications.md, plan.md, plan.json and {}.\n",
         plan.organization,
         plan.path_title,
         plan.rule,

@@ -3,7 +3,7 @@
 //! trustees; totals.
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::permissions::Right;
 use crate::answers::Path;
@@ -11,7 +11,7 @@ use crate::answers::Path;
 /// # Migration plan
 ///
 /// Batches, schedule and the permission links the plan keeps or breaks.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Plan {
     /// Format version of this file: 1.
     pub format_version: u32,
@@ -42,7 +42,7 @@ pub struct Plan {
 }
 
 /// Totals over the plan.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Totals {
     /// Mailboxes in the inventory.
     pub mailboxes: usize,
@@ -63,7 +63,7 @@ pub struct Totals {
 }
 
 /// One migration batch.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Batch {
     /// Position in the plan, from 1.
     pub number: usize,
@@ -90,7 +90,7 @@ pub struct Batch {
 }
 
 /// How long a batch takes.
-#[derive(Clone, Debug, PartialEq, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Estimate {
     /// Hours at the answers' `throughput_gb_per_hour`, when given.
     pub hours: Option<f64>,
@@ -101,7 +101,7 @@ pub struct Estimate {
 }
 
 /// An account linked to very many mailboxes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Hub {
     /// Its address.
     pub address: String,
@@ -110,7 +110,7 @@ pub struct Hub {
 }
 
 /// A permission link whose two mailboxes move in different batches.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct BrokenLink {
     /// The mailbox the right is on.
     pub mailbox: String,
@@ -128,7 +128,7 @@ pub struct BrokenLink {
 }
 
 /// A name the permission exports use that resolves to no mailbox of the inventory.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Unresolved {
     /// The name as exported.
     pub name: String,

@@ -100,19 +100,29 @@ fn gib(bytes: u64) -> String {
     format!("{g:.1} GB")
 }
 
-/// Escapes text from the inventory for Markdown, so names stay data.
-fn md(text: &str) -> String {
+/// Escapes text for Markdown so names from inventories and answers stay data: markup
+/// characters are backslash-escaped, `<`, `>` and `&` become entities, line breaks spaces.
+#[must_use]
+pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '{' | '}'
-        ) {
-            out.push('\\');
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
         }
-        out.push(c);
     }
     out
+}
+
+fn md(text: &str) -> String {
+    escape_markdown(text)
 }
 
 /// The summary a person reads.
@@ -245,7 +255,7 @@ pub fn markdown(plan: &Plan) -> String {
             "\n## Names outside the inventory\n\nPermission rows name these accounts, which the inventory does not hold (groups, users without mailboxes, deleted accounts); they link nothing.\n"
         );
         for u in plan.unresolved.iter().take(100) {
-            let _ = writeln!(out, "- {} ({} rows)", md(&u.name), u.rows);
+            let _ = writeln!(out, "- {} ({})", md(&u.name), count(u.rows, "row", "rows"));
         }
         if plan.unresolved.len() > 100 {
             let _ = writeln!(

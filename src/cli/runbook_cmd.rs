@@ -1,0 +1,176 @@
+//! `mma runbook` and `mma templates export`: render the runbook for an answer file (and plan),
+//! and write the built-in templates out to start a custom set from.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::answers_cmd::{InputFormat, load_answers};
+use super::{EXIT_INVALID, EXIT_OK, Failure, print_stdout, read_text, write_atomic};
+use crate::recommend;
+use crate::runbook::{self, RunbookView, Templates};
+
+/// Runbook output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(super) enum RunbookFormat {
+    /// Markdown.
+    Markdown,
+    /// One self-contained, printable HTML page.
+    Html,
+    /// The runbook's PowerShell as a script to review and run step by step.
+    Powershell,
+    /// The user-communication drafts.
+    Communications,
+}
+
+#[derive(Debug, Args)]
+pub(super) struct RunbookArgs {
+    /// The answer file.
+    #[arg(value_name = "ANSWERS")]
+    answers: PathBuf,
+    /// A plan written by `mma plan` (`DIR/plan.json`), for per-batch sections.
+    #[arg(long, value_name = "PLAN_JSON")]
+    plan: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RunbookFormat::Markdown)]
+    format: RunbookFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// A directory of templates (`runbook.md.tera`, …) that replace the built-ins of the same name.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Syntax of the answer file when its extension does not say.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
+}
+
+#[derive(Debug, Subcommand)]
+pub(super) enum TemplatesCommand {
+    /// Write the built-in templates into DIR, to start a custom set from.
+    Export {
+        /// The directory to write into.
+        dir: PathBuf,
+        /// Replace files that exist.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Reads `*.tera` overrides from `dir`: (template name, text).
+pub(super) fn read_overrides(dir: Option<&Path>) -> Result<Vec<(String, String)>, Failure> {
+    let Some(dir) = dir else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", dir.display())))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let Some(name) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".tera"))
+        else {
+            continue;
+        };
+        out.push((name.to_owned(), read_text(&path)?));
+    }
+    Ok(out)
+}
+
+/// The templates, with any overrides; a template error is an input error (exit 1).
+pub(super) fn templates(dir: Option<&Path>) -> Result<Templates, Failure> {
+    let overrides = read_overrides(dir)?;
+    Templates::new(&overrides).map_err(|e| Failure {
+        code: EXIT_INVALID,
+        message: format!("template error: {e}"),
+    })
+}
+
+/// Renders `name` or fails with exit 1 naming the template.
+pub(super) fn render(t: &Templates, name: &str, view: &RunbookView) -> Result<String, Failure> {
+    t.render(name, view).map_err(|e| Failure {
+        code: EXIT_INVALID,
+        message: format!("template error: {e}"),
+    })
+}
+
+pub(super) fn run(args: RunbookArgs) -> Result<u8, Failure> {
+    let templates = templates(args.templates.as_deref())?;
+    let (answers, _) = load_answers(&args.answers, args.input_format)?;
+    let plan = match &args.plan {
+        Some(path) => {
+            let text = read_text(path)?;
+            Some(
+                serde_json::from_str::<crate::plan::Plan>(&text).map_err(|e| Failure {
+                    code: EXIT_INVALID,
+                    message: format!(
+                        "{}:{}:{}: not a plan written by `mma plan`: {e}",
+                        path.display(),
+                        e.line(),
+                        e.column()
+                    ),
+                })?,
+            )
+        }
+        None => None,
+    };
+    let rec = recommend::recommend(&answers);
+    if let Some(p) = &plan
+        && p.path != rec.path
+    {
+        return Err(Failure {
+            code: EXIT_INVALID,
+            message: format!(
+                "the plan is for `{}`, the answers for `{}`; plan again with these answers",
+                p.path, rec.path
+            ),
+        });
+    }
+    let view = runbook::view(&answers, &rec, plan.as_ref());
+    for m in &view.missing {
+        eprintln!("mma: warning: missing answer, shown as a placeholder: {m}");
+    }
+    let name = match args.format {
+        RunbookFormat::Markdown => "runbook.md",
+        RunbookFormat::Html => "runbook.html",
+        RunbookFormat::Powershell => "commands.ps1",
+        RunbookFormat::Communications => "communications.md",
+    };
+    let text = render(&templates, name, &view)?;
+    match args.output {
+        Some(path) => write_atomic(&path, text.as_bytes())?,
+        None => print_stdout(&text)?,
+    }
+    Ok(EXIT_OK)
+}
+
+pub(super) fn templates_cmd(cmd: TemplatesCommand) -> Result<u8, Failure> {
+    match cmd {
+        TemplatesCommand::Export { dir, force } => {
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| Failure::usage(format!("cannot create {}: {e}", dir.display())))?;
+            for (name, _) in runbook::TEMPLATES {
+                let path = dir.join(format!("{name}.tera"));
+                if path.exists() && !force {
+                    return Err(Failure::usage(format!(
+                        "{} exists; pass --force to replace it",
+                        path.display()
+                    )));
+                }
+            }
+            for (name, text) in runbook::TEMPLATES {
+                write_atomic(&dir.join(format!("{name}.tera")), text.as_bytes())?;
+            }
+            print_stdout(&format!(
+                "wrote {} templates to {}; pass --templates {} to use them\n",
+                runbook::TEMPLATES.len(),
+                dir.display(),
+                dir.display()
+            ))?;
+            Ok(EXIT_OK)
+        }
+    }
+}
