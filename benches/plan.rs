@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use mma::answers::{self, Format};
-use mma::plan::{self, Export, Inventory, Options};
+use mma::plan::{self, Options};
 
 /// A small deterministic generator (xorshift64*).
 struct Rng(u64);
@@ -92,18 +92,15 @@ fn plan_once(dir: &Path) -> usize {
     let answers = answers::check(&answers_text, Format::Yaml)
         .answers
         .expect("valid answers");
-    let inventory = Inventory::parse(
-        "inventory.csv",
-        &std::fs::read_to_string(dir.join("inventory.csv")).expect("inventory"),
-    )
-    .expect("inventory parses");
-    let export = Export::parse(
-        "permissions.csv",
-        &std::fs::read_to_string(dir.join("permissions.csv")).expect("permissions"),
-    )
-    .expect("permissions parse");
+    let inventory_text = std::fs::read_to_string(dir.join("inventory.csv")).expect("inventory");
+    let permissions = vec![(
+        "permissions.csv".to_owned(),
+        std::fs::read_to_string(dir.join("permissions.csv")).expect("permissions"),
+    )];
+    let (inventory, exports) =
+        plan::load(("inventory.csv", &inventory_text), &permissions).expect("inputs parse");
     let options = Options::default();
-    let p = plan::plan(&answers, &inventory, &[export], &options).expect("a plan");
+    let p = plan::plan(&answers, &inventory, &exports, &options).expect("a plan");
     let files = plan::output::files(&p, &answers, &inventory, &options).expect("files");
     let out = dir.join("out");
     for (rel, bytes) in &files {

@@ -61,6 +61,9 @@ fn yaml_value(out: &mut String, value: &Value, indent: usize) {
         Value::Object(map) => {
             for (k, v) in map {
                 match v {
+                    Value::Object(inner) if inner.is_empty() => {
+                        let _ = writeln!(out, "{pad}{k}: {{}}");
+                    }
                     Value::Object(_) => {
                         let _ = writeln!(out, "{pad}{k}:");
                         yaml_value(out, v, indent + 1);

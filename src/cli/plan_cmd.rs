@@ -9,7 +9,7 @@ use clap::Args;
 use super::answers_cmd::{InputFormat, load_answers};
 use super::{EXIT_INVALID, EXIT_OK, Failure, print_stdout, read_text};
 use crate::plan::output::count;
-use crate::plan::{self, Export, Inventory, Options, Right};
+use crate::plan::{self, Options, Right};
 use crate::runbook;
 
 #[derive(Debug, Args)]
@@ -118,36 +118,28 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     let templates = super::runbook_cmd::templates(args.templates.as_deref())?;
     let (answers, _) = load_answers(&args.answers, args.input_format)?;
     stage("reading the inventory and permission exports");
-    let mut errors = Vec::new();
     let inventory_name = args.inventory.display().to_string();
-    let inventory = match Inventory::parse(&inventory_name, &read_text(&args.inventory)?) {
-        Ok(i) => Some(i),
-        Err(e) => {
-            errors.extend(e);
-            None
-        }
-    };
-    let mut exports = Vec::new();
+    let inventory_text = read_text(&args.inventory)?;
+    let mut permission_texts = Vec::new();
     for path in &args.permissions {
-        let name = path.display().to_string();
-        match Export::parse(&name, &read_text(path)?) {
-            Ok(e) => exports.push(e),
-            Err(e) => errors.extend(e),
-        }
+        permission_texts.push((path.display().to_string(), read_text(path)?));
     }
-    if !errors.is_empty() {
-        for e in &errors {
-            eprintln!("{e}");
-        }
-        return Err(Failure {
-            code: EXIT_INVALID,
-            message: format!(
-                "{} errors in the input files; nothing was written",
-                errors.len()
-            ),
-        });
-    }
-    let inventory = inventory.unwrap_or_default();
+    let (inventory, exports) =
+        match plan::load((&inventory_name, &inventory_text), &permission_texts) {
+            Ok(loaded) => loaded,
+            Err(errors) => {
+                for e in &errors {
+                    eprintln!("{e}");
+                }
+                return Err(Failure {
+                    code: EXIT_INVALID,
+                    message: format!(
+                        "{} errors in the input files; nothing was written",
+                        errors.len()
+                    ),
+                });
+            }
+        };
     let options = Options {
         links: args.link,
         hub_threshold: args.hub_threshold,

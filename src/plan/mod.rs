@@ -61,6 +61,49 @@ impl std::fmt::Display for PlanError {
     }
 }
 
+/// Reads the inventory and the permission exports (name, text), the exports on a second thread
+/// while the inventory is read: every error of every file is returned.
+///
+/// # Errors
+/// Every bad row of every file.
+pub fn load(
+    inventory: (&str, &str),
+    permissions: &[(String, String)],
+) -> Result<(Inventory, Vec<Export>), Vec<InputError>> {
+    let (inv, exports) = std::thread::scope(|scope| {
+        let exports = scope.spawn(|| {
+            permissions
+                .iter()
+                .map(|(name, text)| Export::parse(name, text))
+                .collect::<Vec<_>>()
+        });
+        let inv = Inventory::parse(inventory.0, inventory.1);
+        // A panic on the other thread is a bug; report it as an input error rather than abort.
+        let exports = exports.join().unwrap_or_else(|_| {
+            vec![Err(vec![InputError {
+                file: String::new(),
+                line: 0,
+                column: None,
+                message: "reading the permission exports failed".to_owned(),
+            }])]
+        });
+        (inv, exports)
+    });
+    let mut errors = Vec::new();
+    let inventory = inv.map_err(|e| errors.extend(e)).ok();
+    let mut out = Vec::new();
+    for e in exports {
+        match e {
+            Ok(export) => out.push(export),
+            Err(e) => errors.extend(e),
+        }
+    }
+    match inventory {
+        Some(inv) if errors.is_empty() => Ok((inv, out)),
+        _ => Err(errors),
+    }
+}
+
 /// Default and hard most mailboxes per batch for a path.
 const fn batch_limits(path: Path) -> (usize, usize) {
     match path {
@@ -409,7 +452,7 @@ pub fn plan(
             batch_of[i] = b + 1;
         }
     }
-    let mut broken: Vec<BrokenLink> = linking
+    let broken: Vec<BrokenLink> = linking
         .iter()
         .filter(|(m, d, _)| batch_of[*m as usize] != batch_of[*d as usize])
         .map(|&(m, d, right)| {
@@ -431,9 +474,8 @@ pub fn plan(
             }
         })
         .collect();
-    broken.sort_by(|a, b| {
-        (&a.mailbox, &a.delegate, a.right).cmp(&(&b.mailbox, &b.delegate, b.right))
-    });
+    // `linking` is sorted by (mailbox, delegate, right) index, and indexes follow the
+    // inventory's address order: the list is in address order already.
 
     // Names, files, schedule and estimates.
     let width = batches_idx.len().to_string().len().max(2);

@@ -3,8 +3,6 @@
 //! batches under the path's limits. Everything is ordered by mailbox index (the inventory sorted
 //! by address), so the result depends on content only.
 
-use std::collections::BTreeSet;
-
 /// Union-find with path halving and union by smaller index (so a group's root is its first
 /// member).
 #[derive(Debug)]
@@ -140,7 +138,7 @@ impl Graph {
 }
 
 /// Splits `members` (a group too large for one batch) into pieces that fit `caps`, growing each
-/// piece from its best-connected mailbox by the mailbox with the most links into it, so few links
+/// piece from its least-connected free mailbox by the mailbox with the most links into it, so few links
 /// cross pieces. Only links between members count.
 #[must_use]
 pub fn split_group(
@@ -164,11 +162,15 @@ pub fn split_group(
             .count()
     };
     let mut seeds: Vec<(usize, usize)> = members.iter().map(|&i| (inner(i, &state), i)).collect();
-    seeds.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Grow from the periphery (fewest links first), as breadth-first partitioning does.
+    seeds.sort_unstable();
     let mut seed_at = 0;
     let mut gain = vec![0u32; weights.len()];
     let mut touched: Vec<usize> = Vec::new();
-    let mut frontier: BTreeSet<(std::cmp::Reverse<u32>, usize)> = BTreeSet::new();
+    // A bucket queue by gain, with lazy deletion: an entry is live while its mailbox is free and
+    // its gain is still the bucket's.
+    let mut buckets: Vec<Vec<usize>> = Vec::new();
+    let mut top = 0usize;
     let mut pieces = Vec::new();
     loop {
         while seed_at < seeds.len() && state[seeds[seed_at].1] != FREE {
@@ -188,27 +190,44 @@ pub fn split_group(
             }
             load = after;
             state[i] = TAKEN;
-            frontier.remove(&(std::cmp::Reverse(gain[i]), i));
             piece.push(i);
             for &j in graph.neighbours(i) {
                 let j = j as usize;
                 if state[j] == FREE {
-                    frontier.remove(&(std::cmp::Reverse(gain[j]), j));
                     if gain[j] == 0 {
                         touched.push(j);
                     }
                     gain[j] += 1;
-                    frontier.insert((std::cmp::Reverse(gain[j]), j));
+                    let g = gain[j] as usize;
+                    if buckets.len() <= g {
+                        buckets.resize_with(g + 1, Vec::new);
+                    }
+                    buckets[g].push(j);
+                    top = top.max(g);
                 }
             }
-            next = frontier.iter().next().map(|&(_, j)| j).or_else(|| {
+            next = None;
+            while top > 0 {
+                match buckets[top].pop() {
+                    Some(j) if state[j] == FREE && gain[j] as usize == top => {
+                        next = Some(j);
+                        break;
+                    }
+                    Some(_) => {}
+                    None => top -= 1,
+                }
+            }
+            if next.is_none() {
                 while seed_at < seeds.len() && state[seeds[seed_at].1] != FREE {
                     seed_at += 1;
                 }
-                seeds.get(seed_at).map(|&(_, j)| j)
-            });
+                next = seeds.get(seed_at).map(|&(_, j)| j);
+            }
         }
-        frontier.clear();
+        for b in &mut buckets {
+            b.clear();
+        }
+        top = 0;
         for j in touched.drain(..) {
             gain[j] = 0;
         }
@@ -218,8 +237,10 @@ pub fn split_group(
     pieces
 }
 
-/// Packs pieces (groups that fit) into batches: largest first, each into the first of the
-/// recently opened batches it fits, else a new one. Returns each batch's members, sorted.
+/// Packs pieces (groups that fit) into batches: largest first, each into the first of the 64
+/// most recently opened batches it fits, else a new one (first fit over a sliding window keeps
+/// the work linear; older batches took larger pieces and are full). Returns each batch's
+/// members, sorted.
 #[must_use]
 pub fn pack(mut pieces: Vec<Vec<usize>>, weights: &[Weight], caps: Caps) -> Vec<Vec<usize>> {
     const LOOKBACK: usize = 64;
@@ -238,13 +259,8 @@ pub fn pack(mut pieces: Vec<Vec<usize>>, weights: &[Weight], caps: Caps) -> Vec<
             .then(pa.first().cmp(&pb.first()))
     });
     let mut batches: Vec<(Load, Vec<usize>)> = Vec::new();
-    // Index of the first batch that may still take something.
-    let mut open = 0;
     for (load, piece) in keyed {
-        while open < batches.len() && batches[open].0.mailboxes >= caps.mailboxes {
-            open += 1;
-        }
-        let target = (open..batches.len().min(open + LOOKBACK))
+        let target = (batches.len().saturating_sub(LOOKBACK)..batches.len())
             .find(|&b| batches[b].0.plus(load).fits(caps, batches[b].1.is_empty()));
         match target {
             Some(b) => {

@@ -2,7 +2,7 @@
 //! addresses, aliases, display names, `DOMAIN\sam`, and canonical names `domain/OU/…/Name`
 //! (by the last segment, against `Name`, then `DisplayName`).
 
-use super::hash::FxHashMap as HashMap;
+use super::hash::{FxHashMap as HashMap, FxHasher};
 
 use super::inventory::Mailbox;
 
@@ -13,85 +13,150 @@ enum Entry {
     Ambiguous,
 }
 
-/// Lookup tables over the inventory, keys in lower case.
-#[derive(Debug, Default)]
-pub struct Resolver {
-    address: HashMap<String, usize>,
-    alias: HashMap<String, Entry>,
-    sam: HashMap<String, Entry>,
-    name: HashMap<String, Entry>,
-    display: HashMap<String, Entry>,
+/// Which field of a mailbox a table indexes.
+#[derive(Clone, Copy, Debug)]
+enum Field {
+    Address,
+    Alias,
+    Sam,
+    Name,
+    Display,
 }
 
-fn add(map: &mut HashMap<String, Entry>, key: &str, index: usize) {
-    if key.is_empty() {
-        return;
+fn field(m: &Mailbox, f: Field) -> &str {
+    match f {
+        Field::Address => &m.address,
+        Field::Alias => &m.alias,
+        Field::Sam => &m.sam,
+        Field::Name => &m.name,
+        Field::Display => &m.display_name,
     }
-    map.entry(key.to_lowercase())
-        .and_modify(|e| {
-            if *e != Entry::One(index) {
-                *e = Entry::Ambiguous;
-            }
-        })
-        .or_insert(Entry::One(index));
 }
 
-/// `key` in lower case, borrowed when it already is.
-fn lower(key: &str) -> std::borrow::Cow<'_, str> {
-    if key.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(key.to_lowercase())
+/// The hash of `key` in lower case, computed without allocating (ASCII eight bytes at a time).
+fn key_hash(key: &str) -> u64 {
+    use std::hash::Hasher as _;
+    let mut h = FxHasher::default();
+    if key.is_ascii() {
+        let mut chunks = key.as_bytes().chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            word.make_ascii_lowercase();
+            h.write_u64(u64::from_le_bytes(word));
+        }
+        let mut word = [0u8; 8];
+        let rest = chunks.remainder();
+        word[..rest.len()].copy_from_slice(rest);
+        word.make_ascii_lowercase();
+        h.write_u64(u64::from_le_bytes(word));
     } else {
-        std::borrow::Cow::Borrowed(key)
+        for c in key.chars().flat_map(char::to_lowercase) {
+            h.write_u32(u32::from(c));
+        }
+    }
+    h.finish()
+}
+
+/// Case-insensitive equality, as `key_hash` sees it.
+fn same(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// One lookup table: hash of the lower-cased key → mailbox. A hash shared by two different
+/// keys counts as ambiguous, so a collision can only leave a name unresolved, never resolve it
+/// wrongly.
+#[derive(Debug)]
+struct Table {
+    field: Field,
+    map: HashMap<u64, Entry>,
+}
+
+impl Table {
+    fn new(field: Field, mailboxes: &[Mailbox]) -> Self {
+        let mut map: HashMap<u64, Entry> =
+            HashMap::with_capacity_and_hasher(mailboxes.len(), Default::default());
+        for (i, m) in mailboxes.iter().enumerate() {
+            let key = super::resolve::field(m, field);
+            if key.is_empty() {
+                continue;
+            }
+            map.entry(key_hash(key))
+                .and_modify(|e| {
+                    if *e != Entry::One(i) {
+                        *e = Entry::Ambiguous;
+                    }
+                })
+                .or_insert(Entry::One(i));
+        }
+        Self { field, map }
+    }
+
+    fn get(&self, key: &str, mailboxes: &[Mailbox]) -> Option<usize> {
+        match self.map.get(&key_hash(key)) {
+            Some(Entry::One(i)) if same(field(&mailboxes[*i], self.field), key) => Some(*i),
+            _ => None,
+        }
     }
 }
 
-fn get(map: &HashMap<String, Entry>, key: &str) -> Option<usize> {
-    match map.get(lower(key).as_ref()) {
-        Some(Entry::One(i)) => Some(*i),
-        _ => None,
-    }
+/// Lookup tables over the inventory.
+#[derive(Debug)]
+pub struct Resolver<'m> {
+    mailboxes: &'m [Mailbox],
+    address: Table,
+    alias: Table,
+    sam: Table,
+    name: Table,
+    display: Table,
 }
 
-impl Resolver {
+impl<'m> Resolver<'m> {
     /// Indexes `mailboxes`.
     #[must_use]
-    pub fn new(mailboxes: &[Mailbox]) -> Self {
-        let mut r = Self {
-            address: HashMap::with_capacity_and_hasher(mailboxes.len(), Default::default()),
-            ..Self::default()
-        };
-        for (i, m) in mailboxes.iter().enumerate() {
-            r.address.insert(m.address.to_lowercase(), i);
-            add(&mut r.alias, &m.alias, i);
-            add(&mut r.sam, &m.sam, i);
-            add(&mut r.name, &m.name, i);
-            add(&mut r.display, &m.display_name, i);
+    pub fn new(mailboxes: &'m [Mailbox]) -> Self {
+        Self {
+            mailboxes,
+            address: Table::new(Field::Address, mailboxes),
+            alias: Table::new(Field::Alias, mailboxes),
+            sam: Table::new(Field::Sam, mailboxes),
+            name: Table::new(Field::Name, mailboxes),
+            display: Table::new(Field::Display, mailboxes),
         }
-        r
     }
 
     /// The mailbox an identity names, if exactly one.
     #[must_use]
     pub fn resolve(&self, identity: &str) -> Option<usize> {
+        let m = self.mailboxes;
         let t = identity.trim();
         let t = t
             .strip_prefix("SMTP:")
             .or_else(|| t.strip_prefix("smtp:"))
             .unwrap_or(t);
         if t.contains('@') && !t.contains('/') && !t.contains('\\') {
-            return self.address.get(lower(t).as_ref()).copied();
+            return self.address.get(t, m);
         }
         if let Some((_, account)) = t.rsplit_once('\\') {
-            return get(&self.sam, account).or_else(|| get(&self.alias, account));
+            return self
+                .sam
+                .get(account, m)
+                .or_else(|| self.alias.get(account, m));
         }
         if t.contains('/') {
             let last = t.rsplit('/').next().unwrap_or(t);
-            return get(&self.name, last).or_else(|| get(&self.display, last));
+            return self.name.get(last, m).or_else(|| self.display.get(last, m));
         }
-        get(&self.alias, t)
-            .or_else(|| get(&self.sam, t))
-            .or_else(|| get(&self.name, t))
-            .or_else(|| get(&self.display, t))
+        self.alias
+            .get(t, m)
+            .or_else(|| self.sam.get(t, m))
+            .or_else(|| self.name.get(t, m))
+            .or_else(|| self.display.get(t, m))
     }
 }
 
@@ -116,11 +181,12 @@ mod tests {
 
     #[test]
     fn every_identity_form() {
-        let r = Resolver::new(&[
+        let mailboxes = [
             mailbox("anna@contoso.com", "Anna Smith", "anna", "Anna Smith"),
             mailbox("bob@contoso.com", "Bob Jones", "bob", "Sales"),
             mailbox("carl@contoso.com", "Carl Ray", "carl", "Sales"),
-        ]);
+        ];
+        let r = Resolver::new(&mailboxes);
         assert_eq!(r.resolve("ANNA@contoso.com"), Some(0));
         assert_eq!(r.resolve("smtp:bob@contoso.com"), Some(1));
         assert_eq!(r.resolve("CONTOSO\\carl"), Some(2));

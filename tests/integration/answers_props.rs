@@ -354,3 +354,23 @@ fn every_enum_name_parses_back() {
     let err = answers::model::parse_named::<Source>("exchange_2061").expect_err("unknown");
     assert!(err.contains("did you mean `exchange_2016`?"), "{err}");
 }
+
+#[test]
+fn an_empty_nested_object_round_trips() {
+    let text = std::fs::read_to_string(root().join("examples/third-party.yaml")).expect("example");
+    let mut a = answers::check(&text, Format::Yaml).answers.expect("valid");
+    a.schedule = Some(Schedule::default());
+    for (text, format) in [
+        (write::to_yaml(&a, None), Format::Yaml),
+        (write::to_json(&a), Format::Json),
+        (write::to_toml(&a), Format::Toml),
+    ] {
+        let report = answers::check(&text, format);
+        assert_eq!(
+            report.answers.as_ref(),
+            Some(&a),
+            "{text}\n{:?}",
+            report.diagnostics
+        );
+    }
+}

@@ -50,7 +50,7 @@ Get-MigrationBatch '03-batch' | Format-List Status, TotalCount, SyncedCount, Fai
 Set-MigrationBatch -Identity '03-batch' -SyncNow
 Remove-MigrationBatch -Identity '03-batch' -Confirm:$false
 
-# Batch 4: 04-batch, 2026-06-10 22:00-06:00 (2 mailboxes)
+# Batch 4: 04-batch, 2026-06-15 22:00-06:00 (2 mailboxes)
 New-MigrationBatch -Name '04-batch' -SourceEndpoint 'wide-world-importers-imap' -CSVData ([System.IO.File]::ReadAllBytes('batches/04-batch.csv')) -ExcludeFolders 'Deleted Items','Junk Email' -AutoStart
 Get-MigrationBatch '04-batch' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # After the MX switch and at least 72 hours, once Last Synced Time is later than the switch:

@@ -39,50 +39,50 @@ Set-MigrationBatch -Identity '01-pilot' -ApproveSkippedItems
 # When the batch shows Completed:
 Remove-MigrationBatch -Identity '01-pilot' -Confirm:$false
 
-# Batch 2: 02-mbx-db03, 2026-02-04 20:00-05:00 (60 mailboxes)
-New-MigrationBatch -Name '02-mbx-db03' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/02-mbx-db03.csv')) -CompleteAfter '2026-02-05T02:00:00Z' -AutoStart
-Get-MigrationBatch '02-mbx-db03' | Format-List Status, TotalCount, SyncedCount, FailedCount
+# Batch 2: 02-mbx-db02, 2026-02-04 20:00-05:00 (54 mailboxes)
+New-MigrationBatch -Name '02-mbx-db02' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/02-mbx-db02.csv')) -CompleteAfter '2026-02-05T02:00:00Z' -AutoStart
+Get-MigrationBatch '02-mbx-db02' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # Just before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '02-mbx-db03' -SyncNow
-Set-MigrationBatch -Identity '02-mbx-db03' -ApproveSkippedItems
+Set-MigrationBatch -Identity '02-mbx-db02' -SyncNow
+Set-MigrationBatch -Identity '02-mbx-db02' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '02-mbx-db03' -Confirm:$false
+Remove-MigrationBatch -Identity '02-mbx-db02' -Confirm:$false
 
-# Batch 3: 03-mbx-db03, 2026-02-05 20:00-05:00 (50 mailboxes)
-New-MigrationBatch -Name '03-mbx-db03' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/03-mbx-db03.csv')) -CompleteAfter '2026-02-06T02:00:00Z' -AutoStart
-Get-MigrationBatch '03-mbx-db03' | Format-List Status, TotalCount, SyncedCount, FailedCount
+# Batch 3: 03-mbx-db02, 2026-02-05 20:00-05:00 (53 mailboxes)
+New-MigrationBatch -Name '03-mbx-db02' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/03-mbx-db02.csv')) -CompleteAfter '2026-02-06T02:00:00Z' -AutoStart
+Get-MigrationBatch '03-mbx-db02' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # Just before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '03-mbx-db03' -SyncNow
-Set-MigrationBatch -Identity '03-mbx-db03' -ApproveSkippedItems
+Set-MigrationBatch -Identity '03-mbx-db02' -SyncNow
+Set-MigrationBatch -Identity '03-mbx-db02' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '03-mbx-db03' -Confirm:$false
+Remove-MigrationBatch -Identity '03-mbx-db02' -Confirm:$false
 
-# Batch 4: 04-mbx-db01, 2026-02-10 20:00-05:00 (47 mailboxes)
-New-MigrationBatch -Name '04-mbx-db01' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/04-mbx-db01.csv')) -CompleteAfter '2026-02-11T02:00:00Z' -AutoStart
-Get-MigrationBatch '04-mbx-db01' | Format-List Status, TotalCount, SyncedCount, FailedCount
+# Batch 4: 04-mbx-db03, 2026-02-10 20:00-05:00 (42 mailboxes)
+New-MigrationBatch -Name '04-mbx-db03' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/04-mbx-db03.csv')) -CompleteAfter '2026-02-11T02:00:00Z' -AutoStart
+Get-MigrationBatch '04-mbx-db03' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # Just before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '04-mbx-db01' -SyncNow
-Set-MigrationBatch -Identity '04-mbx-db01' -ApproveSkippedItems
+Set-MigrationBatch -Identity '04-mbx-db03' -SyncNow
+Set-MigrationBatch -Identity '04-mbx-db03' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '04-mbx-db01' -Confirm:$false
+Remove-MigrationBatch -Identity '04-mbx-db03' -Confirm:$false
 
-# Batch 5: 05-mbx-db04, 2026-02-11 20:00-05:00 (36 mailboxes)
-New-MigrationBatch -Name '05-mbx-db04' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/05-mbx-db04.csv')) -CompleteAfter '2026-02-12T02:00:00Z' -AutoStart
-Get-MigrationBatch '05-mbx-db04' | Format-List Status, TotalCount, SyncedCount, FailedCount
+# Batch 5: 05-mbx-db03, 2026-02-11 20:00-05:00 (42 mailboxes)
+New-MigrationBatch -Name '05-mbx-db03' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/05-mbx-db03.csv')) -CompleteAfter '2026-02-12T02:00:00Z' -AutoStart
+Get-MigrationBatch '05-mbx-db03' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # Just before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '05-mbx-db04' -SyncNow
-Set-MigrationBatch -Identity '05-mbx-db04' -ApproveSkippedItems
+Set-MigrationBatch -Identity '05-mbx-db03' -SyncNow
+Set-MigrationBatch -Identity '05-mbx-db03' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '05-mbx-db04' -Confirm:$false
+Remove-MigrationBatch -Identity '05-mbx-db03' -Confirm:$false
 
-# Batch 6: 06-mbx-db01, 2026-02-12 20:00-05:00 (28 mailboxes)
-New-MigrationBatch -Name '06-mbx-db01' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/06-mbx-db01.csv')) -CompleteAfter '2026-02-13T02:00:00Z' -AutoStart
-Get-MigrationBatch '06-mbx-db01' | Format-List Status, TotalCount, SyncedCount, FailedCount
+# Batch 6: 06-mbx-db02, 2026-02-12 20:00-05:00 (45 mailboxes)
+New-MigrationBatch -Name '06-mbx-db02' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/06-mbx-db02.csv')) -CompleteAfter '2026-02-13T02:00:00Z' -AutoStart
+Get-MigrationBatch '06-mbx-db02' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # Just before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '06-mbx-db01' -SyncNow
-Set-MigrationBatch -Identity '06-mbx-db01' -ApproveSkippedItems
+Set-MigrationBatch -Identity '06-mbx-db02' -SyncNow
+Set-MigrationBatch -Identity '06-mbx-db02' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '06-mbx-db01' -Confirm:$false
+Remove-MigrationBatch -Identity '06-mbx-db02' -Confirm:$false
 
 # Batch 7: 07-mbx-db04, 2026-02-17 20:00-05:00 (36 mailboxes)
 New-MigrationBatch -Name '07-mbx-db04' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/07-mbx-db04.csv')) -CompleteAfter '2026-02-18T02:00:00Z' -AutoStart
@@ -93,7 +93,7 @@ Set-MigrationBatch -Identity '07-mbx-db04' -ApproveSkippedItems
 # When the batch shows Completed:
 Remove-MigrationBatch -Identity '07-mbx-db04' -Confirm:$false
 
-# Batch 8: 08-mbx-db04, 2026-02-18 20:00-05:00 (47 mailboxes)
+# Batch 8: 08-mbx-db04, 2026-02-18 20:00-05:00 (36 mailboxes)
 New-MigrationBatch -Name '08-mbx-db04' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/08-mbx-db04.csv')) -CompleteAfter '2026-02-19T02:00:00Z' -AutoStart
 Get-MigrationBatch '08-mbx-db04' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # Just before the window: a last incremental sync, and approve skipped items if any.
@@ -102,14 +102,14 @@ Set-MigrationBatch -Identity '08-mbx-db04' -ApproveSkippedItems
 # When the batch shows Completed:
 Remove-MigrationBatch -Identity '08-mbx-db04' -Confirm:$false
 
-# Batch 9: 09-mbx-db03, 2026-02-19 20:00-05:00 (39 mailboxes)
-New-MigrationBatch -Name '09-mbx-db03' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/09-mbx-db03.csv')) -CompleteAfter '2026-02-20T02:00:00Z' -AutoStart
-Get-MigrationBatch '09-mbx-db03' | Format-List Status, TotalCount, SyncedCount, FailedCount
+# Batch 9: 09-mbx-db01, 2026-02-19 20:00-05:00 (36 mailboxes)
+New-MigrationBatch -Name '09-mbx-db01' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/09-mbx-db01.csv')) -CompleteAfter '2026-02-20T02:00:00Z' -AutoStart
+Get-MigrationBatch '09-mbx-db01' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # Just before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '09-mbx-db03' -SyncNow
-Set-MigrationBatch -Identity '09-mbx-db03' -ApproveSkippedItems
+Set-MigrationBatch -Identity '09-mbx-db01' -SyncNow
+Set-MigrationBatch -Identity '09-mbx-db01' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '09-mbx-db03' -Confirm:$false
+Remove-MigrationBatch -Identity '09-mbx-db01' -Confirm:$false
 
 # Batch 10: 10-mbx-db02, 2026-02-24 20:00-05:00 (11 mailboxes)
 New-MigrationBatch -Name '10-mbx-db02' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/10-mbx-db02.csv')) -CompleteAfter '2026-02-25T02:00:00Z' -AutoStart
@@ -192,7 +192,7 @@ Set-MigrationBatch -Identity '18-mbx-db03' -ApproveSkippedItems
 # When the batch shows Completed:
 Remove-MigrationBatch -Identity '18-mbx-db03' -Confirm:$false
 
-# Batch 19: 19-mbx-db01, 2026-03-12 20:00-05:00 (11 mailboxes)
+# Batch 19: 19-mbx-db01, 2026-03-12 20:00-05:00 (10 mailboxes)
 New-MigrationBatch -Name '19-mbx-db01' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes('batches/19-mbx-db01.csv')) -CompleteAfter '2026-03-13T01:00:00Z' -AutoStart
 Get-MigrationBatch '19-mbx-db01' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # Just before the window: a last incremental sync, and approve skipped items if any.
