@@ -171,26 +171,19 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     files.sort_by(|a, b| a.0.cmp(&b.0));
     stage("writing");
     write_tree(&args.out, &files)?;
-    let t = &plan.totals;
     let first = plan.batches.iter().find_map(|b| b.date.as_deref());
     let last = plan.batches.iter().rev().find_map(|b| b.date.as_deref());
     let when = match (first, last) {
-        (Some(a), Some(b)) => format!(", from {a} to {b}"),
+        (Some(a), Some(b)) => format!("; from {a} to {b}"),
         _ => String::new(),
     };
     let csvs = plan.batches.iter().filter(|b| b.file.is_some()).count();
     let mut summary = format!(
-        "{}: {} (rule {}). {} in {}{when}; {} of linked mailboxes, {} of {} broken, {}, {} naming accounts outside the inventory. Wrote {}/: runbook.md, runbook.html, commands.ps1, communications.md, plan.md, plan.json and {}.\n",
+        "{}: {} (rule {}{when}). {}. Wrote {}/: runbook.md, runbook.html, commands.ps1, communications.md, plan.md, plan.json and {}.\n",
         plan.organization,
         plan.path_title,
         plan.rule,
-        count(t.mailboxes, "mailbox", "mailboxes"),
-        count(t.batches, "batch", "batches"),
-        count(t.groups, "group", "groups"),
-        t.broken_links,
-        count(t.links, "permission link", "permission links"),
-        count(t.hubs, "hub", "hubs"),
-        count(t.unresolved_rows, "permission row", "permission rows"),
+        plan::output::totals_sentence(&plan),
         args.out.display(),
         count(csvs, "batch CSV", "batch CSVs"),
     );

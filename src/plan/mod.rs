@@ -168,8 +168,9 @@ pub fn imap_user_name(
     })
 }
 
-/// A batch name's slug: lower-case letters, digits and hyphens.
-fn slug(text: &str) -> String {
+/// A name's slug for batch and endpoint names: lower-case letters, digits and hyphens.
+#[must_use]
+pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {

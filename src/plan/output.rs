@@ -94,7 +94,9 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn gib(bytes: u64) -> String {
+/// Bytes as GB with one decimal (binary, as Exchange prints sizes).
+#[must_use]
+pub fn gib(bytes: u64) -> String {
     #[allow(clippy::cast_precision_loss, reason = "for display")]
     let g = bytes as f64 / f64::from(1u32 << 30);
     format!("{g:.1} GB")
@@ -125,20 +127,13 @@ fn md(text: &str) -> String {
     escape_markdown(text)
 }
 
-/// The summary a person reads.
+/// The plan's totals in one sentence: mailboxes and data, batches, groups, broken links, hubs
+/// and rows naming accounts outside the inventory.
 #[must_use]
-pub fn markdown(plan: &Plan) -> String {
-    let mut out = String::new();
+pub fn totals_sentence(plan: &Plan) -> String {
     let t = &plan.totals;
-    let _ = writeln!(
-        out,
-        "# Migration plan for {}: {}\n",
-        md(&plan.organization),
-        plan.path_title
-    );
-    let _ = writeln!(
-        out,
-        "{} ({}) in {}; {} of linked mailboxes; {}, {} broken; {}; {} name someone outside the inventory.\n",
+    format!(
+        "{} ({}) in {}; {} of linked mailboxes; {}, {} broken; {}; {} naming accounts outside the inventory",
         count(t.mailboxes, "mailbox", "mailboxes"),
         gib(t.bytes),
         count(t.batches, "batch", "batches"),
@@ -147,7 +142,20 @@ pub fn markdown(plan: &Plan) -> String {
         t.broken_links,
         count(t.hubs, "hub", "hubs"),
         count(t.unresolved_rows, "permission row", "permission rows"),
+    )
+}
+
+/// The summary a person reads.
+#[must_use]
+pub fn markdown(plan: &Plan) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Migration plan for {}: {}\n",
+        md(&plan.organization),
+        plan.path_title
     );
+    let _ = writeln!(out, "{}.\n", totals_sentence(plan));
     if !plan.warnings.is_empty() {
         let _ = writeln!(out, "## Warnings\n");
         for w in &plan.warnings {

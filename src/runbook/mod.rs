@@ -7,7 +7,8 @@ pub mod steps;
 use serde::Serialize;
 
 use crate::answers::{Answers, Path};
-use crate::plan::Plan;
+use crate::plan::output::gib;
+use crate::plan::{Plan, slug};
 use crate::recommend::Recommendation;
 
 use self::steps::{Facts, Section, Step};
@@ -187,24 +188,6 @@ pub struct RunbookView {
     pub plan: Option<PlanView>,
     /// User communications per batch (one generic set without a plan).
     pub communications: Vec<Communication>,
-}
-
-fn gib(bytes: u64) -> String {
-    #[allow(clippy::cast_precision_loss, reason = "for display")]
-    let g = bytes as f64 / f64::from(1u32 << 30);
-    format!("{g:.1} GB")
-}
-
-fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
 }
 
 /// What changes for a user on `path`, for the messages.
