@@ -639,7 +639,7 @@ pub struct Schedule {
     ///
     /// The IANA time zone the window and dates are in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String", length(min = 1, max = 64), regex(pattern = r"^(UTC|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)+)$"), example = &"Europe/London")]
+    #[schemars(with = "String", length(min = 1, max = 64), regex(pattern = r"^(UTC|[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)+)$"), example = &"Europe/London")]
     pub time_zone: Option<String>,
 
     /// # Migration days

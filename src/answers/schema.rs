@@ -54,6 +54,28 @@ pub fn schema_text() -> String {
     text
 }
 
+/// The schema in draft-07, for editors: the YAML language server validates with draft-07
+/// semantics, where siblings of `$ref` are ignored; schemars' draft-07 output wraps them in
+/// `allOf`, so titles and descriptions still show on hover. Same constraints as the canonical
+/// schema (a test checks both accept and refuse the same values).
+#[must_use]
+pub fn draft07() -> Value {
+    let generator = SchemaSettings::draft07()
+        .with_transform(RestrictFormats::default())
+        .into_generator();
+    let mut value = generator.into_root_schema_for::<Answers>().to_value();
+    unwrap_descriptions(&mut value);
+    value
+}
+
+/// The draft-07 schema as committed.
+#[must_use]
+pub fn draft07_text() -> String {
+    let mut text = serde_json::to_string_pretty(&draft07()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The schema and its validator, built on first use.
 pub(super) struct Compiled {
     pub schema: Value,

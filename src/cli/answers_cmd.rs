@@ -89,6 +89,37 @@ pub(super) struct SchemaArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// The JSON Schema dialect: `2020-12` (the canonical schema, for form tools and validators)
+    /// or `07` (for the YAML language server in VS Code and other editors).
+    #[arg(long, value_enum, default_value_t = Dialect::Draft2020)]
+    draft: Dialect,
+}
+
+/// JSON Schema dialects `mma schema` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(super) enum Dialect {
+    /// Draft 2020-12.
+    #[value(name = "2020-12")]
+    Draft2020,
+    /// Draft-07.
+    #[value(name = "07")]
+    Draft07,
+}
+
+#[derive(Debug, Args)]
+pub(super) struct ConvertArgs {
+    /// The answer file; `-` reads standard input (with `--input-format`).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// The format to write.
+    #[arg(long, value_enum)]
+    to: InputFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Syntax of standard input, or of a file whose extension does not say.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
 }
 
 /// One answer file read into memory.
@@ -349,7 +380,24 @@ pub(super) fn recommend(args: RecommendArgs) -> Result<u8, Failure> {
 }
 
 pub(super) fn schema(args: SchemaArgs) -> Result<u8, Failure> {
-    let text = answers::schema::schema_text();
+    let text = match args.draft {
+        Dialect::Draft2020 => answers::schema::schema_text(),
+        Dialect::Draft07 => answers::schema::draft07_text(),
+    };
+    match args.output {
+        Some(path) => write_atomic(&path, text.as_bytes())?,
+        None => print_stdout(&text)?,
+    }
+    Ok(EXIT_OK)
+}
+
+pub(super) fn convert(args: ConvertArgs) -> Result<u8, Failure> {
+    let (answers, _) = load_answers(&args.file, args.input_format)?;
+    let text = match args.to {
+        InputFormat::Yaml => answers::write::to_yaml(&answers, None),
+        InputFormat::Json => answers::write::to_json(&answers),
+        InputFormat::Toml => answers::write::to_toml(&answers),
+    };
     match args.output {
         Some(path) => write_atomic(&path, text.as_bytes())?,
         None => print_stdout(&text)?,

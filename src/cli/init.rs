@@ -48,9 +48,9 @@ pub(super) struct InitArgs {
     /// The tenant's domain, `<name>.onmicrosoft.com`.
     #[arg(long)]
     tenant_domain: Option<String>,
-    /// The schema reference written on the first line for editors (`mma schema -o FILE` writes
+    /// The schema reference written on the first line for editors (`mma schema --draft 07 -o FILE` writes
     /// the schema).
-    #[arg(long, default_value = "answers.schema.json")]
+    #[arg(long, default_value = "answers.draft-07.schema.json")]
     schema_ref: String,
 }
 

@@ -48,7 +48,9 @@ enum Command {
     /// Work with the runbook templates.
     #[command(subcommand)]
     Templates(runbook_cmd::TemplatesCommand),
-    /// Print the answers JSON Schema (draft 2020-12).
+    /// Convert an answer file between YAML, JSON and TOML (it is validated first).
+    Convert(answers_cmd::ConvertArgs),
+    /// Print the answers JSON Schema (draft 2020-12, or draft-07 for editors).
     Schema(answers_cmd::SchemaArgs),
     /// Verify, print or evaluate a decision table.
     #[command(subcommand)]
@@ -91,6 +93,7 @@ pub fn run() -> ExitCode {
         Command::Validate(args) => answers_cmd::validate(args),
         Command::Recommend(args) => answers_cmd::recommend(args),
         Command::Schema(args) => answers_cmd::schema(args),
+        Command::Convert(args) => answers_cmd::convert(args),
         Command::Plan(args) => plan_cmd::run(*args),
         Command::Runbook(args) => runbook_cmd::run(*args),
         Command::Templates(cmd) => runbook_cmd::templates_cmd(cmd),

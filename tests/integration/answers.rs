@@ -15,6 +15,36 @@ use crate::support::{assert_fresh, mma, root, scratch};
 const REFRESH: &str = "UPDATE_GOLDEN=1 cargo test --test integration answers";
 
 #[test]
+fn the_committed_draft_07_schema_for_editors_is_fresh() {
+    assert_fresh(
+        "schema/answers.draft-07.schema.json",
+        &answers::schema::draft07_text(),
+        REFRESH,
+    );
+    let (code, out, _) = mma(&root(), &["schema", "--draft", "07"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, answers::schema::draft07_text());
+}
+
+#[test]
+fn convert_writes_every_format_and_reads_back_the_same() {
+    let dir = scratch("answers-convert");
+    let example = root().join("examples/imap.yaml");
+    let example = example.to_str().expect("utf-8");
+    let (_, original, _) = mma(&dir, &["recommend", "--format", "json", example]);
+    for (to, file) in [("json", "a.json"), ("toml", "a.toml"), ("yaml", "a.yaml")] {
+        let (code, out, err) = mma(&dir, &["convert", example, "--to", to]);
+        assert_eq!(code, 0, "{err}");
+        std::fs::write(dir.join(file), out).expect("write");
+        let (code, rec, err) = mma(&dir, &["recommend", "--format", "json", file]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(rec, original, "{to}");
+    }
+    let (code, _, _) = mma(&dir, &["convert", "missing.yaml", "--to", "json"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
 fn the_committed_schema_is_fresh() {
     assert_fresh(
         "schema/answers.schema.json",
@@ -346,7 +376,7 @@ fn init_without_a_terminal_writes_a_valid_commented_file_and_never_overwrites() 
     let (code, _, err) = mma(&dir, &args);
     assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(dir.join("answers.yaml")).expect("written");
-    assert!(text.starts_with("# yaml-language-server: $schema=answers.schema.json\n"));
+    assert!(text.starts_with("# yaml-language-server: $schema=answers.draft-07.schema.json\n"));
     assert!(text.contains("# Organisation: The organisation's name"));
     let report = answers::check(&text, Format::Yaml);
     assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);

@@ -244,6 +244,30 @@ fn committed_schema() -> &'static jsonschema::Validator {
     })
 }
 
+/// The committed draft-07 schema for editors, compiled by the `jsonschema` crate.
+fn committed_draft07() -> &'static jsonschema::Validator {
+    static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let text = std::fs::read_to_string(root().join("schema/answers.draft-07.schema.json"))
+            .expect("schema");
+        let schema: Value = serde_json::from_str(&text).expect("schema is JSON");
+        jsonschema::draft7::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .expect("the schema compiles")
+    })
+}
+
+#[test]
+fn the_editor_schema_accepts_and_refuses_what_the_canonical_one_does() {
+    fn prop(m: Mutated) -> bool {
+        committed_draft07().is_valid(&m.0) == committed_schema().is_valid(&m.0)
+    }
+    QuickCheck::new()
+        .tests(500)
+        .quickcheck(prop as fn(Mutated) -> bool);
+}
+
 /// Diagnostics codes of the cross-field rules (not structural).
 const RULE_CODES: &[&str] = &[
     "chosen-path",
