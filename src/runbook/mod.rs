@@ -13,8 +13,11 @@ use crate::recommend::Recommendation;
 
 use self::steps::{Facts, Section, Step};
 
-/// The built-in templates: name (as rendered and as overridden) and text.
+/// The built-in templates: name (as rendered and as overridden) and text. `section.*` are
+/// partials the runbooks include for each section.
 pub const TEMPLATES: &[(&str, &str)] = &[
+    ("section.md", include_str!("templates/section.md.tera")),
+    ("section.html", include_str!("templates/section.html.tera")),
     ("runbook.md", include_str!("templates/runbook.md.tera")),
     ("runbook.html", include_str!("templates/runbook.html.tera")),
     ("commands.ps1", include_str!("templates/commands.ps1.tera")),

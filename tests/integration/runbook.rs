@@ -47,7 +47,10 @@ fn every_template_renders_for_every_path() {
         let rec = recommend::recommend(&a);
         paths.push(rec.path);
         let view = runbook::view(&a, &rec, None);
-        for (template, _) in runbook::TEMPLATES {
+        for (template, _) in runbook::TEMPLATES
+            .iter()
+            .filter(|(n, _)| !n.starts_with("section."))
+        {
             let text = templates.render(template, &view).expect("renders");
             assert!(
                 !text.replace("$null", "").contains("null"),
@@ -195,7 +198,7 @@ fn templates_export_and_override_by_name() {
     let dir = scratch("runbook-templates");
     let (code, out, _) = mma(&dir, &["templates", "export", "t"]);
     assert_eq!(code, 0);
-    assert!(out.contains("wrote 4 templates"));
+    assert!(out.contains(&format!("wrote {} templates", runbook::TEMPLATES.len())));
     let (code, _, err) = mma(&dir, &["templates", "export", "t"]);
     assert_eq!(code, 2, "no overwrite without --force: {err}");
     for (name, text) in runbook::TEMPLATES {
