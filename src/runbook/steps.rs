@@ -315,6 +315,13 @@ fn migration(path: Path, f: &Facts) -> Section {
             .run(format!("Get-MigrationEndpoint {endpoint} | Format-List Identity, EndpointType, MaxConcurrentMigrations")),
         );
     }
+    if path == Path::Staged {
+        steps.push(step(
+            "Convert each migrated batch's mailboxes to mail-enabled users",
+            "After a batch syncs, convert its on-premises mailboxes to mail-enabled users with Microsoft's scripts (ExportO365UserInfo.ps1, then Exchange2007MBtoMEU.ps1 or the Exchange 2003 equivalent), which copy the proxy addresses so Active Directory stays authoritative; users then create new Outlook profiles.",
+            "domain.md §2.2",
+        ));
+    }
     section("migration", "Migration", steps)
 }
 
