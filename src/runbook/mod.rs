@@ -319,7 +319,10 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
         imap_security: security.to_owned(),
         mailboxes: answers.mailboxes,
     };
-    let (sections, closing) = steps::sections(path, &facts);
+    let (mut sections, closing) = steps::sections(path, &facts);
+    if plan.is_none() {
+        sections.extend(steps::unplanned_batches(path, &facts));
+    }
     let time_zone = answers
         .schedule
         .as_ref()

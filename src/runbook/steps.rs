@@ -163,10 +163,18 @@ fn prerequisites(path: Path, f: &Facts) -> Section {
                 )
                 .check("The availability test below succeeds.")
                 .run(CRED)
-                .run(format!(
-                    "Test-MigrationServerAvailability -ExchangeOutlookAnywhere -Autodiscover -EmailAddress {} -Credentials $cred",
-                    ps(&format!("migration-admin@{}", f.domain))
-                )),
+                .run(if f.source == Source::Exchange2003 {
+                    format!(
+                        "Test-MigrationServerAvailability -ExchangeOutlookAnywhere -ExchangeServer {h} -RPCProxyServer {h} -Authentication NTLM -EmailAddress {} -Credentials $cred",
+                        ps(&format!("migration-admin@{}", f.domain)),
+                        h = ps(&f.host)
+                    )
+                } else {
+                    format!(
+                        "Test-MigrationServerAvailability -ExchangeOutlookAnywhere -Autodiscover -EmailAddress {} -Credentials $cred",
+                        ps(&format!("migration-admin@{}", f.domain))
+                    )
+                }),
             );
             steps.push(step(
                 "Give the migration account its rights",
@@ -280,6 +288,12 @@ fn migration(path: Path, f: &Facts) -> Section {
         Path::FullHybrid | Path::MinimalHybrid | Path::ExpressHybrid => Some(format!(
             "New-MigrationEndpoint -ExchangeRemoteMove -Name {endpoint} -RemoteServer {} -Credentials $cred",
             ps(&f.host)
+        )),
+        // Exchange 2003 has no Autodiscover: the endpoint names the server and the RPC proxy.
+        Path::Cutover | Path::Staged if f.source == Source::Exchange2003 => Some(format!(
+            "New-MigrationEndpoint -ExchangeOutlookAnywhere -Name {endpoint} -ExchangeServer {h} -RpcProxyServer {h} -Authentication NTLM -EmailAddress {} -Credentials $cred",
+            ps(&format!("migration-admin@{}", f.domain)),
+            h = ps(&f.host)
         )),
         Path::Cutover | Path::Staged => Some(format!(
             "New-MigrationEndpoint -ExchangeOutlookAnywhere -Name {endpoint} -Autodiscover -EmailAddress {} -Credentials $cred",
@@ -431,6 +445,30 @@ pub fn sections(path: Path, f: &Facts) -> (Vec<Section>, Vec<Section>) {
         vec![prerequisites(path, f), migration(path, f)],
         after(path, f),
     )
+}
+
+/// Without a plan: how to create and run the batches, with placeholders for what `mma plan`
+/// would name (a cutover has its one batch and no CSV).
+#[must_use]
+pub fn unplanned_batches(path: Path, f: &Facts) -> Option<Section> {
+    let (title, detail, name, csv) = match path {
+        Path::ThirdParty => return None,
+        Path::Cutover => (
+            "Create and start the cutover batch",
+            "One batch moves every mailbox; it needs no CSV. Watch it reach Synced, then license users and switch MX.",
+            "cutover",
+            None,
+        ),
+        _ => (
+            "Create and run each batch",
+            "Run `mma plan` with the mailbox inventory and permission exports for named batches, their CSV files and dates; each batch runs these commands.",
+            "<batch-name>",
+            Some("<batch>.csv"),
+        ),
+    };
+    let mut s = step(title, detail, "domain.md §5");
+    s.commands = batch_commands(path, f, name, csv, None);
+    Some(section("batches", "Batches", vec![s]))
 }
 
 /// The commands that run one batch.
