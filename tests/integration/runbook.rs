@@ -293,3 +293,26 @@ fn a_runbook_from_a_plan_has_a_section_per_batch() {
     assert_eq!(code, 1);
     assert!(err.contains("plan again"), "{err}");
 }
+
+#[test]
+fn a_cutover_from_exchange_2003_names_the_server_and_creates_its_one_batch() {
+    let a = examples()
+        .into_iter()
+        .find(|(n, _)| n == "cutover")
+        .expect("cutover example")
+        .1;
+    let view = runbook::view(&a, &recommend::recommend(&a), None);
+    let md = Templates::new(&[])
+        .expect("templates")
+        .render("runbook.md", &view)
+        .expect("renders");
+    // Exchange 2003 has no Autodiscover.
+    assert!(md.contains(
+        "-ExchangeServer 'mail.fourthcoffee.com' -RpcProxyServer 'mail.fourthcoffee.com'"
+    ));
+    assert!(!md.contains("-Autodiscover"), "{md}");
+    // Without a plan the runbook still says how to create the batch.
+    assert!(md.contains(
+        "New-MigrationBatch -Name 'cutover' -SourceEndpoint 'fourth-coffee-cutover' -AutoStart"
+    ));
+}
