@@ -553,3 +553,52 @@ fn a_byte_order_mark_is_not_part_of_the_file() {
     assert_eq!(code, 0, "{out}");
     assert!(Path::new(&dir).join("a.yaml").exists());
 }
+
+/// `mma init` on a real terminal: `script` gives it a pseudo-terminal, and the keys arrive as a
+/// person would type them, a moment apart (a refused mailbox count is corrected on the way).
+#[test]
+fn init_asks_on_a_terminal_and_writes_the_answers() {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+
+    let dir = scratch("answers-init-pty");
+    let command = format!("{} init -o answers.yaml", env!("CARGO_BIN_EXE_mma"));
+    let mut child = Command::new("script")
+        .args(["-q", "-c", &command, "/dev/null"])
+        .env("TERM", "xterm")
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let keys: &[&[u8]] = &[
+        b"Tailspin\r",           // organisation
+        b"\x1b[B\x1b[B\x1b[B\r", // source: three down from Exchange Server 2016
+        b"12x\r",                // refused: not a number
+        b"\x7f\r",               // corrected to 12
+        b"\r",                   // timeline: the default, weeks
+        b"n\r",                  // managed on premises
+        b"n\r",                  // coexistence
+        b"tailspin.onmicrosoft.com\r",
+        b"y\r", // follow the recommendation
+    ];
+    for k in keys {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        stdin.write_all(k).expect("type");
+        stdin.flush().expect("flush");
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    drop(stdin);
+    let out = child.wait_with_output().expect("init ends");
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains("a whole number, such as 250"), "{screen}");
+    let text = std::fs::read_to_string(dir.join("answers.yaml")).expect("answers written");
+    let report = answers::check(&text, Format::Yaml);
+    let a = report.answers.expect("valid answers");
+    assert_eq!(a.organization, "Tailspin");
+    assert_eq!(a.source, Source::GoogleWorkspace);
+    assert_eq!(a.mailboxes, 12);
+    assert_eq!(a.timeline, mma::answers::Timeline::Weeks);
+}
