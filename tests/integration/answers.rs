@@ -600,5 +600,5 @@ fn init_asks_on_a_terminal_and_writes_the_answers() {
     assert_eq!(a.organization, "Tailspin");
     assert_eq!(a.source, Source::GoogleWorkspace);
     assert_eq!(a.mailboxes, 12);
-    assert_eq!(a.timeline, mma::answers::Timeline::Weeks);
+    assert_eq!(a.timeline, answers::Timeline::Weeks);
 }
