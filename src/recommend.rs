@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::answers::{Answers, Path, Source};
 use crate::decision;
+use crate::markdown::escape_markdown;
 
 /// The rule of `decision-table.csv` that chose the path.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -300,19 +301,4 @@ impl Recommendation {
         text.push('\n');
         text
     }
-}
-
-/// Escapes the characters Markdown would read as markup in a name.
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -9,6 +9,7 @@ use super::model::Plan;
 use super::{Options, PlanError, imap_user_name};
 use crate::answers::model::AdminLoginFormat;
 use crate::answers::{Answers, Path};
+use crate::markdown::escape_markdown;
 
 /// A file to write: its path relative to the output directory, and its bytes.
 pub type File = (String, Vec<u8>);
@@ -102,31 +103,6 @@ pub fn gib(bytes: u64) -> String {
     format!("{g:.1} GB")
 }
 
-/// Escapes text for Markdown so names from inventories and answers stay data: markup
-/// characters are backslash-escaped, `<`, `>` and `&` become entities, line breaks spaces.
-#[must_use]
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' | '{' | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-fn md(text: &str) -> String {
-    escape_markdown(text)
-}
-
 /// The plan's totals in one sentence: mailboxes and data, batches, groups, broken links, hubs
 /// and rows naming accounts outside the inventory.
 #[must_use]
@@ -152,14 +128,14 @@ pub fn markdown(plan: &Plan) -> String {
     let _ = writeln!(
         out,
         "# Migration plan for {}: {}\n",
-        md(&plan.organization),
+        escape_markdown(&plan.organization),
         plan.path_title
     );
     let _ = writeln!(out, "{}.\n", totals_sentence(plan));
     if !plan.warnings.is_empty() {
         let _ = writeln!(out, "## Warnings\n");
         for w in &plan.warnings {
-            let _ = writeln!(out, "- {}", md(w));
+            let _ = writeln!(out, "- {}", escape_markdown(w));
         }
         out.push('\n');
     }
@@ -223,7 +199,7 @@ pub fn markdown(plan: &Plan) -> String {
             let _ = writeln!(
                 out,
                 "- {} — linked with {} mailboxes",
-                md(&h.address),
+                escape_markdown(&h.address),
                 h.degree
             );
         }
@@ -241,8 +217,8 @@ pub fn markdown(plan: &Plan) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} → {} | {} |",
-                md(&l.mailbox),
-                md(&l.delegate),
+                escape_markdown(&l.mailbox),
+                escape_markdown(&l.delegate),
                 l.right,
                 l.mailbox_batch,
                 l.delegate_batch,
@@ -263,7 +239,12 @@ pub fn markdown(plan: &Plan) -> String {
             "\n## Names outside the inventory\n\nPermission rows name these accounts, which the inventory does not hold (groups, users without mailboxes, deleted accounts); they link nothing.\n"
         );
         for u in plan.unresolved.iter().take(100) {
-            let _ = writeln!(out, "- {} ({})", md(&u.name), count(u.rows, "row", "rows"));
+            let _ = writeln!(
+                out,
+                "- {} ({})",
+                escape_markdown(&u.name),
+                count(u.rows, "row", "rows")
+            );
         }
         if plan.unresolved.len() > 100 {
             let _ = writeln!(

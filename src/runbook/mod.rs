@@ -459,7 +459,7 @@ impl std::fmt::Display for TemplateError {
     }
 }
 
-pub use crate::plan::output::escape_markdown;
+pub use crate::markdown::escape_markdown;
 
 /// The templates, parsed up front: the built-ins, then any override by name.
 #[derive(Debug)]

@@ -29,6 +29,19 @@ fn examples() -> Vec<(String, answers::Answers)> {
     out
 }
 
+/// The Markdown runbook of `examples/NAME.yaml`, without a plan.
+fn example_runbook(name: &str) -> String {
+    let (_, a) = examples()
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .expect("the example exists");
+    let view = runbook::view(&a, &recommend::recommend(&a), None);
+    Templates::new(&[])
+        .expect("templates")
+        .render("runbook.md", &view)
+        .expect("renders")
+}
+
 #[test]
 fn the_committed_example_runbooks_are_fresh() {
     let templates = Templates::new(&[]).expect("built-in templates parse");
@@ -78,16 +91,7 @@ fn every_template_renders_for_every_path() {
 
 #[test]
 fn the_hybrid_runbook_uses_the_real_values() {
-    let a = examples()
-        .into_iter()
-        .find(|(n, _)| n == "full-hybrid")
-        .expect("full-hybrid example")
-        .1;
-    let view = runbook::view(&a, &recommend::recommend(&a), None);
-    let md = Templates::new(&[])
-        .expect("templates")
-        .render("runbook.md", &view)
-        .expect("renders");
+    let md = example_runbook("full-hybrid");
     assert!(md.contains("northwind.mail.onmicrosoft.com"));
     assert!(md.contains("-RemoteServer 'mail.northwindtraders.com'"));
     assert!(md.contains("72 hours") || md.contains("3,600 seconds"));
@@ -296,16 +300,7 @@ fn a_runbook_from_a_plan_has_a_section_per_batch() {
 
 #[test]
 fn a_cutover_from_exchange_2003_names_the_server_and_creates_its_one_batch() {
-    let a = examples()
-        .into_iter()
-        .find(|(n, _)| n == "cutover")
-        .expect("cutover example")
-        .1;
-    let view = runbook::view(&a, &recommend::recommend(&a), None);
-    let md = Templates::new(&[])
-        .expect("templates")
-        .render("runbook.md", &view)
-        .expect("renders");
+    let md = example_runbook("cutover");
     // Exchange 2003 has no Autodiscover.
     assert!(md.contains(
         "-ExchangeServer 'mail.fourthcoffee.com' -RpcProxyServer 'mail.fourthcoffee.com'"
