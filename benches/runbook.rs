@@ -6,7 +6,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use mma::answers::{self, Format, Path};
 use mma::plan::Right;
-use mma::plan::model::{Batch, BrokenLink, Estimate, Hub, Plan, Totals};
+use mma::plan::model::{Batch, BrokenLink, Estimate, Hub, Impact, Plan, Totals};
 use mma::recommend;
 use mma::runbook::{self, Templates};
 
@@ -24,6 +24,7 @@ fn synthetic_plan() -> Plan {
             largest_bytes: 9 << 30,
             date: Some(format!("2026-{:02}-{:02}", 3 + b / 28, 1 + b % 28)),
             window: Some("20:00-06:00".to_owned()),
+            sync_start: Some(format!("2026-{:02}-{:02}", 2 + b / 28, 1 + b % 28)),
             complete_after_utc: Some(format!(
                 "2026-{:02}-{:02}T19:00:00Z",
                 3 + b / 28,
@@ -44,6 +45,7 @@ fn synthetic_plan() -> Plan {
             mailbox_batch: i / 1000 + 1,
             delegate_batch: (i * 7919) % 100_000 / 1000 + 1,
             reason: "split".to_owned(),
+            impact: Impact::WorksAcrossPremises,
         })
         .collect();
     Plan {

@@ -35,8 +35,8 @@ pub struct Alternative {
 /// Something the engineer should know before starting.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Warning {
-    /// Stable kind: `large-organisation`, `cutover-size`, `imap-mail-only`, `end-of-support`,
-    /// `chosen-path`.
+    /// Stable kind: `large-organisation`, `cutover-size`, `imap-mail-only`,
+    /// `exchange-2003-unsupported`, `end-of-support`, `chosen-path`.
     pub code: &'static str,
     /// The warning.
     pub message: String,
@@ -178,6 +178,12 @@ pub fn recommend(answers: &Answers) -> Recommendation {
         warnings.push(Warning {
             code: "imap-mail-only",
             message: "IMAP migration moves mail only: calendars, contacts and tasks stay behind; at most 500,000 items per mailbox and 35 MB per message".to_owned(),
+        });
+    }
+    if answers.source == Source::Exchange2003 && matches!(path, Path::Cutover | Path::Staged) {
+        warnings.push(Warning {
+            code: "exchange-2003-unsupported",
+            message: "Microsoft KB 2389390 states that migrating from on-premises Exchange 2003 to Office 365 is not supported, and Outlook Anywhere on Exchange 2003 needs Basic authentication: the alternatives are upgrading to a supported Exchange version first, IMAP migration (mail only) or a third-party tool".to_owned(),
         });
     }
     if let Some(eos) = end_of_support(answers.source) {

@@ -685,6 +685,15 @@ pub struct Schedule {
     #[schemars(extend("uniqueItems" = true))]
     #[schemars(extend("items" = { "type": "string", "format": "email" }))]
     pub pilot: Vec<String>,
+
+    /// # Status report addresses
+    ///
+    /// Who receives each batch's status reports (`New-MigrationBatch -NotificationEmails`), for
+    /// example the migration team's mailbox.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(extend("uniqueItems" = true))]
+    #[schemars(extend("items" = { "type": "string", "format": "email" }))]
+    pub notify: Vec<String>,
 }
 
 /// A calendar date, written `YYYY-MM-DD`.

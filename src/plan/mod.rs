@@ -472,6 +472,7 @@ pub fn plan(
                 mailbox_batch: batch_of[m],
                 delegate_batch: batch_of[d],
                 reason: reason.to_owned(),
+                impact: model::Impact::of(path, answers.source, right),
             }
         })
         .collect();
@@ -521,7 +522,8 @@ pub fn plan(
             Path::Cutover | Path::ThirdParty => None,
             _ => Some(format!("batches/{name}.csv")),
         };
-        let (date, window_text, complete_after) = match calendar.as_mut() {
+        let (p50, p90) = published_days(largest);
+        let (date, window_text, complete_after, sync_start) = match calendar.as_mut() {
             Some(cal) => {
                 let new_day = day.is_none()
                     || b <= pilot_batches
@@ -532,20 +534,28 @@ pub fn plan(
                     used = 0;
                 }
                 used = used.saturating_add(bytes);
-                let complete = if path.is_hybrid() {
+                let remote = path.is_hybrid() || path == Path::CrossTenant;
+                let complete = if remote {
                     day.and_then(|d| cal.start_utc(d))
                 } else {
                     None
+                };
+                // Remote moves are pre-staged: created and started the p90 sync time ahead.
+                let sync_start = match (remote, day, schedule.start) {
+                    (true, Some(d), Some(floor)) => {
+                        Some(Calendar::days_before(d, p90, floor).to_string())
+                    }
+                    _ => None,
                 };
                 (
                     day.map(|d| d.to_string()),
                     Some(cal.window.text()),
                     complete,
+                    sync_start,
                 )
             }
-            None => (None, None, None),
+            None => (None, None, None, None),
         };
-        let (p50, p90) = published_days(largest);
         #[allow(clippy::cast_precision_loss, reason = "an estimate")]
         let hours = throughput.map(|t| {
             let h = bytes as f64 / f64::from(1u32 << 30) / t;
@@ -564,6 +574,7 @@ pub fn plan(
             largest_bytes: largest,
             date,
             window: window_text,
+            sync_start,
             complete_after_utc: complete_after,
             estimate: Estimate {
                 hours,

@@ -83,7 +83,13 @@ pub struct Batch {
     pub date: Option<String>,
     /// The window on that day (`HH:MM-HH:MM`, local time).
     pub window: Option<String>,
-    /// For hybrid moves: when to complete, in UTC (`Set-MigrationBatch -CompleteAfter`).
+    /// For remote moves (hybrid, cross-tenant): the day to create and start the batch, ahead
+    /// of its migration day by Microsoft's 90th-percentile sync time and never before the
+    /// schedule's start (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_start: Option<String>,
+    /// For remote moves: when to complete, in UTC (`New-MigrationBatch -CompleteAfter`), the
+    /// start of the window on the migration day.
     pub complete_after_utc: Option<String>,
     /// How long the batch takes.
     pub estimate: Estimate,
@@ -125,6 +131,52 @@ pub struct BrokenLink {
     /// Why: `hub` (a hub's links are left out), `split` (a group larger than a batch), or
     /// `pilot` (the pilot batch took one side).
     pub reason: String,
+    /// What the split does to the right on this path.
+    pub impact: Impact,
+}
+
+/// What a permission link split across batches does on a path, per Microsoft's page on
+/// permissions in hybrid deployments.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Impact {
+    /// Full Access and Send on Behalf keep working between an on-premises and a cloud mailbox
+    /// in hybrid (with ACLable synced objects).
+    WorksAcrossPremises,
+    /// Send As does not follow across premises: grant it again in Exchange Online after the
+    /// later move.
+    RegrantAfterMove,
+    /// The right does not work until both mailboxes have moved (and, on paths that do not
+    /// carry permissions, must then be granted again).
+    LostUntilBothMoved,
+}
+
+impl Impact {
+    /// The impact of splitting a link with `right` on `path` from `source`.
+    #[must_use]
+    pub const fn of(path: Path, source: crate::answers::Source, right: Right) -> Self {
+        use crate::answers::Source;
+        // Exchange 2010 no longer supports delegated permissions across premises, 2007 never did.
+        let cross_premises =
+            path.is_hybrid() && !matches!(source, Source::Exchange2010 | Source::Exchange2007);
+        match right {
+            Right::FullAccess | Right::SendOnBehalf if cross_premises => Self::WorksAcrossPremises,
+            Right::SendAs if path.is_hybrid() => Self::RegrantAfterMove,
+            _ => Self::LostUntilBothMoved,
+        }
+    }
+
+    /// The name in reports.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::WorksAcrossPremises => "works across premises",
+            Self::RegrantAfterMove => "re-grant after the move",
+            Self::LostUntilBothMoved => "lost until both moved",
+        }
+    }
 }
 
 /// A name the permission exports use that resolves to no mailbox of the inventory.

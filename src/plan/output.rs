@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::inventory::{Inventory, Mailbox};
-use super::model::Plan;
+use super::model::{BrokenLink, Plan};
+use super::permissions::Right;
 use super::{Options, PlanError, imap_user_name};
 use crate::answers::model::AdminLoginFormat;
 use crate::answers::{Answers, Path};
@@ -89,6 +90,99 @@ fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
     writer.into_inner().unwrap_or_default()
 }
 
+/// The links of one hub that the plan splits across batches, summarised for people.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct HubSummary {
+    /// The hub's address.
+    pub address: String,
+    /// Distinct mailboxes it is linked with.
+    pub degree: usize,
+    /// Its links that end up across batches.
+    pub split_links: usize,
+    /// The rights of those links, by name.
+    pub rights: Vec<&'static str>,
+    /// What happens to them on this path, by name.
+    pub impacts: Vec<&'static str>,
+}
+
+/// Whether a broken link is one of a hub's (reported once per hub, not row by row).
+fn hub_of<'a>(plan: &'a Plan, link: &BrokenLink) -> Option<&'a str> {
+    if link.reason != "hub" {
+        return None;
+    }
+    plan.hubs
+        .iter()
+        .map(|h| h.address.as_str())
+        .find(|h| *h == link.mailbox || *h == link.delegate)
+}
+
+/// One summary per hub, in the plan's hub order.
+#[must_use]
+pub fn hub_summaries(plan: &Plan) -> Vec<HubSummary> {
+    plan.hubs
+        .iter()
+        .map(|h| {
+            let mut rights: Vec<Right> = Vec::new();
+            let mut impacts = Vec::new();
+            let mut split_links = 0;
+            for l in &plan.broken_links {
+                if hub_of(plan, l) == Some(h.address.as_str()) {
+                    split_links += 1;
+                    rights.push(l.right);
+                    impacts.push(l.impact);
+                }
+            }
+            rights.sort_unstable();
+            rights.dedup();
+            impacts.sort_unstable();
+            impacts.dedup();
+            HubSummary {
+                address: h.address.clone(),
+                degree: h.degree,
+                split_links,
+                rights: rights.into_iter().map(Right::name).collect(),
+                impacts: impacts.into_iter().map(|i| i.name()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The broken links people read row by row: those that are not a hub's.
+pub fn person_links(plan: &Plan) -> impl Iterator<Item = &BrokenLink> {
+    plan.broken_links
+        .iter()
+        .filter(|l| hub_of(plan, l).is_none())
+}
+
+/// Every broken link as CSV, hub links included, for filtering in a spreadsheet.
+fn broken_links_csv(plan: &Plan) -> Vec<u8> {
+    let mut rows = vec![
+        [
+            "Mailbox",
+            "Delegate",
+            "Right",
+            "MailboxBatch",
+            "DelegateBatch",
+            "Reason",
+            "Impact",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ];
+    for l in &plan.broken_links {
+        rows.push(vec![
+            l.mailbox.clone(),
+            l.delegate.clone(),
+            l.right.name().to_owned(),
+            l.mailbox_batch.to_string(),
+            l.delegate_batch.to_string(),
+            l.reason.clone(),
+            l.impact.name().to_owned(),
+        ]);
+    }
+    csv_bytes(&rows)
+}
+
 /// `1 batch`, `2 batches`.
 #[must_use]
 pub fn count(n: usize, one: &str, many: &str) -> String {
@@ -167,69 +261,87 @@ pub fn markdown(plan: &Plan) -> String {
                 .map_or_else(|| "—".to_owned(), |f| format!("`{f}`")),
         );
     }
-    let mut by_day: Vec<(&str, usize, usize)> = Vec::new();
+    // Day by day: the batches that start syncing (remote moves are pre-staged) and those
+    // that migrate. Dates are `YYYY-MM-DD`, so their order is the calendar's.
+    let mut by_day: std::collections::BTreeMap<&str, (Vec<&str>, usize, usize)> =
+        std::collections::BTreeMap::new();
     for b in &plan.batches {
+        if let Some(start) = &b.sync_start {
+            by_day
+                .entry(start.as_str())
+                .or_default()
+                .0
+                .push(b.name.as_str());
+        }
         if let Some(d) = &b.date {
-            match by_day.last_mut() {
-                Some((day, batches, members)) if *day == d.as_str() => {
-                    *batches += 1;
-                    *members += b.members.len();
-                }
-                _ => by_day.push((d.as_str(), 1, b.members.len())),
-            }
+            let day = by_day.entry(d.as_str()).or_default();
+            day.1 += 1;
+            day.2 += b.members.len();
         }
     }
     if !by_day.is_empty() {
         let _ = writeln!(out, "\n## Calendar\n");
-        for (day, batches, members) in by_day {
-            let _ = writeln!(
-                out,
-                "- {day}: {}, {}",
-                count(batches, "batch", "batches"),
-                count(members, "mailbox", "mailboxes")
-            );
+        for (day, (starts, batches, members)) in by_day {
+            let mut parts = Vec::new();
+            if !starts.is_empty() {
+                parts.push(format!("start syncing {}", starts.join(", ")));
+            }
+            if batches > 0 {
+                parts.push(format!(
+                    "{}, {}",
+                    count(batches, "batch", "batches"),
+                    count(members, "mailbox", "mailboxes")
+                ));
+            }
+            let _ = writeln!(out, "- {day}: {}", parts.join("; "));
         }
     }
-    if !plan.hubs.is_empty() {
+    let hubs = hub_summaries(plan);
+    if !hubs.is_empty() {
         let _ = writeln!(
             out,
-            "\n## Hubs\n\nThese accounts hold or grant rights on so many mailboxes that grouping by them would glue the organisation into one batch; their links are left out of grouping, and those that end up across batches are listed below as broken (reason `hub`).\n"
+            "\n## Hubs\n\nThese accounts hold or grant rights on so many mailboxes that grouping by them would glue the organisation into one batch; their links are left out of grouping. Each row sums up its links that end up across batches (every row is in `broken-links.csv` and `plan.json`): re-check the account's access after each batch.\n"
         );
-        for h in &plan.hubs {
+        for h in &hubs {
             let _ = writeln!(
                 out,
-                "- {} — linked with {} mailboxes",
+                "- {} — linked with {}; {} across batches ({}: {})",
                 escape_markdown(&h.address),
-                h.degree
+                count(h.degree, "mailbox", "mailboxes"),
+                count(h.split_links, "link", "links"),
+                h.rights.join(", "),
+                h.impacts.join("; ")
             );
         }
     }
-    if !plan.broken_links.is_empty() {
+    let links: Vec<&BrokenLink> = person_links(plan).collect();
+    if !links.is_empty() {
         let _ = writeln!(
             out,
-            "\n## Broken links\n\nDuring the migration these rights work only once both mailboxes have moved; re-check them after the later batch.\n"
+            "\n## Broken links\n\nThese links join mailboxes in different batches. The impact says what happens to the right between the two moves on this path.\n"
         );
         let _ = writeln!(
             out,
-            "| Mailbox | Delegate | Right | Batches | Why |\n|---|---|---|---|---|"
+            "| Mailbox | Delegate | Right | Batches | Why | Impact |\n|---|---|---|---|---|---|"
         );
-        for l in plan.broken_links.iter().take(200) {
+        for l in links.iter().take(200) {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} → {} | {} |",
+                "| {} | {} | {} | {} → {} | {} | {} |",
                 escape_markdown(&l.mailbox),
                 escape_markdown(&l.delegate),
                 l.right,
                 l.mailbox_batch,
                 l.delegate_batch,
-                l.reason
+                escape_markdown(&l.reason),
+                l.impact.name()
             );
         }
-        if plan.broken_links.len() > 200 {
+        if links.len() > 200 {
             let _ = writeln!(
                 out,
-                "\n…and {} more in `plan.json`.",
-                plan.broken_links.len() - 200
+                "\n…and {} more in `broken-links.csv`.",
+                links.len() - 200
             );
         }
     }
@@ -293,6 +405,9 @@ pub fn files(
     json.push('\n');
     out.push(("plan.json".to_owned(), json.into_bytes()));
     out.push(("plan.md".to_owned(), markdown(plan).into_bytes()));
+    if !plan.broken_links.is_empty() {
+        out.push(("broken-links.csv".to_owned(), broken_links_csv(plan)));
+    }
     Ok(out)
 }
 

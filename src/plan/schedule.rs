@@ -166,6 +166,18 @@ impl Calendar {
         None
     }
 
+    /// `days` before `date`, but never before `floor` (the schedule's start).
+    #[must_use]
+    pub fn days_before(date: Date, days: u32, floor: Date) -> Date {
+        let (Some(d), Some(f)) = (to_jiff(date), to_jiff(floor)) else {
+            return date;
+        };
+        let back = d
+            .checked_sub(jiff::Span::new().days(i64::from(days)))
+            .unwrap_or(f);
+        from_jiff(back.max(f))
+    }
+
     /// The window's start on `date`, in UTC (`2026-01-12T19:00:00Z`).
     #[must_use]
     pub fn start_utc(&self, date: Date) -> Option<String> {
@@ -202,6 +214,7 @@ mod tests {
             throughput_gb_per_hour: None,
             max_batch_mailboxes: None,
             pilot: Vec::new(),
+            notify: Vec::new(),
         };
         let mut c = Calendar::new(&schedule).expect("calendar");
         let first = c.next_day().expect("a day");

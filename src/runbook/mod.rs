@@ -2,16 +2,17 @@
 //! from the answers, the recommendation and (optionally) a plan, rendered by Tera templates that
 //! are embedded in the binary and can be overridden by name from a directory.
 
+pub mod cite;
 pub mod steps;
 
 use serde::Serialize;
 
 use crate::answers::{Answers, Path};
-use crate::plan::output::gib;
+use crate::plan::output::{HubSummary, gib, hub_summaries, person_links};
 use crate::plan::{Plan, slug};
 use crate::recommend::Recommendation;
 
-use self::steps::{Facts, Section, Step};
+use self::steps::{BatchTiming, Facts, Section, Shell, Step};
 
 /// The built-in templates: name (as rendered and as overridden) and text. `section.*` are
 /// partials the runbooks include for each section.
@@ -52,6 +53,8 @@ pub struct BatchView {
     pub p50_days: u32,
     /// Microsoft's p90 days.
     pub p90_days: u32,
+    /// For remote moves: the day to create and start it.
+    pub sync_start: Option<String>,
     /// `CompleteAfter`, UTC.
     pub complete_after_utc: Option<String>,
     /// The commands for this batch.
@@ -71,6 +74,8 @@ pub struct LinkView {
     pub batches: String,
     /// Why it breaks.
     pub reason: String,
+    /// What the split does to the right on this path.
+    pub impact: String,
 }
 
 /// A migration day.
@@ -78,7 +83,9 @@ pub struct LinkView {
 pub struct DayView {
     /// The date.
     pub date: String,
-    /// Batch names that day.
+    /// Batches created and started that day (remote moves are pre-staged).
+    pub sync_starts: Vec<String>,
+    /// Batch names that migrate (or complete) that day.
     pub batches: Vec<String>,
     /// Mailboxes that day.
     pub mailboxes: usize,
@@ -93,12 +100,12 @@ pub struct PlanView {
     pub data: String,
     /// The batches.
     pub batches: Vec<BatchView>,
-    /// Broken links (the first 500).
+    /// Broken links that are not a hub's (the first 500).
     pub broken_links: Vec<LinkView>,
-    /// Broken links beyond those listed.
+    /// Such links beyond those listed.
     pub broken_more: usize,
-    /// Hubs: address and degree.
-    pub hubs: Vec<(String, usize)>,
+    /// Hubs, each with a summary of its links across batches.
+    pub hubs: Vec<HubSummary>,
     /// Day by day.
     pub calendar: Vec<DayView>,
     /// The plan's warnings.
@@ -142,6 +149,31 @@ pub struct AlternativeView {
     pub title: String,
     /// When to prefer it.
     pub when: String,
+}
+
+/// One step of `commands.ps1`: its title, sources and commands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScriptStep {
+    /// What it does.
+    pub title: String,
+    /// The public pages it follows.
+    pub sources: Vec<String>,
+    /// The commands.
+    pub commands: Vec<String>,
+}
+
+/// A part of `commands.ps1` that runs in one shell: the script says which, and connects to
+/// Exchange Online (and disconnects) around the parts that need it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScriptPart {
+    /// The runbook section it belongs to.
+    pub section: String,
+    /// `exchange-online` or `exchange-server`, for the `# shell:` line.
+    pub shell: Shell,
+    /// Where it runs, for people.
+    pub runs_in: String,
+    /// The steps.
+    pub steps: Vec<ScriptStep>,
 }
 
 /// Everything a runbook template can show.
@@ -189,6 +221,10 @@ pub struct RunbookView {
     pub pitfalls: Vec<Step>,
     /// The plan, when given.
     pub plan: Option<PlanView>,
+    /// The PowerShell of every section, in order, split where the shell changes.
+    pub script: Vec<ScriptPart>,
+    /// The path's limits for building batches, and the page that states them.
+    pub batch_limits: Option<(String, cite::Cite)>,
     /// User communications per batch (one generic set without a plan).
     pub communications: Vec<Communication>,
 }
@@ -258,12 +294,9 @@ fn communication(
     }
 }
 
-/// The runbook's view of `answers`, their recommendation and an optional plan. Answers the
-/// runbook needs but the file lacks become clear placeholders, listed in `missing`.
-#[must_use]
-pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> RunbookView {
-    let path = rec.path;
-    let mut missing = Vec::new();
+/// The values the steps are written with, from the answers; answers the runbook needs but
+/// the file lacks become placeholders, listed in `missing`.
+fn facts(answers: &Answers, path: Path, missing: &mut Vec<String>) -> Facts {
     let tenant = match &answers.tenant {
         Some(t) => t.domain.clone(),
         None => {
@@ -271,10 +304,6 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
             "<tenant>.onmicrosoft.com".to_owned()
         }
     };
-    let delivery = tenant.strip_suffix(".onmicrosoft.com").map_or_else(
-        || "<tenant>.mail.onmicrosoft.com".to_owned(),
-        |name| format!("{name}.mail.onmicrosoft.com"),
-    );
     let domain = match answers
         .tenant
         .as_ref()
@@ -285,6 +314,16 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
             missing.push("tenant.accepted_domains: the organisation's mail domain".to_owned());
             "<your-domain>".to_owned()
         }
+    };
+    // Google Workspace batches deliver to the routing subdomain; every other remote move to
+    // the tenant's mail.onmicrosoft.com domain.
+    let delivery = if path == Path::GoogleWorkspace {
+        format!("o365.{domain}")
+    } else {
+        tenant.strip_suffix(".onmicrosoft.com").map_or_else(
+            || "<tenant>.mail.onmicrosoft.com".to_owned(),
+            |name| format!("{name}.mail.onmicrosoft.com"),
+        )
     };
     let server = answers.source_server.as_ref();
     let needs_host = !matches!(
@@ -307,100 +346,201 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
         crate::answers::model::Security::Tls => "Tls",
         crate::answers::model::Security::None => "None",
     });
-    let facts = Facts {
+    Facts {
         organization: answers.organization.clone(),
         source: answers.source,
-        tenant: tenant.clone(),
-        delivery: delivery.clone(),
+        tenant,
+        delivery,
         domain,
-        host: host.clone(),
+        host,
         endpoint: format!("{}-{}", slug(&answers.organization), slug(path.name())),
         imap_port: server.and_then(|s| s.port).unwrap_or(993),
         imap_security: security.to_owned(),
+        imap_login: server.and_then(|s| s.admin_login_format),
+        notify: answers
+            .schedule
+            .as_ref()
+            .map(|s| s.notify.clone())
+            .unwrap_or_default(),
         mailboxes: answers.mailboxes,
+        hybrid_server: (path.is_hybrid() && answers.source == crate::answers::Source::Exchange2007)
+            .then_some("2013"),
+    }
+}
+
+/// The on-premises Exchange version whose Exchange Management Shell runs the runbook's
+/// on-premises steps on `path` (`2013`, `SE`), when the source is Exchange.
+#[must_use]
+pub fn onprem_version(answers: &Answers, path: Path) -> Option<&'static str> {
+    facts(answers, path, &mut Vec::new()).onprem_version()
+}
+
+/// The shown broken links at most.
+const SHOWN_LINKS: usize = 500;
+
+fn batch_view(path: Path, facts: &Facts, b: &crate::plan::model::Batch) -> BatchView {
+    let timing = BatchTiming {
+        sync_start: b.sync_start.clone(),
+        date: b.date.clone(),
+        complete_after_utc: b.complete_after_utc.clone(),
     };
-    let (mut sections, closing) = steps::sections(path, &facts);
+    BatchView {
+        number: b.number,
+        name: b.name.clone(),
+        file: b.file.clone(),
+        pilot: b.pilot,
+        date: b
+            .date
+            .clone()
+            .unwrap_or_else(|| "<not scheduled>".to_owned()),
+        window: b.window.clone().unwrap_or_else(|| "<no window>".to_owned()),
+        mailboxes: b.members.len(),
+        data: gib(b.bytes),
+        estimate: b
+            .estimate
+            .hours
+            .map_or_else(|| "<no throughput given>".to_owned(), |h| format!("{h} h")),
+        p50_days: b.estimate.p50_days,
+        p90_days: b.estimate.p90_days,
+        sync_start: b.sync_start.clone(),
+        complete_after_utc: b.complete_after_utc.clone(),
+        commands: steps::batch_commands(path, facts, &b.name, b.file.as_deref(), &timing),
+    }
+}
+
+/// Day by day: the batches that start syncing and those that migrate, in date order.
+fn calendar(batches: &[BatchView]) -> Vec<DayView> {
+    fn day<'a>(
+        days: &'a mut std::collections::BTreeMap<String, DayView>,
+        date: &str,
+    ) -> &'a mut DayView {
+        days.entry(date.to_owned()).or_insert_with(|| DayView {
+            date: date.to_owned(),
+            sync_starts: Vec::new(),
+            batches: Vec::new(),
+            mailboxes: 0,
+        })
+    }
+    let mut days = std::collections::BTreeMap::new();
+    for b in batches {
+        if let Some(start) = &b.sync_start {
+            day(&mut days, start).sync_starts.push(b.name.clone());
+        }
+        let d = day(&mut days, &b.date);
+        d.batches.push(b.name.clone());
+        d.mailboxes += b.mailboxes;
+    }
+    days.into_values().collect()
+}
+
+fn plan_view(path: Path, facts: &Facts, p: &Plan) -> PlanView {
+    let batches: Vec<BatchView> = p
+        .batches
+        .iter()
+        .map(|b| batch_view(path, facts, b))
+        .collect();
+    let links: Vec<_> = person_links(p).collect();
+    PlanView {
+        mailboxes: p.totals.mailboxes,
+        data: gib(p.totals.bytes),
+        calendar: calendar(&batches),
+        batches,
+        broken_links: links
+            .iter()
+            .take(SHOWN_LINKS)
+            .map(|l| LinkView {
+                mailbox: l.mailbox.clone(),
+                delegate: l.delegate.clone(),
+                right: l.right.name().to_owned(),
+                batches: format!("{} → {}", l.mailbox_batch, l.delegate_batch),
+                reason: l.reason.clone(),
+                impact: l.impact.name().to_owned(),
+            })
+            .collect(),
+        broken_more: links.len().saturating_sub(SHOWN_LINKS),
+        hubs: hub_summaries(p),
+        warnings: p.warnings.clone(),
+    }
+}
+
+/// The PowerShell of `sections`, the plan's batches and `closing`, in runbook order, in parts
+/// of one shell each.
+fn script(
+    sections: &[Section],
+    plan: Option<&PlanView>,
+    closing: &[Section],
+    f: &Facts,
+) -> Vec<ScriptPart> {
+    let mut parts: Vec<ScriptPart> = Vec::new();
+    let mut push = |section: &str, shell: Shell, st: ScriptStep| match parts.last_mut() {
+        Some(last) if last.section == section && last.shell == shell => last.steps.push(st),
+        _ => parts.push(ScriptPart {
+            section: section.to_owned(),
+            shell,
+            runs_in: shell.label(f),
+            steps: vec![st],
+        }),
+    };
+    let add = |s: &Section, push: &mut dyn FnMut(&str, Shell, ScriptStep)| {
+        for st in s.steps.iter().filter(|st| !st.commands.is_empty()) {
+            push(
+                &s.title,
+                st.shell,
+                ScriptStep {
+                    title: st.title.clone(),
+                    sources: st.sources.iter().map(|c| c.url.to_owned()).collect(),
+                    commands: st.commands.clone(),
+                },
+            );
+        }
+    };
+    for s in sections {
+        add(s, &mut push);
+    }
+    if let Some(p) = plan {
+        for b in p.batches.iter().filter(|b| !b.commands.is_empty()) {
+            push(
+                &format!("Batch {}: {}", b.number, b.name),
+                Shell::ExchangeOnline,
+                ScriptStep {
+                    title: format!(
+                        "{} ({} mailboxes, {} {})",
+                        b.name, b.mailboxes, b.date, b.window
+                    ),
+                    sources: vec![cite::NEW_MIGRATION_BATCH.url.to_owned()],
+                    commands: b.commands.clone(),
+                },
+            );
+        }
+    }
+    for s in closing {
+        add(s, &mut push);
+    }
+    parts
+}
+
+/// The runbook's view of `answers`, their recommendation and an optional plan. Answers the
+/// runbook needs but the file lacks become clear placeholders, listed in `missing`.
+#[must_use]
+pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> RunbookView {
+    let path = rec.path;
+    let mut missing = Vec::new();
+    let facts = facts(answers, path, &mut missing);
+    let batch_names: Vec<String> = match plan {
+        Some(p) => p.batches.iter().map(|b| b.name.clone()).collect(),
+        None if path == Path::Cutover => vec!["cutover".to_owned()],
+        None => vec!["<batch-name>".to_owned()],
+    };
+    let (mut sections, closing) = steps::sections(path, &facts, &batch_names);
     if plan.is_none() {
-        sections.extend(steps::unplanned_batches(path, &facts));
+        sections.extend(steps::unplanned_batches(path, &facts).map(|s| steps::labelled(s, &facts)));
     }
     let time_zone = answers
         .schedule
         .as_ref()
         .and_then(|s| s.time_zone.clone())
         .unwrap_or_else(|| "UTC".to_owned());
-    let plan_view = plan.map(|p| {
-        let batches: Vec<BatchView> = p
-            .batches
-            .iter()
-            .map(|b| BatchView {
-                number: b.number,
-                name: b.name.clone(),
-                file: b.file.clone(),
-                pilot: b.pilot,
-                date: b
-                    .date
-                    .clone()
-                    .unwrap_or_else(|| "<not scheduled>".to_owned()),
-                window: b.window.clone().unwrap_or_else(|| "<no window>".to_owned()),
-                mailboxes: b.members.len(),
-                data: gib(b.bytes),
-                estimate: b
-                    .estimate
-                    .hours
-                    .map_or_else(|| "<no throughput given>".to_owned(), |h| format!("{h} h")),
-                p50_days: b.estimate.p50_days,
-                p90_days: b.estimate.p90_days,
-                complete_after_utc: b.complete_after_utc.clone(),
-                commands: steps::batch_commands(
-                    path,
-                    &facts,
-                    &b.name,
-                    b.file.as_deref(),
-                    b.complete_after_utc.as_deref(),
-                ),
-            })
-            .collect();
-        let mut calendar: Vec<DayView> = Vec::new();
-        for b in &batches {
-            match calendar.last_mut() {
-                Some(day) if day.date == b.date => {
-                    day.batches.push(b.name.clone());
-                    day.mailboxes += b.mailboxes;
-                }
-                _ => calendar.push(DayView {
-                    date: b.date.clone(),
-                    batches: vec![b.name.clone()],
-                    mailboxes: b.mailboxes,
-                }),
-            }
-        }
-        const SHOWN: usize = 500;
-        PlanView {
-            mailboxes: p.totals.mailboxes,
-            data: gib(p.totals.bytes),
-            batches,
-            broken_links: p
-                .broken_links
-                .iter()
-                .take(SHOWN)
-                .map(|l| LinkView {
-                    mailbox: l.mailbox.clone(),
-                    delegate: l.delegate.clone(),
-                    right: l.right.name().to_owned(),
-                    batches: format!("{} → {}", l.mailbox_batch, l.delegate_batch),
-                    reason: l.reason.clone(),
-                })
-                .collect(),
-            broken_more: p.broken_links.len().saturating_sub(SHOWN),
-            hubs: p
-                .hubs
-                .iter()
-                .map(|h| (h.address.clone(), h.degree))
-                .collect(),
-            calendar,
-            warnings: p.warnings.clone(),
-        }
-    });
+    let plan_view = plan.map(|p| plan_view(path, &facts, p));
     let communications = match &plan_view {
         Some(p) => p
             .batches
@@ -415,6 +555,7 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
             answers.mailboxes as usize,
         )],
     };
+    let script = script(&sections, plan_view.as_ref(), &closing, &facts);
     RunbookView {
         tool: format!("mma {}", env!("CARGO_PKG_VERSION")),
         organization: answers.organization.clone(),
@@ -426,9 +567,9 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
         why: rec.why.to_owned(),
         source: answers.source.name().to_owned(),
         mailboxes: answers.mailboxes,
-        tenant,
-        delivery_domain: delivery,
-        source_host: host,
+        tenant: facts.tenant.clone(),
+        delivery_domain: facts.delivery.clone(),
+        source_host: facts.host.clone(),
         time_zone,
         missing,
         warnings: rec.warnings.iter().map(|w| w.message.clone()).collect(),
@@ -445,6 +586,8 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
         closing,
         pitfalls: steps::pitfalls(path),
         plan: plan_view,
+        script,
+        batch_limits: steps::batch_limits(path).map(|(t, c)| (t.to_owned(), c)),
         communications,
     }
 }

@@ -96,6 +96,9 @@ impl Arbitrary for Valid {
             pilot: (0..n.min(mailboxes as usize))
                 .map(|i| format!("user{i}@contoso.com"))
                 .collect(),
+            notify: (0..usize::arbitrary(g) % 3)
+                .map(|i| format!("team{i}@contoso.com"))
+                .collect(),
         });
         Self(Answers {
             version: FormatVersion,

@@ -10,6 +10,7 @@ mod cli_table;
 mod generated;
 mod plan;
 mod plan_props;
+mod ps_commands;
 mod runbook;
 mod support;
 mod tree;

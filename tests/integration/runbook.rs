@@ -94,8 +94,12 @@ fn the_hybrid_runbook_uses_the_real_values() {
     let md = example_runbook("full-hybrid");
     assert!(md.contains("northwind.mail.onmicrosoft.com"));
     assert!(md.contains("-RemoteServer 'mail.northwindtraders.com'"));
-    assert!(md.contains("72 hours") || md.contains("3,600 seconds"));
-    assert!(md.contains("_(domain.md §"), "steps name their source");
+    assert!(md.contains("Set-OrganizationConfig -ACLableSyncedObjectEnabled $true"));
+    assert!(
+        md.contains("Source: [Hybrid deployment prerequisites](https://learn.microsoft.com/exchange/hybrid-deployment-prerequisites)"),
+        "steps cite Microsoft's public pages"
+    );
+    assert!(!md.contains("domain.md"), "never an internal file");
 }
 
 const HOSTILE: &str = "<script>alert(\"x\")</script> {{ 7*7 }} {% if true %}yes{% endif %} =HYPERLINK(\"http://evil\") 'q' \u{202e}txet";
@@ -266,7 +270,7 @@ fn a_runbook_from_a_plan_has_a_section_per_batch() {
         ("html", "<h3>Batch 3: <code>03-batch</code></h3>"),
         (
             "powershell",
-            "# Batch 3: 03-batch, 2026-04-15 21:00-05:00 (3 mailboxes)",
+            "# ==== Batch 3: 03-batch: Exchange Online PowerShell ====\n# shell: exchange-online",
         ),
         ("communications", "## 03-batch: 2026-04-15 (3 mailboxes)"),
     ] {
