@@ -12,6 +12,7 @@ mod plan;
 mod plan_props;
 mod ps_commands;
 mod runbook;
+mod runbook_paths;
 mod support;
 mod tree;
 mod verifier;
