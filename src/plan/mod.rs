@@ -2,7 +2,7 @@
 //! that keep permission-linked mailboxes together, fit the path's limits, and run on the
 //! answers' migration days. Pure: inputs are texts, outputs are a [`Plan`] and file contents.
 
-pub mod hash;
+pub mod cells;
 pub mod input;
 pub mod inventory;
 pub mod model;
@@ -144,6 +144,7 @@ pub fn imap_user_name(
     options: &Options,
 ) -> Result<String, PlanError> {
     let user = imap_user(mailbox);
+    cells::check_login(mailbox, &user)?;
     let admin = || {
         options.imap_admin.clone().ok_or_else(|| {
             PlanError(
@@ -480,7 +481,7 @@ pub fn plan(
 
     // Names, files, schedule and estimates.
     let width = batches_idx.len().to_string().len().max(2);
-    let mut calendar = Calendar::new(&schedule);
+    let mut calendar = Calendar::new(&schedule)?;
     if calendar.is_none() {
         warnings.push(
             "the answers have no schedule start date (schedule.start): batches are not scheduled"
@@ -497,7 +498,9 @@ pub fn plan(
     let mut batches = Vec::with_capacity(batches_idx.len());
     for (b, members) in batches_idx.iter().enumerate() {
         let is_pilot = b < pilot_batches;
-        let bytes: u64 = members.iter().map(|&i| weights[i].bytes).sum();
+        let bytes = members
+            .iter()
+            .fold(0, |sum: u64, &i| sum.saturating_add(weights[i].bytes));
         let largest = members.iter().map(|&i| weights[i].bytes).max().unwrap_or(0);
         let label = if is_pilot {
             "pilot".to_owned()
@@ -528,12 +531,12 @@ pub fn plan(
                     || throughput.is_none()
                     || used.saturating_add(bytes) > volume_cap;
                 if new_day {
-                    day = cal.next_day();
+                    day = Some(cal.next_day()?);
                     used = 0;
                 }
                 used = used.saturating_add(bytes);
                 let complete = if path.is_hybrid() {
-                    day.and_then(|d| cal.start_utc(d))
+                    day.map(|d| cal.start_utc(d)).transpose()?
                 } else {
                     None
                 };
@@ -615,7 +618,7 @@ pub fn plan(
         .collect();
     let totals = Totals {
         mailboxes: n,
-        bytes: weights.iter().map(|w| w.bytes).sum(),
+        bytes: weights.iter().fold(0, |sum, w| sum.saturating_add(w.bytes)),
         batches: batches.len(),
         groups: group_list.len(),
         links: linking.len(),
