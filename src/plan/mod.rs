@@ -9,6 +9,7 @@ pub mod model;
 pub mod output;
 pub mod pack;
 pub mod permissions;
+pub mod read;
 pub mod resolve;
 pub mod schedule;
 
@@ -19,7 +20,7 @@ pub use inventory::Inventory;
 pub use model::Plan;
 pub use permissions::{Export, Right};
 
-use self::model::{Batch, BrokenLink, Estimate, Hub, Totals, Unresolved};
+use self::model::{Batch, BrokenLink, Estimate, Hub, LinkReason, Totals, Unresolved};
 use self::pack::{Caps, UnionFind, Weight};
 use self::resolve::Resolver;
 use self::schedule::{Calendar, LARGEST_SUPPORTED_BYTES, published_days};
@@ -180,10 +181,11 @@ pub fn slug(text: &str) -> String {
             out.push('-');
         }
     }
+    // Cut before trimming, so a cut never leaves a trailing hyphen.
+    out.truncate(40);
     while out.ends_with('-') {
         out.pop();
     }
-    out.truncate(40);
     out
 }
 
@@ -460,11 +462,11 @@ pub fn plan(
         .map(|&(m, d, right)| {
             let (m, d) = (m as usize, d as usize);
             let reason = if hub[m] || hub[d] {
-                "hub"
+                LinkReason::Hub
             } else if in_pilot[m] != in_pilot[d] {
-                "pilot"
+                LinkReason::Pilot
             } else {
-                "split"
+                LinkReason::Split
             };
             BrokenLink {
                 mailbox: mailboxes[m].address.clone(),
@@ -472,7 +474,7 @@ pub fn plan(
                 right,
                 mailbox_batch: batch_of[m],
                 delegate_batch: batch_of[d],
-                reason: reason.to_owned(),
+                reason: reason.as_str().to_owned(),
             }
         })
         .collect();
@@ -519,7 +521,7 @@ pub fn plan(
             top.filter(|s| !s.is_empty())
                 .unwrap_or_else(|| "batch".to_owned())
         };
-        let name = format!("{:0width$}-{label}", b + 1);
+        let name = model::batch_name(b + 1, width, &label);
         let file = match path {
             Path::Cutover | Path::ThirdParty => None,
             _ => Some(format!("batches/{name}.csv")),
