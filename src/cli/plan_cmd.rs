@@ -1,13 +1,13 @@
 //! `mma plan`: reads the answers, the inventory and the permission exports, plans, and writes
-//! the batch CSVs, `plan.json` and `plan.md` into a temporary directory renamed into `--out`.
+//! the batch CSVs, `plan.json`, `plan.md` and the runbooks into `--out` (see `out_dir`).
 
 use std::io::IsTerminal as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 
 use super::answers_cmd::{InputFormat, load_answers};
-use super::{EXIT_INVALID, EXIT_OK, Failure, print_stdout, read_text};
+use super::{EXIT_INVALID, EXIT_OK, Failure, out_dir, print_stdout, read_text};
 use crate::plan::output::count;
 use crate::plan::{self, Options, Right};
 use crate::runbook;
@@ -26,7 +26,8 @@ pub(super) struct PlanArgs {
     /// The output directory.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// Replace a non-empty output directory.
+    /// Replace an output directory that mma plan wrote before (it refuses one holding anything
+    /// else).
     #[arg(long)]
     force: bool,
     /// Rights that keep two mailboxes in one batch (comma-separated): full-access, send-as,
@@ -56,58 +57,15 @@ fn parse_right(text: &str) -> Result<Right, String> {
     })
 }
 
-/// Whether `dir` exists with something in it.
-fn non_empty(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
-}
-
-/// Writes `files` under a fresh temporary directory beside `out`, then renames it into place
-/// (replacing an old `out` only after the new one is complete).
-fn write_tree(out: &Path, files: &[plan::output::File]) -> Result<(), Failure> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "plan".to_owned());
-    let io = |what: &str, path: &Path, e: std::io::Error| {
-        Failure::usage(format!("cannot {what} {}: {e}", path.display()))
-    };
-    std::fs::create_dir_all(&parent).map_err(|e| io("create", &parent, e))?;
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    let result = (|| {
-        for (rel, bytes) in files {
-            let path = tmp.join(rel);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| io("create", dir, e))?;
-            }
-            std::fs::write(&path, bytes).map_err(|e| io("write", &path, e))?;
-        }
-        if out.exists() {
-            let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-            std::fs::rename(out, &old).map_err(|e| io("replace", out, e))?;
-            std::fs::rename(&tmp, out).map_err(|e| io("write", out, e))?;
-            let _ = std::fs::remove_dir_all(&old);
-        } else {
-            std::fs::rename(&tmp, out).map_err(|e| io("write", out, e))?;
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
-    }
-    result
-}
-
 pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
-    if non_empty(&args.out) && !args.force {
-        return Err(Failure::usage(format!(
-            "{} is not empty; pass --force to replace it",
-            args.out.display()
-        )));
+    out_dir::precheck(&args.out, args.force)?;
+    for (flag, value) in [
+        ("--imap-admin", &args.imap_admin),
+        ("--imap-domain", &args.imap_domain),
+    ] {
+        if let Some(problem) = value.as_deref().and_then(plan::cells::login_problem) {
+            return Err(Failure::usage(format!("{flag}: {problem}")));
+        }
     }
     let progress = std::io::stderr().is_terminal();
     let stage = |what: &str| {
@@ -170,7 +128,7 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     stage("writing");
-    write_tree(&args.out, &files)?;
+    out_dir::write(&args.out, &files, args.force)?;
     let first = plan.batches.iter().find_map(|b| b.date.as_deref());
     let last = plan.batches.iter().rev().find_map(|b| b.date.as_deref());
     let when = match (first, last) {
