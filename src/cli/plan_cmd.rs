@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::answers_cmd::{InputFormat, load_answers};
-use super::{EXIT_INVALID, EXIT_OK, Failure, out_dir, print_stdout, read_text};
+use super::{EXIT_INVALID, EXIT_OK, Failure, out_dir, print_stdout};
 use crate::plan::output::count;
 use crate::plan::{self, Options, Right};
 use crate::runbook;
@@ -57,6 +57,32 @@ fn parse_right(text: &str) -> Result<Right, String> {
     })
 }
 
+/// Reads an exported CSV file as UTF-8, refusing UTF-16 (what `Export-Csv -Encoding Unicode`
+/// writes) and other encodings with the line of the first byte that is not UTF-8 (exit 1).
+fn read_csv(path: &std::path::Path) -> Result<String, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+    let invalid = |message: String| Failure {
+        code: EXIT_INVALID,
+        message,
+    };
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(invalid(format!(
+            "{}: UTF-16 text; mma reads UTF-8 CSV files: export with `Export-Csv -Encoding UTF8`",
+            path.display()
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        invalid(format!(
+            "{}:{line}: not UTF-8 text (byte {} of the file); save the export as UTF-8",
+            path.display(),
+            valid.len() + 1
+        ))
+    })
+}
+
 pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     out_dir::precheck(&args.out, args.force)?;
     for (flag, value) in [
@@ -77,10 +103,10 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     let (answers, _) = load_answers(&args.answers, args.input_format)?;
     stage("reading the inventory and permission exports");
     let inventory_name = args.inventory.display().to_string();
-    let inventory_text = read_text(&args.inventory)?;
+    let inventory_text = read_csv(&args.inventory)?;
     let mut permission_texts = Vec::new();
     for path in &args.permissions {
-        permission_texts.push((path.display().to_string(), read_text(path)?));
+        permission_texts.push((path.display().to_string(), read_csv(path)?));
     }
     let (inventory, exports) =
         match plan::load((&inventory_name, &inventory_text), &permission_texts) {

@@ -117,11 +117,27 @@ fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
     if file.metadata().is_ok_and(|m| m.len() > cap) {
         return Err(too_large());
     }
-    // A device or a growing file has no size to trust: read at most one byte past the cap.
+    // A device or a growing file has no size to trust: read at most one byte past the cap, and
+    // stop at a NUL byte, which no JSON text holds (so `/dev/zero` fails at once).
     let mut bytes = Vec::new();
-    file.take(cap + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+    let mut reader = file.take(cap + 1);
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let n = reader
+            .read(&mut chunk)
+            .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+        if n == 0 {
+            break;
+        }
+        if let Some(at) = chunk[..n].iter().position(|&b| b == 0) {
+            return Err(invalid(format!(
+                "{}: a NUL byte at byte {}; a plan.json is UTF-8 JSON text",
+                path.display(),
+                bytes.len() + at + 1
+            )));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+    }
     if bytes.len() as u64 > cap {
         return Err(too_large());
     }

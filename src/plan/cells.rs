@@ -48,7 +48,7 @@ pub fn alias_problem(alias: &str) -> Option<String> {
     {
         return Some(format!(
             "`{}` is not an alias: {} is not allowed; expected letters, digits and {ALIAS_PUNCTUATION}",
-            alias.escape_debug(),
+            shown(alias),
             describe(c)
         ));
     }
@@ -74,7 +74,7 @@ pub fn login_problem(login: &str) -> Option<String> {
     {
         return Some(format!(
             "`{}` cannot be a login: {} is not allowed",
-            login.escape_debug(),
+            shown(login),
             describe(c)
         ));
     }
@@ -99,6 +99,20 @@ pub fn check_login(mailbox: &Mailbox, login: &str) -> Result<(), PlanError> {
             mailbox.line, mailbox.address
         ))),
     }
+}
+
+/// `text` for a message: control characters escaped (`\n`, `\u{0}`), everything else as is.
+#[must_use]
+pub fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A character as a message names it.

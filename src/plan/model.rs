@@ -221,7 +221,7 @@ pub fn batch_name_problem(name: &str) -> Option<String> {
         Some(format!(
             "`{}` is not a batch name mma gives; expected the batch number (two digits or more), a hyphen, \
              and lower-case letters, digits and single hyphens, e.g. `01-pilot`",
-            name.escape_debug()
+            super::cells::shown(name)
         ))
     }
 }

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Deserializer, de::Error as _};
 
+use super::cells::shown;
 use super::input::is_address;
 use super::model::{LinkReason, Plan, batch_name_problem};
 
@@ -64,7 +65,7 @@ fn plain<E: serde::de::Error>(text: &str) -> Result<(), E> {
     match text.chars().find(|c| c.is_control()) {
         Some(c) => Err(E::custom(format!(
             "`{}` holds the control character U+{:04X}; expected text on one line",
-            text.escape_debug(),
+            shown(text),
             u32::from(c)
         ))),
         None => Ok(()),
@@ -156,7 +157,7 @@ pub(super) fn batch_file<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Strin
         Some(name) => batch_name_problem(name),
         None => Some(format!(
             "`{}` is not a batch file mma writes; expected `batches/<batch name>.csv`",
-            s.escape_debug()
+            shown(&s)
         )),
     };
     match problem {
@@ -173,7 +174,7 @@ pub(super) fn reason<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error
     } else {
         Err(D::Error::custom(format!(
             "`{}` is not a reason mma gives; expected one of {}",
-            s.escape_debug(),
+            shown(&s),
             LinkReason::ALL
                 .map(|r| format!("`{}`", r.as_str()))
                 .join(", ")
@@ -191,7 +192,7 @@ fn optional_form<'de, D: Deserializer<'de>>(
     match &s {
         Some(v) if !ok(v) => Err(D::Error::custom(format!(
             "`{}` is not {expected}",
-            v.escape_debug()
+            shown(v)
         ))),
         _ => Ok(s),
     }
