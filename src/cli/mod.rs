@@ -3,6 +3,7 @@
 
 pub mod answers_cmd;
 mod init;
+mod out_dir;
 mod plan_cmd;
 mod runbook_cmd;
 mod table_cmd;
@@ -124,8 +125,10 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Failure> {
         .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))
 }
 
-/// Writes `contents` to `path` through a temporary file in the same directory and a rename, so
-/// the file is either complete or untouched.
+/// Writes `contents` to `path` through a temporary file created exclusively, under an
+/// unpredictable name, in the same directory, synced and then renamed over `path`: the file is
+/// either complete or untouched. A file replaced keeps its permissions; a new one gets the
+/// usual ones (`0666` less the umask), not a temporary file's `0600`.
 pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -135,14 +138,29 @@ pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> 
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, contents).and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Failure::usage(format!(
-            "cannot write {}: {e}",
-            path.display()
-        )));
+    let error =
+        |e: &dyn std::fmt::Display| Failure::usage(format!("cannot write {}: {e}", path.display()));
+    if path.is_dir() {
+        return Err(error(&"it is a directory"));
     }
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(|e| error(&e))?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(|e| error(&e))?;
+    }
+    tmp.write_all(contents)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| error(&e))?;
+    // On an error the temporary file is removed when `tmp` drops.
+    tmp.persist(path).map_err(|e| error(&e.error))?;
     Ok(())
 }

@@ -1,13 +1,13 @@
 //! `mma plan`: reads the answers, the inventory and the permission exports, plans, and writes
-//! the batch CSVs, `plan.json` and `plan.md` into a temporary directory renamed into `--out`.
+//! the batch CSVs, `plan.json`, `plan.md` and the runbooks into `--out` (see `out_dir`).
 
 use std::io::IsTerminal as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 
 use super::answers_cmd::{InputFormat, load_answers};
-use super::{EXIT_INVALID, EXIT_OK, Failure, print_stdout, read_text};
+use super::{EXIT_INVALID, EXIT_OK, Failure, out_dir, print_stdout};
 use crate::plan::output::count;
 use crate::plan::{self, Options, Right};
 use crate::runbook;
@@ -26,7 +26,8 @@ pub(super) struct PlanArgs {
     /// The output directory.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// Replace a non-empty output directory.
+    /// Replace an output directory that mma plan wrote before (it refuses one holding anything
+    /// else).
     #[arg(long)]
     force: bool,
     /// Rights that keep two mailboxes in one batch (comma-separated): full-access, send-as,
@@ -56,58 +57,41 @@ fn parse_right(text: &str) -> Result<Right, String> {
     })
 }
 
-/// Whether `dir` exists with something in it.
-fn non_empty(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
-}
-
-/// Writes `files` under a fresh temporary directory beside `out`, then renames it into place
-/// (replacing an old `out` only after the new one is complete).
-fn write_tree(out: &Path, files: &[plan::output::File]) -> Result<(), Failure> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+/// Reads an exported CSV file as UTF-8, refusing UTF-16 (what `Export-Csv -Encoding Unicode`
+/// writes) and other encodings with the line of the first byte that is not UTF-8 (exit 1).
+fn read_csv(path: &std::path::Path) -> Result<String, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+    let invalid = |message: String| Failure {
+        code: EXIT_INVALID,
+        message,
     };
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "plan".to_owned());
-    let io = |what: &str, path: &Path, e: std::io::Error| {
-        Failure::usage(format!("cannot {what} {}: {e}", path.display()))
-    };
-    std::fs::create_dir_all(&parent).map_err(|e| io("create", &parent, e))?;
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&tmp);
-    let result = (|| {
-        for (rel, bytes) in files {
-            let path = tmp.join(rel);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| io("create", dir, e))?;
-            }
-            std::fs::write(&path, bytes).map_err(|e| io("write", &path, e))?;
-        }
-        if out.exists() {
-            let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-            std::fs::rename(out, &old).map_err(|e| io("replace", out, e))?;
-            std::fs::rename(&tmp, out).map_err(|e| io("write", out, e))?;
-            let _ = std::fs::remove_dir_all(&old);
-        } else {
-            std::fs::rename(&tmp, out).map_err(|e| io("write", out, e))?;
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&tmp);
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(invalid(format!(
+            "{}: UTF-16 text; mma reads UTF-8 CSV files: export with `Export-Csv -Encoding UTF8`",
+            path.display()
+        )));
     }
-    result
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        invalid(format!(
+            "{}:{line}: not UTF-8 text (byte {} of the file); save the export as UTF-8",
+            path.display(),
+            valid.len() + 1
+        ))
+    })
 }
 
 pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
-    if non_empty(&args.out) && !args.force {
-        return Err(Failure::usage(format!(
-            "{} is not empty; pass --force to replace it",
-            args.out.display()
-        )));
+    out_dir::precheck(&args.out, args.force)?;
+    for (flag, value) in [
+        ("--imap-admin", &args.imap_admin),
+        ("--imap-domain", &args.imap_domain),
+    ] {
+        if let Some(problem) = value.as_deref().and_then(plan::cells::login_problem) {
+            return Err(Failure::usage(format!("{flag}: {problem}")));
+        }
     }
     let progress = std::io::stderr().is_terminal();
     let stage = |what: &str| {
@@ -119,10 +103,10 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     let (answers, _) = load_answers(&args.answers, args.input_format)?;
     stage("reading the inventory and permission exports");
     let inventory_name = args.inventory.display().to_string();
-    let inventory_text = read_text(&args.inventory)?;
+    let inventory_text = read_csv(&args.inventory)?;
     let mut permission_texts = Vec::new();
     for path in &args.permissions {
-        permission_texts.push((path.display().to_string(), read_text(path)?));
+        permission_texts.push((path.display().to_string(), read_csv(path)?));
     }
     let (inventory, exports) =
         match plan::load((&inventory_name, &inventory_text), &permission_texts) {
@@ -170,7 +154,7 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     stage("writing");
-    write_tree(&args.out, &files)?;
+    out_dir::write(&args.out, &files, args.force)?;
     let first = plan.batches.iter().find_map(|b| b.date.as_deref());
     let last = plan.batches.iter().rev().find_map(|b| b.date.as_deref());
     let when = match (first, last) {

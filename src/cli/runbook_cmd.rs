@@ -97,24 +97,65 @@ pub(super) fn render(t: &Templates, name: &str, view: &RunbookView) -> Result<St
     })
 }
 
+/// Reads a `plan.json` strictly, refusing one larger than [`crate::plan::read::MAX_PLAN_BYTES`]
+/// before reading it (a plan is held in memory about twice: its text and its values).
+fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
+    use std::io::Read as _;
+    let cap = crate::plan::read::MAX_PLAN_BYTES;
+    let invalid = |message: String| Failure {
+        code: EXIT_INVALID,
+        message,
+    };
+    let too_large = || {
+        invalid(format!(
+            "{}: larger than 1 GiB, which no plan written by `mma plan` is; not read",
+            path.display()
+        ))
+    };
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+    if file.metadata().is_ok_and(|m| m.len() > cap) {
+        return Err(too_large());
+    }
+    // A device or a growing file has no size to trust: read at most one byte past the cap, and
+    // stop at a NUL byte, which no JSON text holds (so `/dev/zero` fails at once).
+    let mut bytes = Vec::new();
+    let mut reader = file.take(cap + 1);
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let n = reader
+            .read(&mut chunk)
+            .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+        if n == 0 {
+            break;
+        }
+        if let Some(at) = chunk[..n].iter().position(|&b| b == 0) {
+            return Err(invalid(format!(
+                "{}: a NUL byte at byte {}; a plan.json is UTF-8 JSON text",
+                path.display(),
+                bytes.len() + at + 1
+            )));
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+    }
+    if bytes.len() as u64 > cap {
+        return Err(too_large());
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        invalid(format!(
+            "{}: not UTF-8 text (byte {}); a plan.json is UTF-8 JSON",
+            path.display(),
+            e.utf8_error().valid_up_to() + 1
+        ))
+    })?;
+    crate::plan::read::parse(&path.display().to_string(), &text).map_err(invalid)
+}
+
 pub(super) fn run(args: RunbookArgs) -> Result<u8, Failure> {
     let templates = templates(args.templates.as_deref())?;
     let (answers, _) = load_answers(&args.answers, args.input_format)?;
     let plan = match &args.plan {
-        Some(path) => {
-            let text = read_text(path)?;
-            Some(
-                serde_json::from_str::<crate::plan::Plan>(&text).map_err(|e| Failure {
-                    code: EXIT_INVALID,
-                    message: format!(
-                        "{}:{}:{}: not a plan written by `mma plan`: {e}",
-                        path.display(),
-                        e.line(),
-                        e.column()
-                    ),
-                })?,
-            )
-        }
+        Some(path) => Some(read_plan(path)?),
         None => None,
     };
     let rec = recommend::recommend(&answers);

@@ -163,25 +163,58 @@ impl<'t> Table<'t> {
     }
 }
 
+/// The most one mailbox (or archive) can hold before mma calls a size absurd: 1 PB (2^50
+/// bytes), far above any supported mailbox (200 GB) and far below where sums of a million of them
+/// could overflow.
+pub const MAX_MAILBOX_BYTES: u64 = 1 << 50;
+
 /// Parses a size: plain bytes (`1699391285`), a number with a unit (`1.5 GB`, `300 MB`; binary
 /// multiples, as Exchange prints them), or Exchange's `1.583 GB (1,699,391,285 bytes)`. Empty is
-/// zero.
+/// zero (no archive, or a mailbox never logged on to).
+///
+/// `Unlimited` is refused: it is a quota value (`ProhibitSendReceiveQuota`, `ArchiveQuota`), never
+/// a size, so a column holding it is the wrong column, and reading it as 0 would pack batches as
+/// if those mailboxes were empty. The migration engineer re-exports the right column rather than
+/// get a plan whose volumes and estimates are silently wrong.
 ///
 /// # Errors
-/// The text is none of those.
+/// The text is none of those, is a quota word, or is above [`MAX_MAILBOX_BYTES`].
 pub fn parse_size(text: &str) -> Result<u64, String> {
     let t = text.trim();
-    if t.is_empty() || t.eq_ignore_ascii_case("unlimited") {
+    if t.is_empty() {
         return Ok(0);
     }
+    if t.eq_ignore_ascii_case("unlimited") {
+        return Err(format!(
+            "`{t}` is a quota, not a size; this column seems to hold quota settings: export the mailbox \
+             sizes instead (`TotalItemSize` of Get-MailboxStatistics, or bytes)"
+        ));
+    }
+    let bytes = size_bytes(t)?;
+    if bytes > MAX_MAILBOX_BYTES {
+        return Err(format!(
+            "`{t}` is larger than any mailbox can be (at most 1 PB, {MAX_MAILBOX_BYTES} bytes); check the export"
+        ));
+    }
+    Ok(bytes)
+}
+
+/// The bytes a size text gives, saturating at `u64::MAX` (then [`parse_size`] refuses it).
+fn size_bytes(t: &str) -> Result<u64, String> {
+    let whole = |digits: &str| -> Result<u64, String> {
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            // All digits: only too many of them fail, which is too large a size.
+            Ok(digits.parse().unwrap_or(u64::MAX))
+        } else {
+            Err(format!("`{t}` is not a whole number of bytes"))
+        }
+    };
     if let (Some(open), true) = (t.find('('), t.ends_with("bytes)")) {
         let digits: String = t[open + 1..t.len() - "bytes)".len()]
             .chars()
             .filter(|c| !matches!(c, ',' | ' ' | '.' | '\u{a0}'))
             .collect();
-        return digits
-            .parse()
-            .map_err(|_| format!("`{t}` has no byte count in its parentheses"));
+        return whole(&digits).map_err(|_| format!("`{t}` has no byte count in its parentheses"));
     }
     let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
@@ -199,19 +232,18 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         }
     };
     if factor == 1 {
-        return number
-            .parse()
-            .map_err(|_| format!("`{t}` is not a whole number of bytes"));
+        return whole(&number);
     }
     let value: f64 = number.parse().map_err(|_| format!("`{t}` is not a size"))?;
     if !(value.is_finite() && value >= 0.0) {
         return Err(format!("`{t}` is not a size"));
     }
+    // A float-to-integer `as` saturates: an enormous value gives `u64::MAX`, refused by the caller.
     #[allow(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
         clippy::cast_precision_loss,
-        reason = "sizes are far below 2^53 bytes and non-negative"
+        reason = "non-negative and finite; saturates above u64::MAX"
     )]
     Ok((value * factor as f64).round() as u64)
 }
@@ -255,6 +287,18 @@ mod tests {
         assert_eq!(parse_size(""), Ok(0));
         assert!(parse_size("lots").is_err());
         assert!(parse_size("-1 GB").is_err());
+        assert_eq!(parse_size("1024 TB"), Ok(MAX_MAILBOX_BYTES));
+        for absurd in [
+            "9000000 TB",
+            "100000000000000000000000000000 GB",
+            "99999999999999999999999",
+            "1 PB (99,999,999,999,999,999,999 bytes)",
+        ] {
+            let e = parse_size(absurd).expect_err(absurd);
+            assert!(e.contains("larger than any mailbox"), "{absurd}: {e}");
+        }
+        let e = parse_size("Unlimited").expect_err("a quota word");
+        assert!(e.contains("is a quota, not a size"), "{e}");
     }
 
     #[test]

@@ -3,11 +3,12 @@
 //! (`PrimarySmtpAddress`, `Name`, `Alias`, `SamAccountName`, `RecipientTypeDetails`,
 //! `Database`, `TotalItemSize`, `ItemCount`, archive size), matched without regard to case.
 
-use super::hash::FxHashMap as HashMap;
-
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
+use super::cells;
 use super::input::{InputError, Table, is_address, parse_size};
+use super::resolve::fold;
 
 /// One mailbox to migrate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -37,6 +38,9 @@ pub struct Mailbox {
     /// Item count, when the export has it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<u64>,
+    /// The inventory line it was read from, for messages.
+    #[serde(skip)]
+    pub line: u64,
 }
 
 impl Mailbox {
@@ -50,7 +54,7 @@ impl Mailbox {
 /// The mailboxes, sorted by address (lower case), with the indexes identities resolve through.
 #[derive(Debug, Default)]
 pub struct Inventory {
-    /// Every mailbox, sorted by lower-case address.
+    /// Every mailbox, sorted by folded address ([`fold`]).
     pub mailboxes: Vec<Mailbox>,
 }
 
@@ -131,7 +135,7 @@ impl Inventory {
                 ));
                 return;
             }
-            if let Some(first) = seen.insert(addr.to_ascii_lowercase(), *line) {
+            if let Some(first) = seen.insert(fold(&addr).into_owned(), *line) {
                 errors.push(table.cell_error(
                     *line,
                     address,
@@ -169,6 +173,11 @@ impl Inventory {
                 }
                 None => None,
             };
+            let alias_text = get(alias);
+            if let (Some(column), Some(problem)) = (alias, cells::alias_problem(&alias_text)) {
+                errors.push(table.cell_error(*line, column, problem));
+                return;
+            }
             let kind = match get(kind) {
                 k if k.is_empty() => "UserMailbox".to_owned(),
                 k => k,
@@ -176,7 +185,7 @@ impl Inventory {
             mailboxes.push(Mailbox {
                 display_name: get(display),
                 name: get(name),
-                alias: get(alias),
+                alias: alias_text,
                 sam: get(sam),
                 kind,
                 database: get(database),
@@ -184,6 +193,7 @@ impl Inventory {
                 archive_bytes,
                 items,
                 address: addr,
+                line: *line,
             });
         });
         if let Err(e) = rows {
@@ -192,7 +202,8 @@ impl Inventory {
         if !errors.is_empty() {
             return Err(errors);
         }
-        mailboxes.sort_by_cached_key(|m| m.address.to_ascii_lowercase());
+        // Folded addresses are unique (a second one is an error above): the order is total.
+        mailboxes.sort_by_cached_key(|m| fold(&m.address).into_owned());
         Ok(Self { mailboxes })
     }
 }

@@ -2,13 +2,14 @@
 //! that keep permission-linked mailboxes together, fit the path's limits, and run on the
 //! answers' migration days. Pure: inputs are texts, outputs are a [`Plan`] and file contents.
 
-pub mod hash;
+pub mod cells;
 pub mod input;
 pub mod inventory;
 pub mod model;
 pub mod output;
 pub mod pack;
 pub mod permissions;
+pub mod read;
 pub mod resolve;
 pub mod schedule;
 
@@ -19,7 +20,7 @@ pub use inventory::Inventory;
 pub use model::Plan;
 pub use permissions::{Export, Right};
 
-use self::model::{Batch, BrokenLink, Estimate, Hub, Totals, Unresolved};
+use self::model::{Batch, BrokenLink, Estimate, Hub, LinkReason, Totals, Unresolved};
 use self::pack::{Caps, UnionFind, Weight};
 use self::resolve::Resolver;
 use self::schedule::{Calendar, LARGEST_SUPPORTED_BYTES, published_days};
@@ -144,6 +145,7 @@ pub fn imap_user_name(
     options: &Options,
 ) -> Result<String, PlanError> {
     let user = imap_user(mailbox);
+    cells::check_login(mailbox, &user)?;
     let admin = || {
         options.imap_admin.clone().ok_or_else(|| {
             PlanError(
@@ -179,10 +181,11 @@ pub fn slug(text: &str) -> String {
             out.push('-');
         }
     }
+    // Cut before trimming, so a cut never leaves a trailing hyphen.
+    out.truncate(40);
     while out.ends_with('-') {
         out.pop();
     }
-    out.truncate(40);
     out
 }
 
@@ -459,11 +462,11 @@ pub fn plan(
         .map(|&(m, d, right)| {
             let (m, d) = (m as usize, d as usize);
             let reason = if hub[m] || hub[d] {
-                "hub"
+                LinkReason::Hub
             } else if in_pilot[m] != in_pilot[d] {
-                "pilot"
+                LinkReason::Pilot
             } else {
-                "split"
+                LinkReason::Split
             };
             BrokenLink {
                 mailbox: mailboxes[m].address.clone(),
@@ -471,7 +474,7 @@ pub fn plan(
                 right,
                 mailbox_batch: batch_of[m],
                 delegate_batch: batch_of[d],
-                reason: reason.to_owned(),
+                reason: reason.as_str().to_owned(),
                 impact: model::Impact::of(path, answers.source, right),
             }
         })
@@ -481,7 +484,7 @@ pub fn plan(
 
     // Names, files, schedule and estimates.
     let width = batches_idx.len().to_string().len().max(2);
-    let mut calendar = Calendar::new(&schedule);
+    let mut calendar = Calendar::new(&schedule)?;
     if calendar.is_none() {
         warnings.push(
             "the answers have no schedule start date (schedule.start): batches are not scheduled"
@@ -498,7 +501,9 @@ pub fn plan(
     let mut batches = Vec::with_capacity(batches_idx.len());
     for (b, members) in batches_idx.iter().enumerate() {
         let is_pilot = b < pilot_batches;
-        let bytes: u64 = members.iter().map(|&i| weights[i].bytes).sum();
+        let bytes = members
+            .iter()
+            .fold(0, |sum: u64, &i| sum.saturating_add(weights[i].bytes));
         let largest = members.iter().map(|&i| weights[i].bytes).max().unwrap_or(0);
         let label = if is_pilot {
             "pilot".to_owned()
@@ -517,7 +522,7 @@ pub fn plan(
             top.filter(|s| !s.is_empty())
                 .unwrap_or_else(|| "batch".to_owned())
         };
-        let name = format!("{:0width$}-{label}", b + 1);
+        let name = model::batch_name(b + 1, width, &label);
         let file = match path {
             Path::Cutover | Path::ThirdParty => None,
             _ => Some(format!("batches/{name}.csv")),
@@ -530,13 +535,13 @@ pub fn plan(
                     || throughput.is_none()
                     || used.saturating_add(bytes) > volume_cap;
                 if new_day {
-                    day = cal.next_day();
+                    day = Some(cal.next_day()?);
                     used = 0;
                 }
                 used = used.saturating_add(bytes);
                 let remote = path.is_hybrid() || path == Path::CrossTenant;
                 let complete = if remote {
-                    day.and_then(|d| cal.start_utc(d))
+                    day.map(|d| cal.start_utc(d)).transpose()?
                 } else {
                     None
                 };
@@ -626,7 +631,7 @@ pub fn plan(
         .collect();
     let totals = Totals {
         mailboxes: n,
-        bytes: weights.iter().map(|w| w.bytes).sum(),
+        bytes: weights.iter().fold(0, |sum, w| sum.saturating_add(w.bytes)),
         batches: batches.len(),
         groups: group_list.len(),
         links: linking.len(),

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::cells::neutralise;
 use super::inventory::{Inventory, Mailbox};
 use super::model::{BrokenLink, Plan};
 use super::permissions::Right;
@@ -78,14 +79,18 @@ fn batch_rows(
     Ok(rows)
 }
 
-/// Writes rows as CSV with CRLF line ends (what Exchange Online's tooling expects on Windows).
+/// Writes rows as CSV with CRLF line ends (what Exchange Online's tooling expects on Windows),
+/// every cell [`neutralise`]d.
 fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     for row in rows {
         // Writing to memory cannot fail.
-        let _ = writer.write_record(row);
+        for cell in row {
+            let _ = writer.write_field(neutralise(cell).as_bytes());
+        }
+        let _ = writer.write_record(None::<&[u8]>);
     }
     writer.into_inner().unwrap_or_default()
 }

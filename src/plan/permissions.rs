@@ -6,10 +6,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
-use super::hash::FxHashMap;
 use super::input::{InputError, Table};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 /// A right that breaks when the two mailboxes sit on different platforms.
 #[derive(

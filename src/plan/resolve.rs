@@ -2,16 +2,38 @@
 //! addresses, aliases, display names, `DOMAIN\sam`, and canonical names `domain/OU/…/Name`
 //! (by the last segment, against `Name`, then `DisplayName`).
 
-use super::hash::{FxHashMap as HashMap, FxHasher};
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 use super::inventory::Mailbox;
 
-/// A key that names one mailbox, or several (then it resolves to none).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Entry {
-    One(usize),
-    Ambiguous,
+/// The one case folding identities are compared under, for the inventory and the permission
+/// exports alike: Unicode lower case (`str::to_lowercase`), so `änna@x` and `ÄNNA@x` name one
+/// mailbox. Borrows when the text is folded already (most addresses and aliases).
+#[must_use]
+pub fn fold(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        }
+    } else {
+        let lower = text.to_lowercase();
+        if lower == text {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(lower)
+        }
+    }
 }
+
+/// The mailbox a key names, or [`AMBIGUOUS`] when several share it (then it resolves to none).
+type Entry = u32;
+
+/// The entry of a key that several mailboxes share.
+const AMBIGUOUS: Entry = u32::MAX;
 
 /// Which field of a mailbox a table indexes.
 #[derive(Clone, Copy, Debug)]
@@ -33,73 +55,39 @@ fn field(m: &Mailbox, f: Field) -> &str {
     }
 }
 
-/// The hash of `key` in lower case, computed without allocating (ASCII eight bytes at a time).
-fn key_hash(key: &str) -> u64 {
-    use std::hash::Hasher as _;
-    let mut h = FxHasher::default();
-    if key.is_ascii() {
-        let mut chunks = key.as_bytes().chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            word.make_ascii_lowercase();
-            h.write_u64(u64::from_le_bytes(word));
-        }
-        let mut word = [0u8; 8];
-        let rest = chunks.remainder();
-        word[..rest.len()].copy_from_slice(rest);
-        word.make_ascii_lowercase();
-        h.write_u64(u64::from_le_bytes(word));
-    } else {
-        for c in key.chars().flat_map(char::to_lowercase) {
-            h.write_u32(u32::from(c));
-        }
-    }
-    h.finish()
-}
-
-/// Case-insensitive equality, as `key_hash` sees it.
-fn same(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
-    }
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
-}
-
-/// One lookup table: hash of the lower-cased key → mailbox. A hash shared by two different
-/// keys counts as ambiguous, so a collision can only leave a name unresolved, never resolve it
-/// wrongly.
+/// One lookup table: the exact folded key → mailbox. Keys are compared whole, never by hash
+/// alone, so two different names can never be taken for one.
 #[derive(Debug)]
-struct Table {
-    field: Field,
-    map: HashMap<u64, Entry>,
+struct Table<'m> {
+    map: FxHashMap<Cow<'m, str>, Entry>,
 }
 
-impl Table {
-    fn new(field: Field, mailboxes: &[Mailbox]) -> Self {
-        let mut map: HashMap<u64, Entry> =
-            HashMap::with_capacity_and_hasher(mailboxes.len(), Default::default());
+impl<'m> Table<'m> {
+    fn new(f: Field, mailboxes: &'m [Mailbox]) -> Self {
+        let mut map: FxHashMap<Cow<'m, str>, Entry> =
+            FxHashMap::with_capacity_and_hasher(mailboxes.len(), Default::default());
         for (i, m) in mailboxes.iter().enumerate() {
-            let key = super::resolve::field(m, field);
+            let key = field(m, f);
             if key.is_empty() {
                 continue;
             }
-            map.entry(key_hash(key))
+            // The planner indexes mailboxes with `u32`; a larger inventory is refused earlier.
+            let i = Entry::try_from(i).unwrap_or(AMBIGUOUS);
+            map.entry(fold(key))
                 .and_modify(|e| {
-                    if *e != Entry::One(i) {
-                        *e = Entry::Ambiguous;
+                    if *e != i {
+                        *e = AMBIGUOUS;
                     }
                 })
-                .or_insert(Entry::One(i));
+                .or_insert(i);
         }
-        Self { field, map }
+        Self { map }
     }
 
-    fn get(&self, key: &str, mailboxes: &[Mailbox]) -> Option<usize> {
-        match self.map.get(&key_hash(key)) {
-            Some(Entry::One(i)) if same(field(&mailboxes[*i], self.field), key) => Some(*i),
+    /// The mailbox a folded key names, if exactly one.
+    fn get(&self, folded: &str) -> Option<usize> {
+        match self.map.get(folded) {
+            Some(&i) if i != AMBIGUOUS => Some(i as usize),
             _ => None,
         }
     }
@@ -108,12 +96,11 @@ impl Table {
 /// Lookup tables over the inventory.
 #[derive(Debug)]
 pub struct Resolver<'m> {
-    mailboxes: &'m [Mailbox],
-    address: Table,
-    alias: Table,
-    sam: Table,
-    name: Table,
-    display: Table,
+    address: Table<'m>,
+    alias: Table<'m>,
+    sam: Table<'m>,
+    name: Table<'m>,
+    display: Table<'m>,
 }
 
 impl<'m> Resolver<'m> {
@@ -121,7 +108,6 @@ impl<'m> Resolver<'m> {
     #[must_use]
     pub fn new(mailboxes: &'m [Mailbox]) -> Self {
         Self {
-            mailboxes,
             address: Table::new(Field::Address, mailboxes),
             alias: Table::new(Field::Alias, mailboxes),
             sam: Table::new(Field::Sam, mailboxes),
@@ -133,30 +119,25 @@ impl<'m> Resolver<'m> {
     /// The mailbox an identity names, if exactly one.
     #[must_use]
     pub fn resolve(&self, identity: &str) -> Option<usize> {
-        let m = self.mailboxes;
-        let t = identity.trim();
-        let t = t
-            .strip_prefix("SMTP:")
-            .or_else(|| t.strip_prefix("smtp:"))
-            .unwrap_or(t);
+        // Folded once: lower-casing never makes or removes the `@`, `\`, `/` and `:` looked at.
+        let folded = fold(identity.trim());
+        let t = folded.as_ref();
+        let t = t.strip_prefix("smtp:").unwrap_or(t);
         if t.contains('@') && !t.contains('/') && !t.contains('\\') {
-            return self.address.get(t, m);
+            return self.address.get(t);
         }
         if let Some((_, account)) = t.rsplit_once('\\') {
-            return self
-                .sam
-                .get(account, m)
-                .or_else(|| self.alias.get(account, m));
+            return self.sam.get(account).or_else(|| self.alias.get(account));
         }
         if t.contains('/') {
             let last = t.rsplit('/').next().unwrap_or(t);
-            return self.name.get(last, m).or_else(|| self.display.get(last, m));
+            return self.name.get(last).or_else(|| self.display.get(last));
         }
         self.alias
-            .get(t, m)
-            .or_else(|| self.sam.get(t, m))
-            .or_else(|| self.name.get(t, m))
-            .or_else(|| self.display.get(t, m))
+            .get(t)
+            .or_else(|| self.sam.get(t))
+            .or_else(|| self.name.get(t))
+            .or_else(|| self.display.get(t))
     }
 }
 
@@ -176,6 +157,7 @@ mod tests {
             size_bytes: 0,
             archive_bytes: 0,
             items: None,
+            line: 0,
         }
     }
 
@@ -196,5 +178,34 @@ mod tests {
         // Two mailboxes share the display name `Sales`: it names neither.
         assert_eq!(r.resolve("Sales"), None);
         assert_eq!(r.resolve("dave@contoso.com"), None);
+    }
+
+    #[test]
+    fn keys_are_compared_whole_and_folded_one_way() {
+        // Names whose 64-bit FxHash values once collided stay two mailboxes.
+        let mailboxes = [
+            mailbox(
+                "ataylor14@contoso.com",
+                "W1",
+                "ataylor14",
+                "Wanda Silva 35205",
+            ),
+            mailbox(
+                "ataylor99@contoso.com",
+                "W2",
+                "ataylor99",
+                "Wanda Silva 35288",
+            ),
+            mailbox("änna@contoso.com", "Änna", "änna", "Änna Öberg"),
+        ];
+        let r = Resolver::new(&mailboxes);
+        assert_eq!(r.resolve("ataylor14@contoso.com"), Some(0));
+        assert_eq!(r.resolve("ATAYLOR99@contoso.com"), Some(1));
+        assert_eq!(r.resolve("Wanda Silva 35205"), Some(0));
+        assert_eq!(r.resolve("wanda silva 35288"), Some(1));
+        assert_eq!(r.resolve("ÄNNA@CONTOSO.COM"), Some(2));
+        assert_eq!(r.resolve("CONTOSO\\ÄNNA"), Some(2));
+        assert_eq!(r.resolve("änna öberg"), Some(2));
+        assert_eq!(fold("ÄNNA@x.com"), fold("änna@X.com"));
     }
 }

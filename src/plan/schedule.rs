@@ -5,6 +5,7 @@
 use jiff::civil::{self, Weekday as JiffWeekday};
 use jiff::tz::TimeZone;
 
+use super::PlanError;
 use crate::answers::model::{Date, Schedule, Weekday};
 
 /// Microsoft's published onboarding durations by mailbox size (domain.md §4.1): the largest
@@ -117,7 +118,8 @@ const fn weekday(w: JiffWeekday) -> Weekday {
 /// The migration days of a schedule, in order from its start.
 #[derive(Debug)]
 pub struct Calendar {
-    next: civil::Date,
+    /// The first day not yet handed out; `None` past the end of the calendar.
+    next: Option<civil::Date>,
     days: Vec<Weekday>,
     blackout: Vec<Date>,
     /// The window on each day.
@@ -133,13 +135,27 @@ pub fn known_time_zone(name: &str) -> bool {
 }
 
 impl Calendar {
-    /// The calendar of `schedule`; `None` without a start date or with an unknown time zone.
-    #[must_use]
-    pub fn new(schedule: &Schedule) -> Option<Self> {
-        let next = to_jiff(schedule.start?)?;
-        let zone = TimeZone::get(schedule.time_zone.as_deref().unwrap_or("UTC")).ok()?;
-        Some(Self {
-            next,
+    /// The calendar of `schedule`; `None` without a start date.
+    ///
+    /// # Errors
+    /// A start date or time zone the calendar cannot use.
+    pub fn new(schedule: &Schedule) -> Result<Option<Self>, PlanError> {
+        let Some(start) = schedule.start else {
+            return Ok(None);
+        };
+        let next = to_jiff(start).ok_or_else(|| {
+            PlanError(format!(
+                "schedule.start `{start}` is not a date the calendar can use; expected a date from 0001-01-01 to 9999-12-31"
+            ))
+        })?;
+        let zone_name = schedule.time_zone.as_deref().unwrap_or("UTC");
+        let zone = TimeZone::get(zone_name).map_err(|_| {
+            PlanError(format!(
+                "schedule.time_zone `{zone_name}` is not a time zone mma knows; expected an IANA name such as `Europe/Paris`"
+            ))
+        })?;
+        Ok(Some(Self {
+            next: Some(next),
             days: schedule.days.clone(),
             blackout: schedule.blackout.clone(),
             window: schedule
@@ -148,22 +164,36 @@ impl Calendar {
                 .and_then(Window::parse)
                 .unwrap_or(Window::DAY),
             zone,
-        })
+        }))
     }
 
     /// The next migration day: on one of the days (any, when none are given), not a blackout.
-    pub fn next_day(&mut self) -> Option<Date> {
+    ///
+    /// # Errors
+    /// When the calendar runs out (past 9999-12-31), or no day of a whole year qualifies: a
+    /// batch left without a day must stop the plan, not leave it half scheduled.
+    pub fn next_day(&mut self) -> Result<Date, PlanError> {
+        let from = self.next;
         // A year holds every weekday; more means no day qualifies.
         for _ in 0..400 {
-            let d = self.next;
-            self.next = d.tomorrow().ok()?;
+            let Some(d) = self.next else {
+                return Err(PlanError(
+                    "the schedule runs past 9999-12-31: no migration day is left for the remaining batches; \
+                     set schedule.start to an earlier date"
+                        .to_owned(),
+                ));
+            };
+            self.next = d.tomorrow().ok();
             let date = from_jiff(d);
             let on_day = self.days.is_empty() || self.days.contains(&weekday(d.weekday()));
             if on_day && !self.blackout.contains(&date) {
-                return Some(date);
+                return Ok(date);
             }
         }
-        None
+        Err(PlanError(format!(
+            "no migration day in the year from {}: check schedule.days and schedule.blackout",
+            from.map_or_else(String::new, |d| from_jiff(d).to_string())
+        )))
     }
 
     /// `days` before `date`, but never before `floor` (the schedule's start).
@@ -179,13 +209,24 @@ impl Calendar {
     }
 
     /// The window's start on `date`, in UTC (`2026-01-12T19:00:00Z`).
-    #[must_use]
-    pub fn start_utc(&self, date: Date) -> Option<String> {
-        let d = to_jiff(date)?;
-        let h = i8::try_from(self.window.start / 60).ok()?;
-        let m = i8::try_from(self.window.start % 60).ok()?;
-        let zoned = d.at(h, m, 0, 0).to_zoned_datetime(self.zone.clone()).ok()?;
-        Some(zoned.timestamp().to_string())
+    ///
+    /// # Errors
+    /// A start outside the range of times mma can convert (around the years 1 and 9999).
+    pub fn start_utc(&self, date: Date) -> Result<String, PlanError> {
+        let error = || {
+            PlanError(format!(
+                "the window on {date} cannot be converted to UTC in {}: set schedule.start to an earlier date",
+                self.zone.iana_name().unwrap_or("the time zone")
+            ))
+        };
+        let d = to_jiff(date).ok_or_else(error)?;
+        let h = i8::try_from(self.window.start / 60).map_err(|_| error())?;
+        let m = i8::try_from(self.window.start % 60).map_err(|_| error())?;
+        let zoned = d
+            .at(h, m, 0, 0)
+            .to_zoned_datetime(self.zone.clone())
+            .map_err(|_| error())?;
+        Ok(zoned.timestamp().to_string())
     }
 }
 
@@ -216,15 +257,40 @@ mod tests {
             pilot: Vec::new(),
             notify: Vec::new(),
         };
-        let mut c = Calendar::new(&schedule).expect("calendar");
+        let mut c = Calendar::new(&schedule).expect("usable").expect("calendar");
         let first = c.next_day().expect("a day");
         assert_eq!(first.to_string(), "2026-03-29");
         // British Summer Time starts on 29 March 2026: 20:00 BST is 19:00 UTC.
-        assert_eq!(c.start_utc(first).as_deref(), Some("2026-03-29T19:00:00Z"));
+        assert_eq!(c.start_utc(first).as_deref(), Ok("2026-03-29T19:00:00Z"));
         assert_eq!(
             c.next_day().map(|d| d.to_string()).as_deref(),
-            Some("2026-04-04")
+            Ok("2026-04-04")
         );
+    }
+
+    #[test]
+    fn the_end_of_the_calendar_is_an_error_not_an_empty_day() {
+        let schedule = Schedule {
+            start: Date::parse("9999-12-30"),
+            time_zone: Some("America/New_York".to_owned()),
+            days: Vec::new(),
+            window: Some("20:00-06:00".to_owned()),
+            blackout: Vec::new(),
+            throughput_gb_per_hour: None,
+            max_batch_mailboxes: None,
+            pilot: Vec::new(),
+        };
+        let mut c = Calendar::new(&schedule).expect("usable").expect("calendar");
+        assert_eq!(
+            c.next_day().map(|d| d.to_string()).as_deref(),
+            Ok("9999-12-30")
+        );
+        let last = c.next_day().expect("the last day");
+        assert_eq!(last.to_string(), "9999-12-31");
+        // 20:00 in New York on the last day is already in the year 10000 in UTC.
+        assert!(c.start_utc(last).is_err());
+        let e = c.next_day().expect_err("no day left");
+        assert!(e.0.contains("9999-12-31"), "{e}");
     }
 
     #[test]

@@ -193,25 +193,139 @@ fn bad_rows_are_all_reported_with_file_line_and_column() {
     assert!(!dir.join("out").exists(), "nothing is written");
 }
 
-#[test]
-fn a_non_empty_output_directory_needs_force() {
-    let dir = scratch("plan-force");
-    std::fs::create_dir_all(dir.join("out")).expect("mkdir");
-    std::fs::write(dir.join("out/keep.txt"), "keep").expect("write");
+/// The staged case's arguments with `--out out` (and `extra`).
+fn staged_args<'a>(out: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     let (_, args) = CASES[2];
     let mut all = vec!["plan"];
     all.extend(args);
+    all.extend(["--out", out]);
+    all.extend(extra);
+    all
+}
+
+#[test]
+fn force_replaces_only_a_directory_mma_wrote() {
+    let dir = scratch("plan-force");
     let out = dir.join("out");
-    all.extend(["--out", out.to_str().expect("utf-8")]);
-    let (code, _, err) = mma(&root(), &all);
+    let o = out.to_str().expect("utf-8");
+    // A directory of the user's: refused without --force, and with it, naming the files.
+    std::fs::create_dir_all(out.join("notes")).expect("mkdir");
+    std::fs::write(out.join("keep.txt"), "keep").expect("write");
+    let (code, _, err) = mma(&root(), &staged_args(o, &[]));
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("--force"));
-    assert!(out.join("keep.txt").exists());
-    all.push("--force");
-    let (code, _, err) = mma(&root(), &all);
+    assert!(err.contains("--force"), "{err}");
+    let (code, _, err) = mma(&root(), &staged_args(o, &["--force"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("`keep.txt`") && err.contains("`notes`"),
+        "{err}"
+    );
+    assert!(out.join("keep.txt").exists() && out.join("notes").is_dir());
+    assert!(!out.join("plan.json").exists());
+    std::fs::remove_dir_all(&out).expect("clean");
+
+    // A directory mma wrote: replaced whole, stale batch files included.
+    assert_eq!(mma(&root(), &staged_args(o, &[])).0, 0);
+    std::fs::write(out.join("batches/99-old.csv"), "EmailAddress\r\n").expect("write");
+    let (code, _, err) = mma(&root(), &staged_args(o, &["--force"]));
     assert_eq!(code, 0, "{err}");
-    assert!(!out.join("keep.txt").exists());
+    assert!(!out.join("batches/99-old.csv").exists());
+    assert!(out.join("plan.json").exists() && out.join(".mma-plan").exists());
+
+    // …unless someone put a file of their own in it.
+    std::fs::write(out.join("batches/budget.xlsx"), "x").expect("write");
+    std::fs::write(out.join("todo.md"), "x").expect("write");
+    let (code, _, err) = mma(&root(), &staged_args(o, &["--force"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("`batches/budget.xlsx`, `todo.md`"),
+        "the foreign files are named: {err}"
+    );
+    assert!(out.join("todo.md").exists() && out.join("plan.json").exists());
+
+    // No debris beside the output.
+    let beside: Vec<String> = std::fs::read_dir(&dir)
+        .expect("read")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside, ["out"]);
+}
+
+#[test]
+fn an_output_that_is_a_file_is_refused_untouched() {
+    let dir = scratch("plan-out-file");
+    let out = dir.join("out");
+    std::fs::write(&out, "mine").expect("write");
+    let o = out.to_str().expect("utf-8");
+    for extra in [&[][..], &["--force"][..]] {
+        let (code, _, err) = mma(&root(), &staged_args(o, extra));
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("is a file, not a directory"), "{err}");
+        assert_eq!(std::fs::read_to_string(&out).expect("still there"), "mine");
+    }
+}
+
+#[test]
+fn a_killed_run_s_temporary_directory_is_removed_by_the_next() {
+    let dir = scratch("plan-debris");
+    let debris = dir.join(".out.mma-tmp-Xk3j9Q");
+    std::fs::create_dir_all(debris.join("batches")).expect("mkdir");
+    std::fs::write(debris.join("plan.json"), "{").expect("write");
+    let out = dir.join("out");
+    let (code, _, err) = mma(&root(), &staged_args(out.to_str().expect("utf-8"), &[]));
+    assert_eq!(code, 0, "{err}");
+    assert!(!debris.exists());
     assert!(out.join("plan.json").exists());
+}
+
+#[test]
+fn concurrent_runs_on_one_output_take_turns() {
+    use std::process::{Command, Stdio};
+    let dir = scratch("plan-lock");
+    let out = dir.join("out");
+    let o = out.to_str().expect("utf-8");
+    assert_eq!(mma(&root(), &staged_args(o, &[])).0, 0);
+    let expected = tree(&out);
+    // While the lock is held, a run waits (and says so); released, it completes.
+    let lock = std::fs::File::open(&dir).expect("open the directory");
+    lock.lock().expect("lock");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mma"))
+        .args(staged_args(o, &["--force"]))
+        .current_dir(root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("mma runs");
+    let mut stderr = std::io::BufReader::new(child.stderr.take().expect("stderr"));
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stderr, &mut line).expect("a line");
+    assert!(line.contains("waiting for another mma plan"), "{line}");
+    drop(lock);
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).expect("the rest");
+    assert!(rest.is_empty(), "{rest}");
+    assert!(child.wait().expect("mma ends").success());
+    // Several at once: each succeeds, and the directory is whole.
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_mma"))
+                .args(staged_args(o, &["--force"]))
+                .current_dir(root())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("mma runs")
+        })
+        .collect();
+    for run in runs {
+        let run = run.wait_with_output().expect("mma ends");
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
+    assert_eq!(tree(&out), expected);
 }
 
 #[test]
