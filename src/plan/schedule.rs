@@ -279,6 +279,7 @@ mod tests {
             throughput_gb_per_hour: None,
             max_batch_mailboxes: None,
             pilot: Vec::new(),
+            notify: Vec::new(),
         };
         let mut c = Calendar::new(&schedule).expect("usable").expect("calendar");
         assert_eq!(
