@@ -308,5 +308,18 @@ mod tests {
             assert!(batch_name_problem(name).is_some(), "{name}");
         }
         assert_eq!(batch_name(3, 2, "db01"), "03-db01");
+        // Every label mma makes from a database name is one the check accepts.
+        let long = format!("{}-{}", "a".repeat(39), "b".repeat(10));
+        for db in [
+            "DB01",
+            "Mailbox Database 0123",
+            "a--b",
+            "ÄÖ db",
+            "-x-",
+            &long,
+        ] {
+            let label = slug(db);
+            assert_eq!(batch_name_problem(&batch_name(7, 2, &label)), None, "{db}");
+        }
     }
 }

@@ -71,7 +71,7 @@ impl<'m> Table<'m> {
             if key.is_empty() {
                 continue;
             }
-            // The planner indexes mailboxes with `u32`; a larger inventory is refused earlier.
+            // Indexes past `u32` (four billion mailboxes) are not indexed: they resolve to none.
             let i = Entry::try_from(i).unwrap_or(AMBIGUOUS);
             map.entry(fold(key))
                 .and_modify(|e| {

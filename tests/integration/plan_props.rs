@@ -1,7 +1,8 @@
 //! Properties of the planner over generated inventories and permission graphs (quickcheck):
 //! every mailbox lands in exactly one batch; no batch is over a limit (a single mailbox larger
 //! than a window moves alone); linked mailboxes that are not hubs move together unless the link
-//! is listed as broken; the plan does not depend on the order of input rows.
+//! is listed as broken; the plan does not depend on the order of input rows; `plan.json`
+//! satisfies its schema and reads back strictly.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -203,5 +204,9 @@ fn plan_json_satisfies_the_committed_plan_schema() {
         let p = run(&org, &org.inventory, &org.permissions).expect("a plan");
         let value = serde_json::to_value(&p).expect("value");
         assert!(validator.is_valid(&value), "{value}");
+        // …and the strict reader of `mma runbook --plan` takes back all that mma writes.
+        let text = serde_json::to_string_pretty(&p).expect("text");
+        let back = plan::read::parse("plan.json", &text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(serde_json::to_string_pretty(&back).expect("text"), text);
     }
 }
