@@ -7,6 +7,7 @@ mod answers;
 mod answers_props;
 mod build_script;
 mod cli_table;
+mod fuzz_replay;
 mod generated;
 mod hostile_plan;
 mod plan;

@@ -1,0 +1,4 @@
+//! Fuzz target: decision_table (see `checks.rs` for what it asserts).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| mma_fuzz::decision_table(data));

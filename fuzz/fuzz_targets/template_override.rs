@@ -1,0 +1,4 @@
+//! Fuzz target: template_override (see `checks.rs` for what it asserts).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| mma_fuzz::template_override(data));
