@@ -12,3 +12,4 @@ pub mod plan;
 pub mod recommend;
 pub mod runbook;
 pub mod table;
+pub mod text;

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::answers::{Answers, Path, Source};
 use crate::decision;
 use crate::markdown::escape_markdown;
+use crate::text::printable;
 
 /// The rule of `decision-table.csv` that chose the path.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -217,7 +218,9 @@ impl Recommendation {
         let _ = writeln!(
             out,
             "{}: {} (`{}`)",
-            self.organization, self.title, self.path
+            printable(&self.organization),
+            self.title,
+            self.path
         );
         if self.path != self.recommended {
             let _ = writeln!(
@@ -233,7 +236,7 @@ impl Recommendation {
             "rule  {} ({}:{})",
             self.rule.id, self.rule.file, self.rule.line
         );
-        let _ = writeln!(out, "why   {}", self.why);
+        let _ = writeln!(out, "why   {}", printable(&self.why));
         if !self.alternatives.is_empty() {
             let _ = writeln!(out, "\nalternatives");
             for a in &self.alternatives {
@@ -247,7 +250,7 @@ impl Recommendation {
         if !self.warnings.is_empty() {
             let _ = writeln!(out, "\nwarnings");
             for w in &self.warnings {
-                let _ = writeln!(out, "  - {}", w.message);
+                let _ = writeln!(out, "  - {}", printable(&w.message));
             }
         }
         out

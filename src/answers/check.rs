@@ -5,6 +5,7 @@
 //! Structure is checked by the schema alone, so `mma validate` and the committed schema refuse
 //! exactly the same inputs; the typed layer only adds the rules that span several fields.
 
+use serde::Deserialize as _;
 use serde_json::Value;
 
 use super::document::{self, Document, Format, Location};
@@ -73,6 +74,18 @@ impl Report {
             .any(|d| d.severity == Severity::Error)
     }
 
+    /// The report on a file refused before it is parsed (its bytes are not text, or it is too
+    /// large): one error at `location`.
+    #[must_use]
+    pub fn refused(location: Location, code: &'static str, message: String) -> Self {
+        Self {
+            diagnostics: vec![
+                Diagnostic::new(Severity::Error, location, "", code).message(message),
+            ],
+            answers: None,
+        }
+    }
+
     /// Number of findings of `severity`.
     #[must_use]
     pub fn count(&self, severity: Severity) -> usize {
@@ -126,7 +139,7 @@ pub fn check_value(doc: &Document) -> Report {
     }
     let mut answers = None;
     if diagnostics.is_empty() {
-        match serde_json::from_value::<Answers>(doc.value.clone()) {
+        match Answers::deserialize(&doc.value) {
             Ok(a) => {
                 diagnostics.extend(rules(&a, doc));
                 answers = Some(a);
@@ -168,6 +181,24 @@ fn describe_place(pointer: &str) -> String {
         return format!("item {} of `{}`", n + 1, field_name(parent));
     }
     format!("`{name}`")
+}
+
+/// Whether `value` has at most 1,000 parts, so a finding may hold a copy of it.
+fn small(value: &Value) -> bool {
+    let mut budget = 1_000usize;
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        if budget == 0 {
+            return false;
+        }
+        budget -= 1;
+        match v {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => stack.extend(map.values()),
+            _ => {}
+        }
+    }
+    true
 }
 
 /// A value as shown in a message: JSON, cut to a readable length.
@@ -318,7 +349,8 @@ fn schema_error(
     let place = describe_place(&pointer);
     let base = |code| {
         let mut d = Diagnostic::new(Severity::Error, location, &pointer, code);
-        d.found = Some(instance.clone());
+        // A huge list or mapping is not copied into every finding about it.
+        d.found = small(instance).then(|| instance.clone());
         d.allowed = Some(allowed(root, node));
         d
     };

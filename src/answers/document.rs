@@ -6,10 +6,14 @@
 //! `toml` crate's spanned tree. Numbers with no fractional part become integers in every format,
 //! which is how JSON Schema reads them.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
-use saphyr::{LoadableYamlNode as _, MarkedYaml, Scalar, YamlData};
+use saphyr::Scalar;
+use saphyr_parser::{Event, Marker, Parser};
 use serde_json::{Map, Number, Value};
+
+use crate::text::LineIndex;
 
 /// The syntax of an answer file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +62,14 @@ impl Location {
     const START: Self = Self { line: 1, column: 1 };
 }
 
+/// The deepest nesting of lists and mappings read, in any format. An answer file is three levels
+/// deep; the limit keeps every walk over the value (the schema validator's, serde's, drop) far
+/// from the end of the stack.
+pub const MAX_DEPTH: usize = 128;
+
+/// Most values that YAML aliases (`*name`) may produce in one file, against "billion laughs".
+const ALIAS_BUDGET: usize = 100_000;
+
 /// A problem that stops reading the file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
@@ -67,15 +79,27 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+/// Where one value is written: its own place, its key's (its own, for an array item) and where
+/// its children's entries start.
+#[derive(Clone, Copy, Debug, Default)]
+struct Pos {
+    value: Location,
+    key: Location,
+    /// Index of the first child's entry (the children are contiguous, in file order), or
+    /// [`NO_CHILDREN`] for a scalar or a value whose parts have no places of their own (a YAML
+    /// alias).
+    first_child: u32,
+}
+
+const NO_CHILDREN: u32 = u32::MAX;
+
 /// A parsed answer file: its value and where each part of it is written.
 #[derive(Clone, Debug, Default)]
 pub struct Document {
     /// The file's content as JSON.
     pub value: Value,
-    /// JSON pointer → location of the value.
-    values: BTreeMap<String, Location>,
-    /// JSON pointer → location of the key that names the value.
-    keys: BTreeMap<String, Location>,
+    /// One entry per value, the root's last: about 20 bytes per value, with no copy of any key.
+    positions: Vec<Pos>,
 }
 
 impl Document {
@@ -88,28 +112,97 @@ impl Document {
         }
     }
 
+    /// The entry of the value at `pointer`, or of its nearest ancestor that has one, and whether
+    /// that is the value itself.
+    fn find(&self, pointer: &str) -> Option<(Pos, bool)> {
+        let mut pos = *self.positions.last()?;
+        if pointer.is_empty() {
+            return Some((pos, true));
+        }
+        let Some(rest) = pointer.strip_prefix('/') else {
+            return Some((pos, false));
+        };
+        let mut value = &self.value;
+        for segment in rest.split('/') {
+            let segment = segment.replace("~1", "/").replace("~0", "~");
+            let found = match value {
+                Value::Array(items) => segment
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| Some((i, items.get(i)?))),
+                Value::Object(map) => map
+                    .get(&segment)
+                    .and_then(|v| Some((map.keys().position(|k| *k == segment)?, v))),
+                _ => None,
+            };
+            let Some((index, child)) = found else {
+                return Some((pos, false));
+            };
+            if pos.first_child == NO_CHILDREN {
+                return Some((pos, false));
+            }
+            let Some(next) = self.positions.get(pos.first_child as usize + index) else {
+                return Some((pos, false));
+            };
+            pos = *next;
+            value = child;
+        }
+        Some((pos, true))
+    }
+
     /// Where the value at `pointer` is written; for a pointer to nothing, its nearest ancestor.
     #[must_use]
     pub fn locate(&self, pointer: &str) -> Location {
-        let mut p = pointer;
-        loop {
-            if let Some(l) = self.values.get(p) {
-                return *l;
-            }
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => return Location::START,
-            }
-        }
+        self.find(pointer).map_or(Location::START, |(p, _)| p.value)
     }
 
     /// Where the key of the member at `pointer` is written (its value, for an array item).
     #[must_use]
     pub fn locate_key(&self, pointer: &str) -> Location {
-        self.keys
-            .get(pointer)
-            .copied()
-            .unwrap_or_else(|| self.locate(pointer))
+        match self.find(pointer) {
+            Some((p, true)) => p.key,
+            Some((p, false)) => p.value,
+            None => Location::START,
+        }
+    }
+}
+
+/// Collects [`Pos`] entries while a document is read: the children of each open container wait
+/// on a stack and move, contiguous, into the finished list when it closes.
+#[derive(Default)]
+struct Positions {
+    done: Vec<Pos>,
+    open: Vec<Vec<Pos>>,
+    root: Option<Pos>,
+}
+
+impl Positions {
+    fn add(&mut self, pos: Pos) {
+        match self.open.last_mut() {
+            Some(children) => children.push(pos),
+            None => self.root = Some(pos),
+        }
+    }
+
+    fn open(&mut self) {
+        self.open.push(Vec::new());
+    }
+
+    fn close(&mut self, mut pos: Pos) {
+        let children = self.open.pop().unwrap_or_default();
+        pos.first_child = u32::try_from(self.done.len()).unwrap_or(NO_CHILDREN);
+        self.done.extend(children);
+        self.add(pos);
+    }
+
+    fn finish(mut self, root: Location) -> Vec<Pos> {
+        if let Some(mut pos) = self.root {
+            pos.value = root;
+            pos.key = root;
+            self.done.push(pos);
+        }
+        self.done.shrink_to_fit();
+        self.done
     }
 }
 
@@ -122,10 +215,11 @@ pub fn escape(segment: &str) -> String {
 /// Parses `text` as `format`.
 ///
 /// # Errors
-/// A syntax error, located; or several, for TOML, which recovers and reports every one.
+/// A syntax error, located; or several, for TOML, which recovers and reports every one. Nesting
+/// deeper than [`MAX_DEPTH`] is an error.
 pub fn parse(text: &str, format: Format) -> Result<Document, Vec<SyntaxError>> {
     let mut doc = match format {
-        Format::Yaml => yaml(text, true)?,
+        Format::Yaml => yaml(text)?,
         Format::Json => json(text)?,
         Format::Toml => toml(text)?,
     };
@@ -143,109 +237,290 @@ fn at(line: usize, column: usize, message: impl Into<String>) -> SyntaxError {
     }
 }
 
-/// Reads YAML (or JSON, for positions). With `build`, the value is built too.
-fn yaml(text: &str, build: bool) -> Result<Document, Vec<SyntaxError>> {
-    let docs = MarkedYaml::load_from_str(text).map_err(|e| {
-        let m = e.marker();
-        let message = if e.info() == "duplicated key in mapping" {
-            "a key appears twice in one mapping; each field may be given once"
-        } else {
-            e.info()
-        };
-        vec![at(m.line(), m.col() + 1, message)]
-    })?;
-    let mut docs = docs.into_iter();
-    let Some(root) = docs.next() else {
-        return Err(vec![at(
-            1,
-            1,
-            "the file is empty; an answer file is a mapping that starts with `version: 1`",
-        )]);
-    };
-    if let Some(second) = docs.next() {
-        let m = second.span.start;
-        return Err(vec![at(
-            m.line(),
-            m.col() + 1,
-            "a second YAML document; an answer file holds one",
-        )]);
-    }
-    let mut doc = Document::default();
-    let mut pointer = String::new();
-    let value = walk_yaml(&root, &mut pointer, &mut doc)?;
-    if build {
-        doc.value = value;
-    }
-    Ok(doc)
-}
-
-fn location(node: &MarkedYaml<'_>) -> Location {
-    let m = node.span.start;
+fn marker_location(m: Marker) -> Location {
     Location {
         line: u32::try_from(m.line()).unwrap_or(u32::MAX),
         column: u32::try_from(m.col() + 1).unwrap_or(u32::MAX),
     }
 }
 
-fn walk_yaml(
-    node: &MarkedYaml<'_>,
-    pointer: &mut String,
-    doc: &mut Document,
-) -> Result<Value, Vec<SyntaxError>> {
-    doc.values.insert(pointer.clone(), location(node));
-    let here = location(node);
-    let error = |message: String| {
-        vec![SyntaxError {
-            location: here,
-            message,
-        }]
-    };
-    Ok(match &node.data {
-        YamlData::Value(scalar) => scalar_value(scalar).map_err(error)?,
-        YamlData::Representation(text, _, _) => Value::String(text.to_string()),
-        YamlData::Tagged(_, inner) => walk_yaml(inner, pointer, doc)?,
-        YamlData::Sequence(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
-                out.push(walk_yaml(item, pointer, doc)?);
-                pointer.truncate(len);
+fn too_deep(location: Location) -> SyntaxError {
+    SyntaxError {
+        location,
+        message: format!(
+            "lists and mappings nested more than {MAX_DEPTH} levels deep; an answer file needs three"
+        ),
+    }
+}
+
+/// An open YAML list or mapping.
+enum Open {
+    Sequence(Vec<Value>),
+    /// The members so far, and the key (name and place) waiting for its value.
+    Mapping(Map<String, Value>, Option<(String, Location)>),
+}
+
+struct Frame {
+    open: Open,
+    pos: Pos,
+    anchor: usize,
+}
+
+/// Reads YAML from the parser's events, without recursion: nesting is counted and refused past
+/// [`MAX_DEPTH`].
+///
+/// Errors are reported as saphyr's loader did: a syntax error anywhere first, then a duplicate
+/// key or an alias bomb, then an empty file or a second document, then a value that cannot be
+/// read.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one state machine over the event stream reads best in one piece"
+)]
+fn yaml(text: &str) -> Result<Document, Vec<SyntaxError>> {
+    let mut parser = Parser::new_from_str(text);
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut positions = Positions::default();
+    let mut anchors: HashMap<usize, Value> = HashMap::new();
+    let mut alias_budget = ALIAS_BUDGET;
+    let mut root: Option<Value> = None;
+    let mut documents = 0usize;
+    let mut second: Option<Location> = None;
+    let mut load_error: Option<SyntaxError> = None;
+    let mut walk_error: Option<SyntaxError> = None;
+    // Events after the first error, and of documents after the first, are only scanned.
+    let mut depth = 0usize;
+    let mut after_start = false;
+    while let Some(event) = parser.next_event() {
+        let (event, span) = event.map_err(|e| {
+            let m = e.marker();
+            vec![at(m.line(), m.col() + 1, e.info())]
+        })?;
+        let here = marker_location(span.start);
+        if after_start {
+            after_start = false;
+            if documents == 2 {
+                second = Some(here);
             }
-            Value::Array(out)
         }
-        YamlData::Mapping(entries) => {
-            let mut out = Map::new();
-            for (key, value) in entries {
-                let name = match &key.data {
-                    YamlData::Value(Scalar::String(s)) => s.to_string(),
-                    YamlData::Value(other) => match scalar_value(other) {
-                        Ok(Value::String(s)) => s,
-                        Ok(v) => v.to_string(),
-                        Err(e) => return Err(error(e)),
+        let building = documents == 1 && load_error.is_none() && walk_error.is_none();
+        // A finished value: where it goes, and under which anchor.
+        let mut finished: Option<(Value, Pos, usize)> = None;
+        match event {
+            Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => {}
+            Event::DocumentStart(_) => {
+                documents += 1;
+                after_start = true;
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(vec![too_deep(here)]);
+                }
+                if !building {
+                    continue;
+                }
+                if let Some(Frame {
+                    open: Open::Mapping(_, None),
+                    ..
+                }) = frames.last()
+                {
+                    walk_error = Some(SyntaxError {
+                        location: here,
+                        message: "a mapping key must be a plain name".to_owned(),
+                    });
+                    continue;
+                }
+                let open = if matches!(event, Event::SequenceStart(..)) {
+                    Open::Sequence(Vec::new())
+                } else {
+                    Open::Mapping(Map::new(), None)
+                };
+                positions.open();
+                frames.push(Frame {
+                    open,
+                    pos: Pos {
+                        value: here,
+                        key: here,
+                        first_child: NO_CHILDREN,
                     },
-                    _ => {
-                        return Err(vec![SyntaxError {
-                            location: location(key),
-                            message: "a mapping key must be a plain name".to_owned(),
-                        }]);
+                    anchor,
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                depth = depth.saturating_sub(1);
+                if !building {
+                    continue;
+                }
+                let Some(frame) = frames.pop() else { continue };
+                let value = match frame.open {
+                    Open::Sequence(mut items) => {
+                        items.shrink_to_fit();
+                        Value::Array(items)
+                    }
+                    Open::Mapping(map, _) => Value::Object(map),
+                };
+                positions.close(frame.pos);
+                // `close` placed the entry; `finished` only carries the value.
+                finished = Some((value, Pos::default(), frame.anchor));
+            }
+            Event::Scalar(v, style, anchor, tag) => {
+                if !building {
+                    continue;
+                }
+                let resolved = match &tag {
+                    Some(t) if !t.is_yaml_core_schema() => {
+                        Scalar::parse_from_cow_and_metadata(v, style, None)
+                    }
+                    _ => Scalar::parse_from_cow_and_metadata(v, style, tag.as_ref()),
+                };
+                let value = match resolved.as_ref().map(scalar_value) {
+                    Some(Ok(value)) => value,
+                    Some(Err(message)) => {
+                        walk_error = Some(SyntaxError {
+                            location: here,
+                            message,
+                        });
+                        continue;
+                    }
+                    None => {
+                        walk_error = Some(SyntaxError {
+                            location: here,
+                            message: "a value YAML cannot resolve".to_owned(),
+                        });
+                        continue;
                     }
                 };
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&escape(&name));
-                doc.keys.insert(pointer.clone(), location(key));
-                let v = walk_yaml(value, pointer, doc)?;
-                pointer.truncate(len);
-                out.insert(name, v);
+                let pos = Pos {
+                    value: here,
+                    key: here,
+                    first_child: NO_CHILDREN,
+                };
+                if let Some(Frame {
+                    open: Open::Mapping(_, pending @ None),
+                    ..
+                }) = frames.last_mut()
+                {
+                    if anchor > 0 {
+                        anchors.insert(anchor, value.clone());
+                    }
+                    let name = match value {
+                        Value::String(s) => s,
+                        other => other.to_string(),
+                    };
+                    *pending = Some((name, here));
+                    continue;
+                }
+                positions.add(pos);
+                finished = Some((value, Pos::default(), anchor));
             }
-            Value::Object(out)
+            Event::Alias(id) => {
+                if !building {
+                    continue;
+                }
+                if let Some(Frame {
+                    open: Open::Mapping(_, None),
+                    ..
+                }) = frames.last()
+                {
+                    walk_error = Some(SyntaxError {
+                        location: here,
+                        message: "a mapping key must be a plain name".to_owned(),
+                    });
+                    continue;
+                }
+                let Some(target) = anchors.get(&id) else {
+                    walk_error = Some(SyntaxError {
+                        location: here,
+                        message: "a value YAML cannot resolve".to_owned(),
+                    });
+                    continue;
+                };
+                if !within_budget(target, &mut alias_budget) {
+                    load_error = Some(SyntaxError {
+                        location: here,
+                        message: "alias expansion exceeded the maximum node budget (possible billion-laughs attack)".to_owned(),
+                    });
+                    continue;
+                }
+                positions.add(Pos {
+                    value: here,
+                    key: here,
+                    first_child: NO_CHILDREN,
+                });
+                finished = Some((target.clone(), Pos::default(), 0));
+            }
         }
-        YamlData::Alias(_) | YamlData::BadValue => {
-            return Err(error("a value YAML cannot resolve".to_owned()));
+        let Some((value, _, anchor)) = finished else {
+            continue;
+        };
+        if anchor > 0 {
+            anchors.insert(anchor, value.clone());
         }
+        match frames.last_mut() {
+            None => root = Some(value),
+            Some(frame) => match &mut frame.open {
+                Open::Sequence(items) => items.push(value),
+                Open::Mapping(map, pending) => {
+                    let Some((name, key_at)) = pending.take() else {
+                        continue;
+                    };
+                    if map.insert(name, value).is_some() {
+                        load_error = Some(SyntaxError {
+                            location: key_at,
+                            message:
+                                "a key appears twice in one mapping; each field may be given once"
+                                    .to_owned(),
+                        });
+                    }
+                    // The member's entry is the last one added to this mapping's children.
+                    if let Some(entry) = positions.open.last_mut().and_then(|c| c.last_mut()) {
+                        entry.key = key_at;
+                    }
+                }
+            },
+        }
+    }
+    if let Some(e) = load_error {
+        return Err(vec![e]);
+    }
+    if documents == 0 {
+        return Err(vec![at(
+            1,
+            1,
+            "the file is empty; an answer file is a mapping that starts with `version: 1`",
+        )]);
+    }
+    if let Some(location) = second {
+        return Err(vec![SyntaxError {
+            location,
+            message: "a second YAML document; an answer file holds one".to_owned(),
+        }]);
+    }
+    if let Some(e) = walk_error {
+        return Err(vec![e]);
+    }
+    let root_at = positions.root.map_or(Location::START, |p| p.value);
+    Ok(Document {
+        value: root.unwrap_or(Value::Null),
+        positions: positions.finish(root_at),
     })
+}
+
+/// Whether `value` has at most `budget` nodes; takes them from the budget when it does.
+fn within_budget(value: &Value, budget: &mut usize) -> bool {
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        if *budget == 0 {
+            return false;
+        }
+        *budget -= 1;
+        match v {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => stack.extend(map.values()),
+            _ => {}
+        }
+    }
+    true
 }
 
 fn scalar_value(scalar: &Scalar<'_>) -> Result<Value, String> {
@@ -268,6 +543,7 @@ fn json(text: &str) -> Result<Document, Vec<SyntaxError>> {
             "the file is empty; an answer file is an object that starts with `\"version\": 1`",
         )]);
     }
+    // serde_json refuses nesting past 128 levels itself.
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
         let message = message
@@ -275,91 +551,211 @@ fn json(text: &str) -> Result<Document, Vec<SyntaxError>> {
             .map_or(message.as_str(), |i| &message[..i]);
         vec![at(e.line(), e.column(), message)]
     })?;
-    // Positions (and duplicate keys, which serde_json would silently merge) from the YAML reader.
-    let mut doc = match yaml(text, false) {
-        Ok(doc) => doc,
-        Err(errors) if errors.iter().any(|e| e.message.contains("twice")) => {
-            return Err(errors);
-        }
-        Err(_) => Document::default(),
-    };
-    doc.value = value;
-    Ok(doc)
+    // Positions, and duplicate keys, which serde_json would silently merge.
+    let positions = json_positions(text).map_err(|e| vec![e])?;
+    Ok(Document { value, positions })
 }
 
-/// Line and column (characters) of byte `offset` in `text`.
-fn position(text: &str, offset: usize) -> Location {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    Location {
-        line: u32::try_from(line).unwrap_or(u32::MAX),
-        column: u32::try_from(column).unwrap_or(u32::MAX),
+/// The places of the values (and keys) of JSON text that serde_json has accepted, in one pass
+/// with an explicit stack; a key given twice in one object is an error at its second place.
+fn json_positions(text: &str) -> Result<Vec<Pos>, SyntaxError> {
+    /// An open object or array: its entry, and for an object the names so far and the place of
+    /// the key waiting for its value.
+    struct Open<'t> {
+        pos: Pos,
+        names: Option<HashSet<Cow<'t, str>>>,
+        key: Option<Location>,
     }
+    let bytes = text.as_bytes();
+    let mut positions = Positions::default();
+    let mut stack: Vec<Open<'_>> = Vec::new();
+    let (mut line, mut column) = (1u32, 1u32);
+    let mut i = 0;
+    while i < bytes.len() {
+        let here = Location { line, column };
+        let b = bytes[i];
+        // The end of the token that starts at `i`.
+        let end = match b {
+            b'"' => {
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                (j + 1).min(bytes.len())
+            }
+            b'{' | b'[' | b'}' | b']' | b',' | b':' | b' ' | b'\t' | b'\r' | b'\n' => i + 1,
+            _ => {
+                let mut j = i + 1;
+                while j < bytes.len()
+                    && !matches!(
+                        bytes[j],
+                        b'{' | b'['
+                            | b'}'
+                            | b']'
+                            | b','
+                            | b':'
+                            | b' '
+                            | b'\t'
+                            | b'\r'
+                            | b'\n'
+                            | b'"'
+                    )
+                {
+                    j += 1;
+                }
+                j
+            }
+        };
+        let token = &text[i..end];
+        // A value starts here unless this is a key: a string in an object with no pending key.
+        let is_key = b == b'"'
+            && stack
+                .last()
+                .is_some_and(|o| o.names.is_some() && o.key.is_none());
+        match b {
+            b'{' | b'[' => {
+                let key = stack.last_mut().and_then(|o| o.key.take());
+                positions.open();
+                stack.push(Open {
+                    pos: Pos {
+                        value: here,
+                        key: key.unwrap_or(here),
+                        first_child: NO_CHILDREN,
+                    },
+                    names: (b == b'{').then(HashSet::new),
+                    key: None,
+                });
+            }
+            b'}' | b']' => {
+                if let Some(open) = stack.pop() {
+                    positions.close(open.pos);
+                }
+            }
+            _ if is_key => {
+                let raw = &token[1..token.len().saturating_sub(1).max(1)];
+                let name: Cow<'_, str> = if raw.contains('\\') {
+                    Cow::Owned(serde_json::from_str::<String>(token).unwrap_or_default())
+                } else {
+                    Cow::Borrowed(raw)
+                };
+                if let Some(open) = stack.last_mut() {
+                    if let Some(names) = &mut open.names
+                        && !names.insert(name)
+                    {
+                        return Err(SyntaxError {
+                            location: here,
+                            message:
+                                "a key appears twice in one mapping; each field may be given once"
+                                    .to_owned(),
+                        });
+                    }
+                    open.key = Some(here);
+                }
+            }
+            b',' | b':' | b' ' | b'\t' | b'\r' | b'\n' => {}
+            _ => {
+                let key = stack.last_mut().and_then(|o| o.key.take());
+                positions.add(Pos {
+                    value: here,
+                    key: key.unwrap_or(here),
+                    first_child: NO_CHILDREN,
+                });
+            }
+        }
+        for &c in &bytes[i..end] {
+            if c == b'\n' {
+                line = line.saturating_add(1);
+                column = 1;
+            } else if c & 0xC0 != 0x80 {
+                column = column.saturating_add(1);
+            }
+        }
+        i = end;
+    }
+    let root = positions.root.map_or(Location::START, |p| p.value);
+    Ok(positions.finish(root))
 }
 
 fn toml(text: &str) -> Result<Document, Vec<SyntaxError>> {
     use toml::de::{DeTable, DeValue};
 
-    fn walk(
-        text: &str,
-        value: &DeValue<'_>,
-        span: std::ops::Range<usize>,
-        pointer: &mut String,
-        doc: &mut Document,
-    ) -> Result<Value, SyntaxError> {
-        let here = position(text, span.start);
-        doc.values.insert(pointer.clone(), here);
-        let error = |message: String| SyntaxError {
-            location: here,
-            message,
-        };
-        Ok(match value {
-            DeValue::String(s) => Value::String(s.to_string()),
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-                .map(|n| Value::Number(n.into()))
-                .map_err(|_| error(format!("`{i}` is out of range for an integer")))?,
-            DeValue::Float(f) => f
-                .as_str()
-                .parse::<f64>()
-                .ok()
-                .and_then(Number::from_f64)
-                .map(Value::Number)
-                .ok_or_else(|| error(format!("`{}` is not a finite number", f.as_str())))?,
-            DeValue::Boolean(b) => Value::Bool(*b),
-            DeValue::Datetime(d) => Value::String(d.to_string()),
-            DeValue::Array(items) => {
-                let mut out = Vec::with_capacity(items.len());
-                for (i, item) in items.iter().enumerate() {
-                    let len = pointer.len();
-                    pointer.push('/');
-                    pointer.push_str(&i.to_string());
-                    out.push(walk(text, item.get_ref(), item.span(), pointer, doc)?);
-                    pointer.truncate(len);
-                }
-                Value::Array(out)
+    struct Walk<'t> {
+        index: LineIndex<'t>,
+        positions: Positions,
+    }
+
+    impl Walk<'_> {
+        fn location(&self, offset: usize) -> Location {
+            let (line, column) = self.index.locate(offset);
+            Location {
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                column: u32::try_from(column).unwrap_or(u32::MAX),
             }
-            DeValue::Table(table) => {
-                let mut out = Map::new();
-                // The spanned tree keeps keys in a map; file order comes from the spans.
-                let mut entries: Vec<_> = table.iter().collect();
-                entries.sort_by_key(|(k, _)| k.span().start);
-                for (key, item) in entries {
-                    let name = key.get_ref().to_string();
-                    let len = pointer.len();
-                    pointer.push('/');
-                    pointer.push_str(&escape(&name));
-                    doc.keys
-                        .insert(pointer.clone(), position(text, key.span().start));
-                    let v = walk(text, item.get_ref(), item.span(), pointer, doc)?;
-                    pointer.truncate(len);
-                    out.insert(name, v);
+        }
+
+        /// Converts one value; `key` is where its key is written (its own place for an item).
+        fn value(
+            &mut self,
+            value: &DeValue<'_>,
+            span: std::ops::Range<usize>,
+            key: Option<Location>,
+            depth: usize,
+        ) -> Result<Value, SyntaxError> {
+            let here = self.location(span.start);
+            let mut pos = Pos {
+                value: here,
+                key: key.unwrap_or(here),
+                first_child: NO_CHILDREN,
+            };
+            let error = |message: String| SyntaxError {
+                location: here,
+                message,
+            };
+            let scalar = match value {
+                DeValue::String(s) => Value::String(s.to_string()),
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                    .map(|n| Value::Number(n.into()))
+                    .map_err(|_| error(format!("`{i}` is out of range for an integer")))?,
+                DeValue::Float(f) => f
+                    .as_str()
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(Number::from_f64)
+                    .map(Value::Number)
+                    .ok_or_else(|| error(format!("`{}` is not a finite number", f.as_str())))?,
+                DeValue::Boolean(b) => Value::Bool(*b),
+                DeValue::Datetime(d) => Value::String(d.to_string()),
+                DeValue::Array(_) | DeValue::Table(_) if depth >= MAX_DEPTH => {
+                    return Err(too_deep(here));
                 }
-                Value::Object(out)
-            }
-        })
+                DeValue::Array(items) => {
+                    self.positions.open();
+                    let mut out = Vec::with_capacity(items.len());
+                    for item in items {
+                        out.push(self.value(item.get_ref(), item.span(), None, depth + 1)?);
+                    }
+                    self.positions.close(pos);
+                    return Ok(Value::Array(out));
+                }
+                DeValue::Table(table) => {
+                    self.positions.open();
+                    let mut out = Map::new();
+                    // The spanned tree keeps keys in a map; file order comes from the spans.
+                    let mut entries: Vec<_> = table.iter().collect();
+                    entries.sort_by_key(|(k, _)| k.span().start);
+                    for (key, item) in entries {
+                        let key_at = self.location(key.span().start);
+                        let v = self.value(item.get_ref(), item.span(), Some(key_at), depth + 1)?;
+                        out.insert(key.get_ref().to_string(), v);
+                    }
+                    self.positions.close(pos);
+                    return Ok(Value::Object(out));
+                }
+            };
+            pos.first_child = NO_CHILDREN;
+            self.positions.add(pos);
+            Ok(scalar)
+        }
     }
 
     if text.trim().is_empty() {
@@ -369,28 +765,32 @@ fn toml(text: &str) -> Result<Document, Vec<SyntaxError>> {
             "the file is empty; an answer file is a table that starts with `version = 1`",
         )]);
     }
+    let index = LineIndex::new(text);
     let (root, errors) = DeTable::parse_recoverable(text);
+    let mut walk = Walk {
+        index,
+        positions: Positions::default(),
+    };
     if !errors.is_empty() {
         return Err(errors
             .iter()
             .map(|e| SyntaxError {
-                location: e
-                    .span()
-                    .map_or(Location::START, |s| position(text, s.start)),
+                location: e.span().map_or(Location::START, |s| walk.location(s.start)),
                 message: e.message().trim().to_owned(),
             })
             .collect());
     }
-    let mut doc = Document::default();
-    let mut pointer = String::new();
     let span = root.span();
     let table = DeValue::Table(root.into_inner());
-    doc.value = walk(text, &table, span, &mut pointer, &mut doc).map_err(|e| vec![e])?;
-    doc.values.insert(String::new(), Location::START);
-    Ok(doc)
+    let value = walk.value(&table, span, None, 0).map_err(|e| vec![e])?;
+    Ok(Document {
+        value,
+        positions: walk.positions.finish(Location::START),
+    })
 }
 
 /// Turns every number with no fractional part into an integer, as JSON Schema reads numbers.
+/// Nesting is at most [`MAX_DEPTH`], so the recursion is bounded.
 fn normalise_numbers(value: &mut Value) {
     match value {
         Value::Number(n) if !(n.is_i64() || n.is_u64()) => {

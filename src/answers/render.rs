@@ -1,5 +1,6 @@
 //! Renders answer-file diagnostics: `FILE:LINE:COLUMN: error[code]: …` lines for people,
-//! GitHub Actions workflow commands, and JSON objects for tools.
+//! GitHub Actions workflow commands, and JSON objects for tools. Text from the file passes through
+//! [`printable`] in the first two, so it cannot drive the terminal.
 
 use std::fmt::Write as _;
 
@@ -7,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::check::{Diagnostic, Report};
 use crate::table::diagnostic::Severity;
+use crate::text::printable;
 
 const RED_BOLD: &str = "\x1b[1;31m";
 const YELLOW_BOLD: &str = "\x1b[1;33m";
@@ -30,17 +32,32 @@ pub fn human(file: &str, d: &Diagnostic, colour: bool) -> String {
         Severity::Warning => paint(YELLOW_BOLD, &format!("warning[{}]", d.code)),
     };
     let mut out = String::new();
-    let place = format!("{file}:{}:{}", d.location.line, d.location.column);
-    let _ = write!(out, "{}: {severity}: {}", paint(BOLD, &place), d.message);
+    let place = format!(
+        "{}:{}:{}",
+        printable(file),
+        d.location.line,
+        d.location.column
+    );
+    let _ = write!(
+        out,
+        "{}: {severity}: {}",
+        paint(BOLD, &place),
+        printable(&d.message)
+    );
     if !d.pointer.is_empty() {
-        let _ = write!(out, " (at {})", d.pointer);
+        let _ = write!(out, " (at {})", printable(&d.pointer));
     }
     out.push('\n');
     if let Some(allowed) = &d.allowed {
-        let _ = writeln!(out, "  {} allowed: {allowed}", paint(CYAN, "="));
+        let _ = writeln!(
+            out,
+            "  {} allowed: {}",
+            paint(CYAN, "="),
+            printable(allowed)
+        );
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "  {} help: {help}", paint(CYAN, "="));
+        let _ = writeln!(out, "  {} help: {}", paint(CYAN, "="), printable(help));
     }
     out
 }
@@ -64,19 +81,19 @@ pub fn github(file: &str, d: &Diagnostic) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut message = d.message.clone();
+    let mut message = printable(&d.message).into_owned();
     if !d.pointer.is_empty() {
-        let _ = write!(message, " (at {})", d.pointer);
+        let _ = write!(message, " (at {})", printable(&d.pointer));
     }
     if let Some(allowed) = &d.allowed {
-        let _ = write!(message, "\nallowed: {allowed}");
+        let _ = write!(message, "\nallowed: {}", printable(allowed));
     }
     if let Some(help) = &d.help {
-        let _ = write!(message, "\nhelp: {help}");
+        let _ = write!(message, "\nhelp: {}", printable(help));
     }
     format!(
         "::{command} file={},line={},col={},title={}::{}\n",
-        escape_property(file),
+        escape_property(&printable(file)),
         d.location.line,
         d.location.column,
         escape_property(&format!("mma validate [{}]", d.code)),

@@ -97,6 +97,22 @@ pub fn to_yaml(answers: &Answers, schema_ref: Option<&str>) -> String {
     let value = serde_json::to_value(answers).unwrap_or(Value::Null);
     let mut out = String::new();
     if let Some(r) = schema_ref {
+        // A reference is a URL or a path: control characters (a line break would end the
+        // comment and start YAML) are percent-encoded, so the comment stays one line.
+        let r: String = r
+            .chars()
+            .map(|c| {
+                if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+                    let mut buf = [0u8; 4];
+                    c.encode_utf8(&mut buf)
+                        .bytes()
+                        .map(|b| format!("%{b:02X}"))
+                        .collect()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
         let _ = writeln!(out, "# yaml-language-server: $schema={r}");
     }
     out.push_str(

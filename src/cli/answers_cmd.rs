@@ -7,9 +7,10 @@ use clap::{Args, ValueEnum};
 use serde_json::json;
 
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, Failure, print_stdout, write_atomic};
-use crate::answers::{self, Format, Report, render};
+use crate::answers::{self, Format, Location, Report, render};
 use crate::recommend;
 use crate::table::diagnostic::Severity;
+use crate::text::{Kind, printable};
 
 /// `--input-format`: the syntax of stdin, or of files whose extension does not say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -130,73 +131,216 @@ pub(super) struct Input {
     pub text: String,
 }
 
-/// Reads `path` (`-` for stdin), choosing the format from `--input-format` or the extension.
-pub(super) fn read_input(path: &Path, forced: Option<InputFormat>) -> Result<Input, Failure> {
-    if path.as_os_str() == "-" {
+/// Why an answer file could not be checked.
+pub(super) enum Unread {
+    /// Usage or IO (exit 2).
+    Failure(Failure),
+    /// Its bytes are not text mma reads, or it is too large (exit 1): a report to show.
+    Refused {
+        /// The name diagnostics use.
+        name: String,
+        format: Format,
+        report: Report,
+    },
+}
+
+impl From<Failure> for Unread {
+    fn from(f: Failure) -> Self {
+        Self::Failure(f)
+    }
+}
+
+/// Reads `path` (`-` for stdin), choosing the format from `--input-format` or the extension. A
+/// file over [`answers::MAX_BYTES`] is refused before it is read; text is decoded by
+/// [`crate::text::decode`] (UTF-8, or UTF-16 with a byte-order mark).
+pub(super) fn read_input(path: &Path, forced: Option<InputFormat>) -> Result<Input, Unread> {
+    let (name, format, reader): (String, Format, Box<dyn std::io::Read>) = if path.as_os_str()
+        == "-"
+    {
         let Some(format) = forced else {
             return Err(Failure::usage(
                 "reading standard input needs `--input-format yaml|json|toml`",
-            ));
+            )
+            .into());
         };
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| Failure::usage(format!("cannot read standard input: {e}")))?;
-        return Ok(Input {
-            name: "<stdin>".to_owned(),
-            format: format.into(),
-            text,
-        });
-    }
-    let format = forced.map(Format::from).or_else(|| Format::from_path(path)).ok_or_else(|| {
-        Failure::usage(format!(
-            "{}: cannot tell the format from the extension; use .yaml, .yml, .json or .toml, or `--input-format`",
-            path.display()
-        ))
-    })?;
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Failure::usage(format!(
-            "{}: not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    // A byte-order mark is not part of the document.
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_owned)
-        .unwrap_or(text);
-    Ok(Input {
-        name: path.display().to_string(),
+        (
+            "<stdin>".to_owned(),
+            format.into(),
+            Box::new(std::io::stdin().lock()),
+        )
+    } else {
+        let format = forced.map(Format::from).or_else(|| Format::from_path(path)).ok_or_else(|| {
+                Failure::usage(format!(
+                    "{}: cannot tell the format from the extension; use .yaml, .yml, .json or .toml, or `--input-format`",
+                    path.display()
+                ))
+            })?;
+        let name = path.display().to_string();
+        let file = std::fs::File::open(path)
+            .map_err(|e| Failure::usage(format!("cannot read {name}: {e}")))?;
+        (name, format, Box::new(file))
+    };
+    let refused = |name: String, location: Location, code, message: String| Unread::Refused {
+        name,
         format,
-        text,
-    })
+        report: Report::refused(location, code, message),
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(answers::MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::usage(format!("cannot read {name}: {e}")))?;
+    if bytes.len() as u64 > answers::MAX_BYTES {
+        return Err(refused(
+            name,
+            Location { line: 1, column: 1 },
+            "too-large",
+            format!(
+                "larger than {} MB, the most an answer file may be (a real one is a few kilobytes); not read",
+                answers::MAX_BYTES / 1_000_000
+            ),
+        ));
+    }
+    match crate::text::decode(bytes, Kind::Text) {
+        Ok(text) => Ok(Input { name, format, text }),
+        Err(e) => Err(refused(
+            name,
+            Location {
+                line: u32::try_from(e.line).unwrap_or(u32::MAX),
+                column: u32::try_from(e.column).unwrap_or(u32::MAX),
+            },
+            "encoding",
+            e.message,
+        )),
+    }
 }
 
-/// The answer files under `dir`, recursively, by extension, in name order; hidden entries are
-/// skipped.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Failure::usage(format!("cannot read directory {}: {e}", dir.display())))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            !p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-        })
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if Format::from_path(&path).is_some() {
-            out.push(path);
+/// How many directories deep `mma validate DIR` searches.
+const MAX_WALK_DEPTH: usize = 128;
+
+/// What a directory search found: answer files in name order, entries that could not be read
+/// (errors) and entries skipped (warnings), each naming its path.
+#[derive(Debug, Default)]
+pub(super) struct Walk {
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
+    /// Directories searched, by device and inode, so a symlink loop is searched once.
+    seen: std::collections::HashSet<(u64, u64)>,
+}
+
+/// The device and inode of a directory, where the platform has them.
+#[cfg(unix)]
+fn identity(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt as _;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// What a file that is neither a regular file nor a directory is.
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
         }
     }
-    Ok(())
+    let _ = meta;
+    "not a regular file"
+}
+
+/// Searches `dir` for files whose extension names an answer format (`is_wanted`), recursively,
+/// in name order; hidden entries are skipped. An entry that cannot be read is an error and the
+/// search goes on; a symlink loop, a directory too deep and anything but a regular file (a FIFO
+/// named `x.yaml` would block reading) are warnings.
+pub(super) fn walk(dir: &Path, is_wanted: &dyn Fn(&Path) -> bool, depth: usize, w: &mut Walk) {
+    if depth > MAX_WALK_DEPTH {
+        w.warnings.push(format!(
+            "{}: more than {MAX_WALK_DEPTH} directories deep; not searched",
+            dir.display()
+        ));
+        return;
+    }
+    match std::fs::metadata(dir) {
+        Ok(meta) => {
+            if let Some(id) = identity(&meta)
+                && !w.seen.insert(id)
+            {
+                w.warnings.push(format!(
+                    "{}: a directory already searched (a symbolic link loop or a second link to it); skipped",
+                    dir.display()
+                ));
+                return;
+            }
+        }
+        Err(e) => {
+            w.errors
+                .push(format!("cannot read directory {}: {e}", dir.display()));
+            return;
+        }
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            w.errors
+                .push(format!("cannot read directory {}: {e}", dir.display()));
+            return;
+        }
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(e) => w
+                .errors
+                .push(format!("cannot read an entry of {}: {e}", dir.display())),
+        }
+    }
+    paths.retain(|p| {
+        !p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'))
+    });
+    paths.sort();
+    for path in paths {
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, is_wanted, depth + 1, w),
+            Ok(meta) if meta.is_file() => {
+                if is_wanted(&path) {
+                    w.files.push(path);
+                }
+            }
+            Ok(meta) => {
+                if is_wanted(&path) {
+                    w.warnings
+                        .push(format!("{}: {}; skipped", path.display(), kind_of(&meta)));
+                }
+            }
+            Err(e) => {
+                if is_wanted(&path) {
+                    w.errors
+                        .push(format!("cannot read {}: {e}", path.display()));
+                } else {
+                    w.warnings.push(format!(
+                        "cannot tell what {} is: {e}; skipped",
+                        path.display()
+                    ));
+                }
+            }
+        }
+    }
 }
 
 /// The result of validating a set of paths: what to print and the exit status.
@@ -204,8 +348,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Failure> {
 pub struct Validation {
     /// The output (stdout).
     pub output: String,
-    /// Problems reading files (stderr).
+    /// Problems reading files and directories (stderr).
     pub errors: Vec<String>,
+    /// Entries of directories that were skipped, and why (stderr).
+    pub warnings: Vec<String>,
     /// Exit status: 0 valid, 1 invalid, 2 usage or IO.
     pub code: u8,
 }
@@ -219,29 +365,39 @@ pub fn validate_paths(
     deny_warnings: bool,
     colour: bool,
 ) -> Validation {
-    let mut errors = Vec::new();
-    let mut files = Vec::new();
+    let mut w = Walk::default();
     for path in paths {
         if path.as_os_str() != "-" && path.is_dir() {
-            if let Err(e) = walk(path, &mut files) {
-                errors.push(e.message);
-            }
+            walk(path, &|p| Format::from_path(p).is_some(), 0, &mut w);
         } else {
-            files.push(path.clone());
+            w.files.push(path.clone());
         }
     }
+    let Walk {
+        files,
+        mut errors,
+        warnings,
+        ..
+    } = w;
     let mut output = String::new();
     let mut json_files = Vec::new();
     let (mut valid, mut invalid, mut n_errors, mut n_warnings) = (0usize, 0usize, 0usize, 0usize);
     for path in &files {
-        let input = match read_input(path, input_format) {
-            Ok(input) => input,
-            Err(e) => {
+        let (name, file_format, report) = match read_input(path, input_format) {
+            Ok(input) => {
+                let report = answers::check(&input.text, input.format);
+                (input.name, input.format, report)
+            }
+            Err(Unread::Refused {
+                name,
+                format: f,
+                report,
+            }) => (name, f, report),
+            Err(Unread::Failure(e)) => {
                 errors.push(e.message);
                 continue;
             }
         };
-        let report = answers::check(&input.text, input.format);
         let e = report.count(Severity::Error);
         let w = report.count(Severity::Warning);
         n_errors += e;
@@ -254,16 +410,16 @@ pub fn validate_paths(
         match format {
             ValidateFormat::Human => {
                 for d in &report.diagnostics {
-                    output.push_str(&render::human(&input.name, d, colour));
+                    output.push_str(&render::human(&name, d, colour));
                 }
             }
             ValidateFormat::Github => {
                 for d in &report.diagnostics {
-                    output.push_str(&render::github(&input.name, d));
+                    output.push_str(&render::github(&name, d));
                 }
             }
             ValidateFormat::Json => {
-                json_files.push(render::json_file(&input.name, input.format.name(), &report));
+                json_files.push(render::json_file(&name, file_format.name(), &report));
             }
         }
     }
@@ -312,6 +468,7 @@ pub fn validate_paths(
     Validation {
         output,
         errors,
+        warnings,
         code,
     }
 }
@@ -335,19 +492,40 @@ pub(super) fn validate(args: ValidateArgs) -> Result<u8, Failure> {
         args.format == ValidateFormat::Human && colour_stdout(),
     );
     print_stdout(&v.output)?;
+    for w in &v.warnings {
+        eprintln!("mma: warning: {}", printable(w));
+    }
     for e in &v.errors {
-        eprintln!("mma: error: {e}");
+        eprintln!("mma: error: {}", printable(e));
     }
     Ok(v.code)
 }
 
-/// Reads and checks one answer file; its diagnostics go to stderr. `None` when it is invalid.
+/// Reads and checks one answer file; its diagnostics go to stderr. An invalid file (or one that
+/// is not text, or too large) is exit 1.
 pub(super) fn load_answers(
     path: &Path,
     forced: Option<InputFormat>,
 ) -> Result<(answers::Answers, Input), Failure> {
-    let input = read_input(path, forced)?;
-    let report: Report = answers::check(&input.text, input.format);
+    let (input, report) = match read_input(path, forced) {
+        Ok(input) => {
+            let report = answers::check(&input.text, input.format);
+            (input, report)
+        }
+        Err(Unread::Failure(f)) => return Err(f),
+        Err(Unread::Refused {
+            name,
+            format,
+            report,
+        }) => (
+            Input {
+                name,
+                format,
+                text: String::new(),
+            },
+            report,
+        ),
+    };
     let colour = colour_stderr();
     let mut text = String::new();
     for d in &report.diagnostics {

@@ -50,8 +50,21 @@ pub(super) struct InitArgs {
     tenant_domain: Option<String>,
     /// The schema reference written on the first line for editors (`mma schema --draft 07 -o FILE` writes
     /// the schema).
-    #[arg(long, default_value = "answers.draft-07.schema.json")]
+    #[arg(long, default_value = "answers.draft-07.schema.json", value_parser = schema_ref)]
     schema_ref: String,
+}
+
+/// A schema reference is a URL or a path on one line: control characters (a line break would
+/// write YAML into the answer file) are refused.
+fn schema_ref(text: &str) -> Result<String, String> {
+    match text.chars().find(|c| c.is_control()) {
+        Some(c) => Err(format!(
+            "a schema reference is a URL or a path on one line; found the control character U+{:04X}",
+            u32::from(c)
+        )),
+        None if text.trim().is_empty() => Err("a schema reference cannot be empty".to_owned()),
+        None => Ok(text.to_owned()),
+    }
 }
 
 /// Questions on a terminal, through inquire.

@@ -14,6 +14,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::text::Kind;
+
 /// Exit status: success.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: the input was read and has problems (invalid table, failed check).
@@ -103,7 +105,10 @@ pub fn run() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
-            eprintln!("mma: error: {}", failure.message);
+            eprintln!(
+                "mma: error: {}",
+                crate::text::printable_lines(&failure.message)
+            );
             ExitCode::from(failure.code)
         }
     }
@@ -119,10 +124,25 @@ pub(crate) fn print_stdout(text: &str) -> Result<(), Failure> {
     }
 }
 
-/// Reads a UTF-8 text file, naming it in the error.
+/// Reads a text file (UTF-8, or UTF-16 with a byte-order mark; see [`crate::text::decode`]),
+/// naming it in errors: one that cannot be read is exit 2, one that is not text exit 1 with
+/// `FILE:LINE:COLUMN` of the first bad byte. A `.csv` file's hint names `Export-Csv`.
 pub(crate) fn read_text(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+    let csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let kind = if csv { Kind::Csv } else { Kind::Text };
+    decode_named(&path.display().to_string(), bytes, kind)
+}
+
+/// Decodes the bytes of the file `name`; text that cannot be decoded is exit 1, located.
+pub(crate) fn decode_named(name: &str, bytes: Vec<u8>, kind: Kind) -> Result<String, Failure> {
+    crate::text::decode(bytes, kind).map_err(|e| Failure {
+        code: EXIT_INVALID,
+        message: format!("{name}:{e}"),
+    })
 }
 
 /// Writes `contents` to `path` through a temporary file created exclusively, under an

@@ -9,6 +9,7 @@ use super::answers_cmd::{InputFormat, load_answers};
 use super::{EXIT_INVALID, EXIT_OK, Failure, print_stdout, read_text, write_atomic};
 use crate::recommend;
 use crate::runbook::{self, RunbookView, Templates};
+use crate::text::printable;
 
 /// Runbook output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -57,16 +58,26 @@ pub(super) enum TemplatesCommand {
     },
 }
 
-/// Reads `*.tera` overrides from `dir`: (template name, text).
+/// Reads `*.tera` overrides from `dir`: (template name, text), in name order. Each file is
+/// decoded like every input (UTF-8, or UTF-16 with a byte-order mark); anything but a regular
+/// file (a FIFO would block) is skipped with a warning; every entry that cannot be read is named
+/// before the command fails (exit 2).
 pub(super) fn read_overrides(dir: Option<&Path>) -> Result<Vec<(String, String)>, Failure> {
     let Some(dir) = dir else {
         return Ok(Vec::new());
     };
-    let mut out = Vec::new();
     let entries = std::fs::read_dir(dir)
         .map_err(|e| Failure::usage(format!("cannot read {}: {e}", dir.display())))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut errors = Vec::new();
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(e) => errors.push(format!("cannot read an entry of {}: {e}", dir.display())),
+        }
+    }
     paths.sort();
+    let mut out = Vec::new();
     for path in paths {
         let Some(name) = path
             .file_name()
@@ -75,9 +86,24 @@ pub(super) fn read_overrides(dir: Option<&Path>) -> Result<Vec<(String, String)>
         else {
             continue;
         };
-        out.push((name.to_owned(), read_text(&path)?));
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => match read_text(&path) {
+                Ok(text) => out.push((name.to_owned(), text)),
+                Err(f) if f.code == EXIT_INVALID => return Err(f),
+                Err(f) => errors.push(f.message),
+            },
+            Ok(_) => eprintln!(
+                "mma: warning: {}: not a regular file; skipped",
+                printable(&path.display().to_string())
+            ),
+            Err(e) => errors.push(format!("cannot read {}: {e}", path.display())),
+        }
     }
-    Ok(out)
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Failure::usage(errors.join("\n")))
+    }
 }
 
 /// The templates, with any overrides; a template error is an input error (exit 1).

@@ -10,6 +10,7 @@ use crate::decision::TABLE_CSV;
 use crate::table::{
     self, InputKind, OutputKind, Severity, Table, codegen, interpret, render, sha256,
 };
+use crate::text::{printable, printable_lines};
 
 /// Name shown for the table built into the binary.
 const BUILT_IN: &str = "decision-table.csv";
@@ -131,6 +132,11 @@ pub(super) fn run(cmd: TableCommand) -> Result<u8, Failure> {
                 ShowFormat::Csv => render::csv(&t),
                 ShowFormat::Json => pretty(&table_json(&t)),
             };
+            // The table's own text must not drive the terminal (CSV and JSON keep their data).
+            let text = match format {
+                ShowFormat::Markdown => printable_lines(&text),
+                ShowFormat::Csv | ShowFormat::Json => text,
+            };
             print_stdout(&text)?;
             Ok(EXIT_OK)
         }
@@ -194,14 +200,14 @@ fn check(csv: Option<&PathBuf>, format: CheckFormat) -> Result<u8, Failure> {
                         }
                     )
                 });
-                print_stdout(&format!("{name}: ok{summary}\n"))?;
+                print_stdout(&format!("{}: ok{summary}\n", printable(&name)))?;
             } else {
                 let mut text: String = report
                     .diagnostics
                     .iter()
-                    .map(|d| d.render(&name) + "\n")
+                    .map(|d| printable_lines(&d.render(&name)) + "\n")
                     .collect();
-                text.push_str(&format!("{name}: {errors} error(s)\n"));
+                text.push_str(&format!("{}: {errors} error(s)\n", printable(&name)));
                 print_stdout(&text)?;
             }
         }
@@ -376,12 +382,12 @@ fn eval(csv: Option<&PathBuf>, assignments: &[String]) -> Result<u8, Failure> {
         });
     };
     let rule = &t.rules[index];
-    let mut text = format!("rule {} ({name}:{})\n", rule.id, rule.line);
+    let mut text = format!("rule {} ({}:{})\n", rule.id, printable(&name), rule.line);
     for (i, output) in t.outputs.iter().enumerate() {
         text.push_str(&format!(
             "{}: {}\n",
             output.name,
-            t.output_text(i, &rule.outputs[i])
+            printable(&t.output_text(i, &rule.outputs[i]))
         ));
     }
     print_stdout(&text)?;
