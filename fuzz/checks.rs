@@ -3,6 +3,13 @@
 //! mma panic, and input mma accepts round-trips where a round trip applies.
 
 use mma::answers::{self, Format};
+use mma::text::{Kind, decode};
+
+/// The text of `data` as mma reads files: UTF-8 (with or without a byte-order mark) or UTF-16
+/// with one; `None` where mma refuses the bytes (with a located error).
+fn text(data: &[u8], kind: Kind) -> Option<String> {
+    decode(data.to_vec(), kind).ok()
+}
 
 /// The fuzz targets, each with its check.
 pub const TARGETS: &[(&str, fn(&[u8]))] = &[
@@ -18,10 +25,10 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
 
 /// Answers in `format`: accepted answers read back the same from every format mma writes.
 fn answers_in(data: &[u8], format: Format) {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = text(data, Kind::Text) else {
         return;
     };
-    let report = answers::check(text, format);
+    let report = answers::check(&text, format);
     let Some(a) = report.answers else {
         return;
     };
@@ -31,7 +38,11 @@ fn answers_in(data: &[u8], format: Format) {
         (answers::write::to_toml(&a), Format::Toml),
     ] {
         let back = answers::check(&written, again).answers;
-        assert_eq!(back.as_ref(), Some(&a), "{again:?} round trip of\n{written}");
+        assert_eq!(
+            back.as_ref(),
+            Some(&a),
+            "{again:?} round trip of\n{written}"
+        );
     }
     // Everything downstream of accepted answers must not panic either.
     let rec = mma::recommend::recommend(&a);
@@ -39,7 +50,9 @@ fn answers_in(data: &[u8], format: Format) {
     let templates = mma::runbook::Templates::new(&[]).expect("the built-in templates parse");
     for (name, _) in mma::runbook::TEMPLATES {
         if !name.starts_with("section.") {
-            templates.render(name, &view).expect("built-in templates render");
+            templates
+                .render(name, &view)
+                .expect("built-in templates render");
         }
     }
 }
@@ -61,31 +74,31 @@ pub fn answers_toml(data: &[u8]) {
 
 /// Mailbox inventories.
 pub fn inventory_csv(data: &[u8]) {
-    if let Ok(text) = std::str::from_utf8(data) {
-        let _ = mma::plan::Inventory::parse("inventory.csv", text);
+    if let Some(text) = text(data, Kind::Csv) {
+        let _ = mma::plan::Inventory::parse("inventory.csv", &text);
     }
 }
 
 /// Permission exports.
 pub fn permissions_csv(data: &[u8]) {
-    if let Ok(text) = std::str::from_utf8(data) {
-        let _ = mma::plan::Export::parse("permissions.csv", text);
+    if let Some(text) = text(data, Kind::Csv) {
+        let _ = mma::plan::Export::parse("permissions.csv", &text);
     }
 }
 
 /// Decision tables: checked, and a clean table evaluates and generates code.
 pub fn decision_table(data: &[u8]) {
-    if let Ok(text) = std::str::from_utf8(data) {
-        let _ = mma::table::check(text);
+    if let Some(text) = text(data, Kind::Csv) {
+        let _ = mma::table::check(&text);
     }
 }
 
 /// `plan.json`: an accepted plan serialises and reads back the same.
 pub fn plan_json(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = text(data, Kind::Text) else {
         return;
     };
-    let Ok(plan) = mma::plan::read::parse("plan.json", text) else {
+    let Ok(plan) = mma::plan::read::parse("plan.json", &text) else {
         return;
     };
     let written = serde_json::to_string_pretty(&plan).expect("a plan serialises");
@@ -95,12 +108,10 @@ pub fn plan_json(data: &[u8]) {
 
 /// Template overrides: parsed, and rendered against a real view, without a panic.
 pub fn template_override(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else {
+    let Some(text) = text(data, Kind::Text) else {
         return;
     };
-    let Ok(templates) =
-        mma::runbook::Templates::new(&[("runbook.md".to_owned(), text.to_owned())])
-    else {
+    let Ok(templates) = mma::runbook::Templates::new(&[("runbook.md".to_owned(), text)]) else {
         return;
     };
     let a = answers::check(

@@ -57,30 +57,13 @@ fn parse_right(text: &str) -> Result<Right, String> {
     })
 }
 
-/// Reads an exported CSV file as UTF-8, refusing UTF-16 (what `Export-Csv -Encoding Unicode`
-/// writes) and other encodings with the line of the first byte that is not UTF-8 (exit 1).
+/// Reads an exported CSV file: UTF-8 with or without a byte-order mark, or UTF-16 with one
+/// (what Windows PowerShell 5's `Export-Csv -Encoding Unicode`, `Out-File` and `>` write);
+/// anything else is exit 1 with the line and column of the first bad byte.
 fn read_csv(path: &std::path::Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
-    let invalid = |message: String| Failure {
-        code: EXIT_INVALID,
-        message,
-    };
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(invalid(format!(
-            "{}: UTF-16 text; mma reads UTF-8 CSV files: export with `Export-Csv -Encoding UTF8`",
-            path.display()
-        )));
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        invalid(format!(
-            "{}:{line}: not UTF-8 text (byte {} of the file); save the export as UTF-8",
-            path.display(),
-            valid.len() + 1
-        ))
-    })
+    super::decode_named(&path.display().to_string(), bytes, crate::text::Kind::Csv)
 }
 
 pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {

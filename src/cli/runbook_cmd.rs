@@ -145,7 +145,8 @@ fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
     }
     // A device or a growing file has no size to trust: read at most one byte past the cap, and
     // stop at a NUL byte, which no JSON text holds (so `/dev/zero` fails at once).
-    let mut bytes = Vec::new();
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut utf16 = None;
     let mut reader = file.take(cap + 1);
     let mut chunk = vec![0u8; 1 << 20];
     loop {
@@ -155,7 +156,15 @@ fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
         if n == 0 {
             break;
         }
-        if let Some(at) = chunk[..n].iter().position(|&b| b == 0) {
+        // UTF-16 (with its byte-order mark, as Windows PowerShell 5 writes) holds NUL bytes.
+        let is_utf16 = *utf16.get_or_insert_with(|| {
+            chunk[..n].starts_with(&[0xFF, 0xFE]) || chunk[..n].starts_with(&[0xFE, 0xFF])
+        });
+        if let Some(at) = chunk[..n]
+            .iter()
+            .position(|&b| b == 0)
+            .filter(|_| !is_utf16)
+        {
             return Err(invalid(format!(
                 "{}: a NUL byte at byte {}; a plan.json is UTF-8 JSON text",
                 path.display(),
@@ -167,13 +176,7 @@ fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
     if bytes.len() as u64 > cap {
         return Err(too_large());
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        invalid(format!(
-            "{}: not UTF-8 text (byte {}); a plan.json is UTF-8 JSON",
-            path.display(),
-            e.utf8_error().valid_up_to() + 1
-        ))
-    })?;
+    let text = super::decode_named(&path.display().to_string(), bytes, crate::text::Kind::Text)?;
     crate::plan::read::parse(&path.display().to_string(), &text).map_err(invalid)
 }
 
