@@ -8,13 +8,34 @@ use serde_json::Value;
 use super::model::Answers;
 use super::schema;
 
-/// A scalar as TOML (and YAML 1.2) reads it: strings as double-quoted JSON strings, which both
-/// formats read as the same text.
+/// A scalar as TOML (and YAML 1.2) reads it: strings double-quoted, with every character either
+/// format refuses raw (control characters, DEL, the C1 range, U+FEFF, U+FFFE, U+FFFF) written as
+/// a `\uXXXX` escape, which both read as the same text.
 fn scalar(value: &Value) -> String {
     match value {
-        Value::String(s) => serde_json::to_string(s).unwrap_or_default(),
+        Value::String(s) => quoted(s),
         other => other.to_string(),
     }
+}
+
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() || matches!(c, '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}') => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A scalar for YAML: names such as `exchange_2010` or `contoso.com` plain, anything YAML could

@@ -401,3 +401,32 @@ fn an_empty_nested_object_round_trips() {
         );
     }
 }
+
+#[test]
+fn control_characters_in_names_round_trip_through_every_format() {
+    // Found by fuzzing: a DEL in the organisation's name made `mma convert --to toml` write a
+    // file TOML refuses. Every character TOML or YAML refuses raw is written as an escape.
+    let text = std::fs::read_to_string(root().join("examples/third-party.yaml")).expect("example");
+    let mut a = answers::check(&text, Format::Yaml).answers.expect("valid");
+    for name in [
+        "Adventure W\u{7f}rks",
+        "C1 \u{85}\u{9f} controls",
+        "BOM \u{feff} inside",
+        "tab\tand \"quotes\" \\ back",
+    ] {
+        a.organization = name.to_owned();
+        for (text, format) in [
+            (write::to_yaml(&a, None), Format::Yaml),
+            (write::to_json(&a), Format::Json),
+            (write::to_toml(&a), Format::Toml),
+        ] {
+            let report = answers::check(&text, format);
+            assert_eq!(
+                report.answers.as_ref(),
+                Some(&a),
+                "{format:?}: {text}\n{:?}",
+                report.diagnostics
+            );
+        }
+    }
+}
