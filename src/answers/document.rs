@@ -100,7 +100,13 @@ pub struct Document {
     pub value: Value,
     /// One entry per value, the root's last: about 20 bytes per value, with no copy of any key.
     positions: Vec<Pos>,
+    /// For mappings with many keys, by their first child's entry: each key's index, so that
+    /// locating every key of a file full of unknown keys stays linear overall.
+    key_index: HashMap<u32, HashMap<String, usize>>,
 }
+
+/// A mapping with more keys than this gets a [`Document::key_index`] entry.
+const INDEXED_KEYS: usize = 32;
 
 impl Document {
     /// A document with no positions, for a value built in memory.
@@ -130,9 +136,13 @@ impl Document {
                     .parse::<usize>()
                     .ok()
                     .and_then(|i| Some((i, items.get(i)?))),
-                Value::Object(map) => map
-                    .get(&segment)
-                    .and_then(|v| Some((map.keys().position(|k| *k == segment)?, v))),
+                Value::Object(map) => map.get(&segment).and_then(|v| {
+                    let index = match self.key_index.get(&pos.first_child) {
+                        Some(keys) => *keys.get(&segment)?,
+                        None => map.keys().position(|k| *k == segment)?,
+                    };
+                    Some((index, v))
+                }),
                 _ => None,
             };
             let Some((index, child)) = found else {
@@ -224,7 +234,46 @@ pub fn parse(text: &str, format: Format) -> Result<Document, Vec<SyntaxError>> {
         Format::Toml => toml(text)?,
     };
     normalise_numbers(&mut doc.value);
+    doc.key_index = key_index(&doc.value, &doc.positions);
     Ok(doc)
+}
+
+/// The key index of every mapping with more than [`INDEXED_KEYS`] keys that has places.
+fn key_index(
+    value: &Value,
+    positions: &[Pos],
+) -> HashMap<u32, HashMap<String, usize>> {
+    let mut out = HashMap::new();
+    let Some(root) = positions.len().checked_sub(1) else {
+        return out;
+    };
+    // Iterative, like every walk over input: (value, index of its entry).
+    let mut stack = vec![(value, root)];
+    while let Some((v, at)) = stack.pop() {
+        let Some(first) = positions.get(at).map(|p| p.first_child) else {
+            continue;
+        };
+        if first == NO_CHILDREN {
+            continue;
+        }
+        let base = first as usize;
+        match v {
+            Value::Object(map) => {
+                if map.len() > INDEXED_KEYS {
+                    out.insert(
+                        first,
+                        map.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect(),
+                    );
+                }
+                stack.extend(map.values().enumerate().map(|(i, c)| (c, base + i)));
+            }
+            Value::Array(items) => {
+                stack.extend(items.iter().enumerate().map(|(i, c)| (c, base + i)));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn at(line: usize, column: usize, message: impl Into<String>) -> SyntaxError {
@@ -503,6 +552,7 @@ fn yaml(text: &str) -> Result<Document, Vec<SyntaxError>> {
     Ok(Document {
         value: root.unwrap_or(Value::Null),
         positions: positions.finish(root_at),
+        key_index: HashMap::new(),
     })
 }
 
@@ -553,7 +603,11 @@ fn json(text: &str) -> Result<Document, Vec<SyntaxError>> {
     })?;
     // Positions, and duplicate keys, which serde_json would silently merge.
     let positions = json_positions(text).map_err(|e| vec![e])?;
-    Ok(Document { value, positions })
+    Ok(Document {
+        value,
+        positions,
+        key_index: HashMap::new(),
+    })
 }
 
 /// The places of the values (and keys) of JSON text that serde_json has accepted, in one pass
@@ -786,6 +840,7 @@ fn toml(text: &str) -> Result<Document, Vec<SyntaxError>> {
     Ok(Document {
         value,
         positions: walk.positions.finish(Location::START),
+        key_index: HashMap::new(),
     })
 }
 
