@@ -239,10 +239,7 @@ pub fn parse(text: &str, format: Format) -> Result<Document, Vec<SyntaxError>> {
 }
 
 /// The key index of every mapping with more than [`INDEXED_KEYS`] keys that has places.
-fn key_index(
-    value: &Value,
-    positions: &[Pos],
-) -> HashMap<u32, HashMap<String, usize>> {
+fn key_index(value: &Value, positions: &[Pos]) -> HashMap<u32, HashMap<String, usize>> {
     let mut out = HashMap::new();
     let Some(root) = positions.len().checked_sub(1) else {
         return out;
@@ -262,7 +259,10 @@ fn key_index(
                 if map.len() > INDEXED_KEYS {
                     out.insert(
                         first,
-                        map.keys().enumerate().map(|(i, k)| (k.clone(), i)).collect(),
+                        map.keys()
+                            .enumerate()
+                            .map(|(i, k)| (k.clone(), i))
+                            .collect(),
                     );
                 }
                 stack.extend(map.values().enumerate().map(|(i, c)| (c, base + i)));
