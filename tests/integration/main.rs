@@ -8,6 +8,7 @@ mod answers_props;
 mod build_script;
 mod cli_table;
 mod generated;
+mod hostile_answers;
 mod plan;
 mod plan_props;
 mod runbook;
