@@ -236,7 +236,7 @@ impl Recommendation {
             "rule  {} ({}:{})",
             self.rule.id, self.rule.file, self.rule.line
         );
-        let _ = writeln!(out, "why   {}", printable(&self.why));
+        let _ = writeln!(out, "why   {}", printable(self.why));
         if !self.alternatives.is_empty() {
             let _ = writeln!(out, "\nalternatives");
             for a in &self.alternatives {

@@ -140,7 +140,7 @@ pub(super) enum Unread {
         /// The name diagnostics use.
         name: String,
         format: Format,
-        report: Report,
+        report: Box<Report>,
     },
 }
 
@@ -183,7 +183,7 @@ pub(super) fn read_input(path: &Path, forced: Option<InputFormat>) -> Result<Inp
     let refused = |name: String, location: Location, code, message: String| Unread::Refused {
         name,
         format,
-        report: Report::refused(location, code, message),
+        report: Box::new(Report::refused(location, code, message)),
     };
     let mut bytes = Vec::new();
     reader
@@ -392,7 +392,7 @@ pub fn validate_paths(
                 name,
                 format: f,
                 report,
-            }) => (name, f, report),
+            }) => (name, f, *report),
             Err(Unread::Failure(e)) => {
                 errors.push(e.message);
                 continue;
@@ -523,7 +523,7 @@ pub(super) fn load_answers(
                 format,
                 text: String::new(),
             },
-            report,
+            *report,
         ),
     };
     let colour = colour_stderr();

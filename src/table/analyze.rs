@@ -133,29 +133,37 @@ pub fn covers(domain: &[ValueSet], rules: &[&[ValueSet]]) -> bool {
 /// An inclusion-minimal set of rules before `target` that together cover it.
 fn minimal_cover(rules: &[&[ValueSet]], target: usize) -> Vec<usize> {
     let region = rules[target];
-    let mut chosen: Vec<usize> = (0..target)
-        .filter(|&i| {
-            rules[i]
-                .iter()
-                .zip(region)
-                .all(|(a, b)| !a.intersect(b).is_empty())
-        })
+    let candidates: Vec<usize> = (0..target)
+        .filter(|&i| rules[i].iter().zip(region).all(|(a, b)| a.meets(b)))
         .collect();
-    // Try to drop the latest rules first, so the earliest (most general) ones tend to remain.
-    let mut i = chosen.len();
-    while i > 0 {
-        i -= 1;
-        let without: Vec<&[ValueSet]> = chosen
-            .iter()
-            .enumerate()
-            .filter(|&(j, _)| j != i)
-            .map(|(_, &r)| rules[r])
-            .collect();
-        if covers(region, &without) {
-            chosen.remove(i);
+    // One partition of the region into boxes, each met only by rules that hold it whole: a set
+    // of candidates covers the region exactly when it holds a rule of every box. So a rule can be
+    // dropped when every box it holds keeps another rule, and dropping only lowers counts.
+    let sets: Vec<&[ValueSet]> = candidates.iter().map(|&r| rules[r]).collect();
+    let mut partition = Partition::new(region, &sets, Mode::Leaves);
+    partition.run();
+    let mut count: Vec<usize> = partition.leaves.iter().map(Vec::len).collect();
+    let mut held: Vec<Vec<usize>> = vec![Vec::new(); candidates.len()];
+    for (leaf, rules_there) in partition.leaves.iter().enumerate() {
+        for &r in rules_there {
+            held[r as usize].push(leaf);
         }
     }
-    chosen
+    let mut kept = vec![true; candidates.len()];
+    // Try to drop the latest rules first, so the earliest (most general) ones tend to remain.
+    for i in (0..candidates.len()).rev() {
+        if held[i].iter().all(|&leaf| count[leaf] >= 2) {
+            kept[i] = false;
+            for &leaf in &held[i] {
+                count[leaf] -= 1;
+            }
+        }
+    }
+    candidates
+        .into_iter()
+        .zip(kept)
+        .filter_map(|(r, k)| k.then_some(r))
+        .collect()
 }
 
 /// Merges boxes that differ in exactly one input until none do. Input boxes must be disjoint;
@@ -166,16 +174,19 @@ pub fn merge(mut boxes: Vec<Region>) -> Vec<Region> {
     loop {
         let before = boxes.len();
         for c in 0..columns {
-            let mut grouped: BTreeMap<Region, ValueSet> = BTreeMap::new();
+            // The intervals of each group are gathered first and joined once.
+            let mut grouped: BTreeMap<Region, Vec<(u64, u64)>> = BTreeMap::new();
             for mut b in boxes.drain(..) {
                 let set = std::mem::take(&mut b[c]);
-                let entry = grouped.entry(b).or_default();
-                *entry = entry.union(&set);
+                grouped
+                    .entry(b)
+                    .or_default()
+                    .extend_from_slice(set.intervals());
             }
             boxes = grouped
                 .into_iter()
-                .map(|(mut b, set)| {
-                    b[c] = set;
+                .map(|(mut b, intervals)| {
+                    b[c] = ValueSet::from_intervals(intervals);
                     b
                 })
                 .collect();
@@ -214,6 +225,9 @@ fn grow(
             for &r in inside {
                 allowed = allowed.intersect(&rules[r][c]);
             }
+            // What other rules take away, gathered and removed at once: removing one rule at a
+            // time would copy the whole set per rule.
+            let mut taken: Vec<(u64, u64)> = Vec::new();
             for (index, rule) in rules.iter().enumerate() {
                 if inside.contains(&index) {
                     continue;
@@ -224,10 +238,10 @@ fn grow(
                     .enumerate()
                     .all(|(j, (a, b))| j == c || a.meets(b));
                 if meets_elsewhere && rule[c].meets(&allowed) {
-                    allowed = allowed.minus(&rule[c]);
+                    taken.extend_from_slice(rule[c].intervals());
                 }
             }
-            region[c] = allowed;
+            region[c] = allowed.minus(&ValueSet::from_intervals(taken));
         }
         grown.retain(|g| {
             !g.iter()
@@ -246,6 +260,8 @@ enum Mode {
     First,
     /// Only gaps matter, and the first one found ends the search.
     Cover,
+    /// The boxes where every rule that meets the box holds it whole, and those rules.
+    Leaves,
 }
 
 /// A rule's set on one input, restricted to the input's domain: sorted disjoint intervals.
@@ -296,6 +312,8 @@ struct Partition<'a> {
     fired: Vec<bool>,
     /// In cover mode: a gap was found, so the answer is known.
     done: bool,
+    /// In leaves mode: the rules of each box.
+    leaves: Vec<Vec<u32>>,
 }
 
 impl<'a> Partition<'a> {
@@ -318,6 +336,7 @@ impl<'a> Partition<'a> {
             overlaps: Vec::new(),
             fired: vec![false; rules.len()],
             done: false,
+            leaves: Vec::new(),
         }
     }
 
@@ -378,6 +397,12 @@ impl<'a> Partition<'a> {
                     }
                     // Rules after one that holds the whole box cannot fire inside it.
                     active.truncate(pos + 1);
+                }
+            }
+            Mode::Leaves => {
+                if active.len() == 1 || active.iter().all(|&r| self.contains(r, bounds)) {
+                    self.leaves.push(active);
+                    return;
                 }
             }
             Mode::Unique => {

@@ -31,6 +31,83 @@ fn doc(out: &mut String, indent: &str, text: &str) {
     }
 }
 
+/// Whether `c` may not appear raw in a comment of generated code: a control character (a line
+/// break would end the comment and start code) or a Unicode control of text direction or line
+/// separation (rustc refuses those in comments).
+fn unsafe_in_comment(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Text from outside (a file name) for a `//` comment: one line, controls written as `\u{…}`.
+fn comment_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if unsafe_in_comment(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A column description for a doc comment: one line of plain Markdown text. Line breaks and
+/// controls become spaces, runs of spaces one, and every ASCII punctuation mark that Markdown
+/// reads (code spans and fences, emphasis, links, HTML, lists, headings) is backslash-escaped, so
+/// a description can neither open a code block (which rustdoc would run as a doctest) nor add
+/// markup.
+fn doc_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = if unsafe_in_comment(c) || c.is_whitespace() {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        if matches!(
+            c,
+            '\\' | '`'
+                | '~'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '#'
+                | '|'
+                | '!'
+                | '{'
+                | '}'
+                | '<'
+                | '>'
+                | '&'
+                | '+'
+                | '='
+                | '$'
+        ) || (c == '-' && out.is_empty())
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
 fn emit_enum(
     out: &mut String,
     type_name: &str,
@@ -43,9 +120,10 @@ fn emit_enum(
         "",
         &format!("Values of the `{column}` column of the decision table."),
     );
+    let description = doc_text(description);
     if !description.is_empty() {
         out.push_str("///\n");
-        doc(out, "", description);
+        doc(out, "", &description);
     }
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\n");
     let _ = writeln!(out, "pub enum {type_name} {{");
@@ -188,8 +266,8 @@ pub fn generate_proved_in(
          // {source} sha256: {sha}\n\
          // Refresh the committed copy: UPDATE_GOLDEN=1 cargo test --test integration generated\n\
          // Hit policy: {policy}; {rules} rules over {inputs} inputs.\n",
-        source = provenance.source_name,
-        sha = provenance.source_sha256,
+        source = comment_text(provenance.source_name),
+        sha = comment_text(provenance.source_sha256),
         policy = table.hit_policy.name(),
         rules = table.rules.len(),
         inputs = table.inputs.len(),
@@ -197,7 +275,7 @@ pub fn generate_proved_in(
     let _ = writeln!(
         out,
         "/// SHA-256 of the {} this code was generated from.",
-        provenance.source_name
+        doc_text(provenance.source_name)
     );
     let _ = writeln!(
         out,
@@ -234,7 +312,7 @@ pub fn generate_proved_in(
     let _ = writeln!(
         out,
         "    /// Line of the rule in {}.\n    pub line: u32,",
-        provenance.source_name
+        doc_text(provenance.source_name)
     );
     for output in &table.outputs {
         let ty = match &output.kind {

@@ -85,10 +85,16 @@ pub fn check(src: &str) -> Report {
         diagnostics.push(d);
     }
     let rule_list = |indexes: &[usize]| -> String {
-        let names: Vec<String> = indexes
+        // A message names at most this many rules and counts the rest.
+        const MAX_NAMED: usize = 20;
+        let mut names: Vec<String> = indexes
             .iter()
+            .take(MAX_NAMED)
             .map(|&i| format!("`{}` (line {})", table.rules[i].id, table.rules[i].line))
             .collect();
+        if indexes.len() > MAX_NAMED {
+            names.push(format!("{} more", indexes.len() - MAX_NAMED));
+        }
         match names.as_slice() {
             [] => String::new(),
             [one] => one.clone(),
@@ -256,6 +262,36 @@ impl Input {
     }
 }
 
+impl Input {
+    /// Most values [`Self::describe_brief`] names.
+    pub const BRIEF_VALUES: usize = 40;
+
+    /// [`Self::describe`] for a message: a set of more than [`Self::BRIEF_VALUES`] enum values
+    /// names the first of them and counts the rest.
+    #[must_use]
+    pub fn describe_brief(&self, set: &ValueSet) -> String {
+        let InputKind::Enum(_) = self.kind else {
+            return self.describe(set);
+        };
+        let total: u64 = set.intervals().iter().map(|&(lo, hi)| hi - lo + 1).sum();
+        if total <= Self::BRIEF_VALUES as u64 || *set == self.full() {
+            return self.describe(set);
+        }
+        let names: Vec<String> = set
+            .intervals()
+            .iter()
+            .flat_map(|&(lo, hi)| lo..=hi)
+            .take(Self::BRIEF_VALUES)
+            .map(|c| self.value_name(c))
+            .collect();
+        format!(
+            "{} and {} more",
+            names.join("|"),
+            total - Self::BRIEF_VALUES as u64
+        )
+    }
+}
+
 /// What an output column holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OutputKind {
@@ -326,7 +362,7 @@ impl Table {
         self.inputs
             .iter()
             .zip(region)
-            .map(|(input, set)| format!("{}={}", input.name, input.describe(set)))
+            .map(|(input, set)| format!("{}={}", input.name, input.describe_brief(set)))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -462,36 +498,35 @@ impl ValueSet {
         Self(out)
     }
 
-    /// Whether the two sets share a value.
+    /// Whether the two sets share a value: each interval of the smaller set is looked up in the
+    /// larger by binary search.
     #[must_use]
     pub fn meets(&self, other: &Self) -> bool {
-        let (mut i, mut j) = (0, 0);
-        while i < self.0.len() && j < other.0.len() {
-            let (a, b) = (self.0[i], other.0[j]);
-            if a.0.max(b.0) <= a.1.min(b.1) {
-                return true;
-            }
-            if a.1 < b.1 {
-                i += 1;
-            } else {
-                j += 1;
-            }
-        }
-        false
+        let (small, large) = if self.0.len() <= other.0.len() {
+            (&self.0, &other.0)
+        } else {
+            (&other.0, &self.0)
+        };
+        small.iter().any(|&(lo, hi)| {
+            let i = large.partition_point(|&(_, b)| b < lo);
+            large.get(i).is_some_and(|&(a, _)| a <= hi)
+        })
     }
 
-    /// The values of `self` not in `other`.
+    /// The values of `self` not in `other`, in one pass over both.
     #[must_use]
     pub fn minus(&self, other: &Self) -> Self {
         let mut out = Vec::new();
+        let mut j = 0;
         for &(lo, hi) in &self.0 {
+            // Intervals of `other` wholly before this one cannot touch later ones either.
+            while j < other.0.len() && other.0[j].1 < lo {
+                j += 1;
+            }
             // `None` once nothing of this interval is left.
             let mut start = Some(lo);
-            for &(olo, ohi) in &other.0 {
-                let Some(s) = start else { break };
-                if ohi < s {
-                    continue;
-                }
+            let mut k = j;
+            while let (Some(s), Some(&(olo, ohi))) = (start, other.0.get(k)) {
                 if olo > hi {
                     break;
                 }
@@ -499,6 +534,10 @@ impl ValueSet {
                     out.push((s, olo - 1));
                 }
                 start = ohi.checked_add(1).filter(|&next| next <= hi);
+                if ohi > hi {
+                    break;
+                }
+                k += 1;
             }
             if let Some(s) = start {
                 out.push((s, hi));

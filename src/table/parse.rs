@@ -13,7 +13,7 @@
 //! An input cell is `*` (any value), one value, several values joined by `|`, or integer ranges
 //! (`150..=2000`, `..=149`, `2001..`, `7`), also joined by `|`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::csv::{self, Field, Record};
 use super::diagnostic::{self, Diagnostic};
@@ -24,6 +24,12 @@ pub const INT_MAX: u64 = u32::MAX as u64;
 
 /// The most inputs a table may have.
 pub const MAX_INPUTS: usize = 64;
+
+/// The most allowed values a message lists.
+const MAX_LISTED: usize = 40;
+
+/// The largest domain for which an unknown value gets a `did you mean` note.
+const MAX_SUGGEST: usize = 1_000;
 
 /// What parsing produced: the table when its declarations and header are sound (rules with errors
 /// are left out of it), and every problem found.
@@ -143,6 +149,7 @@ pub fn parse(src: &str) -> Parsed {
         };
     };
     let columns = parse_header(header, &inputs, &outputs, &mut diags);
+    let lookup = Lookup::new(&inputs, &outputs);
     let mut rules = Vec::new();
     let mut rejected_rows = Vec::new();
     let mut ids: BTreeMap<String, u32> = BTreeMap::new();
@@ -160,7 +167,7 @@ pub fn parse(src: &str) -> Parsed {
         if !declarations_ok {
             continue;
         }
-        match parse_rule(record, columns, &inputs, &outputs, &mut ids, &mut diags) {
+        match parse_rule(record, columns, &lookup, &mut ids, &mut diags) {
             Some(rule) => rules.push(rule),
             None => rejected_rows.push(record.line),
         }
@@ -241,6 +248,7 @@ pub fn camel(name: &str) -> String {
 /// Parses an enum domain `a|b|c`; `None` (with diagnostics) when malformed.
 fn enum_domain(field: &Field, diags: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
     let mut values: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut ok = true;
     let mut identifiers: BTreeMap<String, String> = BTreeMap::new();
     for (offset, part) in split_parts(&field.text) {
@@ -255,7 +263,7 @@ fn enum_domain(field: &Field, diags: &mut Vec<Diagnostic>) -> Option<Vec<String>
                 ),
             ));
             ok = false;
-        } else if values.iter().any(|v| v == part) {
+        } else if !seen.insert(part) {
             diags.push(Diagnostic::error(
                 "declaration",
                 field.line,
@@ -590,14 +598,54 @@ fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
         .join(", ")
 }
 
+/// The declared columns, with each enum's values indexed by name, so a cell's value is found in
+/// constant time however large the domain.
+struct Lookup<'a> {
+    inputs: &'a [Input],
+    outputs: &'a [Output],
+    input_values: Vec<HashMap<&'a str, usize>>,
+    output_values: Vec<HashMap<&'a str, usize>>,
+}
+
+fn index(values: &[String]) -> HashMap<&str, usize> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.as_str(), i))
+        .collect()
+}
+
+impl<'a> Lookup<'a> {
+    fn new(inputs: &'a [Input], outputs: &'a [Output]) -> Self {
+        Self {
+            inputs,
+            outputs,
+            input_values: inputs
+                .iter()
+                .map(|i| match &i.kind {
+                    InputKind::Enum(values) => index(values),
+                    _ => HashMap::new(),
+                })
+                .collect(),
+            output_values: outputs
+                .iter()
+                .map(|o| match &o.kind {
+                    OutputKind::Enum(values) => index(values),
+                    _ => HashMap::new(),
+                })
+                .collect(),
+        }
+    }
+}
+
 fn parse_rule(
     record: &Record,
     columns: &[Column],
-    inputs: &[Input],
-    outputs: &[Output],
+    lookup: &Lookup<'_>,
     ids: &mut BTreeMap<String, u32>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Rule> {
+    let (inputs, outputs) = (lookup.inputs, lookup.outputs);
     let mut ok = true;
     if record.fields.len() < columns.len() {
         let missing: Vec<&str> = columns[record.fields.len()..]
@@ -672,11 +720,12 @@ fn parse_rule(
                 }
                 id.clone_from(&field.text);
             }
-            Column::Input(i) => match input_cell(field, &inputs[i], diags) {
+            Column::Input(i) => match input_cell(field, &inputs[i], &lookup.input_values[i], diags)
+            {
                 Some(set) => conditions[i] = set,
                 None => ok = false,
             },
-            Column::Output(o) => match output_cell(field, &outputs[o], outputs, diags) {
+            Column::Output(o) => match output_cell(field, o, lookup, diags) {
                 Some(v) => values[o] = Some(v),
                 None => ok = false,
             },
@@ -700,22 +749,35 @@ fn unknown_value(
     column_name: &str,
     allowed: &[String],
 ) -> Diagnostic {
+    let shown = quoted_list(allowed.iter().take(MAX_LISTED).map(String::as_str));
+    let more = allowed.len().saturating_sub(MAX_LISTED);
     let mut d = Diagnostic::error(
         "unknown-value",
         field.line,
         Some(column),
-        format!(
-            "unknown value `{part}` for `{column_name}`; allowed: {}",
-            quoted_list(allowed.iter().map(String::as_str))
-        ),
+        if more == 0 {
+            format!("unknown value `{part}` for `{column_name}`; allowed: {shown}")
+        } else {
+            format!(
+                "unknown value `{part}` for `{column_name}`; allowed: {shown} and {more} more (see the declaration)"
+            )
+        },
     );
-    if let Some(s) = diagnostic::suggest(part, allowed.iter().map(String::as_str)) {
+    // A suggestion costs an edit distance per value: only for domains of a readable size.
+    if allowed.len() <= MAX_SUGGEST
+        && let Some(s) = diagnostic::suggest(part, allowed.iter().map(String::as_str))
+    {
         d = d.note(format!("did you mean `{s}`?"));
     }
     d
 }
 
-fn input_cell(field: &Field, input: &Input, diags: &mut Vec<Diagnostic>) -> Option<ValueSet> {
+fn input_cell(
+    field: &Field,
+    input: &Input,
+    names: &HashMap<&str, usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<ValueSet> {
     let text = field.text.as_str();
     if text.is_empty() {
         diags.push(Diagnostic::error(
@@ -731,6 +793,8 @@ fn input_cell(field: &Field, input: &Input, diags: &mut Vec<Diagnostic>) -> Opti
     }
     let (dlo, dhi) = input.bounds();
     let mut intervals: Vec<(u64, u64)> = Vec::new();
+    // The values listed so far, as disjoint intervals by start, to find a repeat in log time.
+    let mut listed: BTreeMap<u64, u64> = BTreeMap::new();
     let mut ok = true;
     for (offset, part) in split_parts(text) {
         let column = cell_column(field, offset);
@@ -747,8 +811,8 @@ fn input_cell(field: &Field, input: &Input, diags: &mut Vec<Diagnostic>) -> Opti
                 Some(column),
                 "empty value between `|`".to_owned(),
             )),
-            InputKind::Enum(values) => match values.iter().position(|v| v == part) {
-                Some(i) => Ok((i as u64, i as u64)),
+            InputKind::Enum(values) => match names.get(part) {
+                Some(&i) => Ok((i as u64, i as u64)),
                 None => Err(unknown_value(field, column, part, &input.name, values)),
             },
             InputKind::Bool => match part {
@@ -785,11 +849,19 @@ fn input_cell(field: &Field, input: &Input, diags: &mut Vec<Diagnostic>) -> Opti
         };
         match parsed {
             Ok((lo, hi)) => {
-                let new = ValueSet::range(lo, hi);
-                if intervals
-                    .iter()
-                    .any(|&(a, b)| !ValueSet::range(a, b).intersect(&new).is_empty())
-                {
+                // Merge into the listed intervals, noting whether any is met.
+                let (mut start, mut end, mut repeats) = (lo, hi, false);
+                while let Some((&a, &b)) = listed.range(..=end).next_back() {
+                    if b < start {
+                        break;
+                    }
+                    repeats = true;
+                    listed.remove(&a);
+                    start = start.min(a);
+                    end = end.max(b);
+                }
+                listed.insert(start, end);
+                if repeats {
                     diags.push(Diagnostic::error(
                         "cell",
                         field.line,
@@ -819,10 +891,11 @@ fn domain_text(lo: u64, hi: u64) -> String {
 
 fn output_cell(
     field: &Field,
-    output: &Output,
-    outputs: &[Output],
+    index: usize,
+    lookup: &Lookup<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<OutputValue> {
+    let output = &lookup.outputs[index];
     let text = field.text.as_str();
     let column = cell_column(field, 0);
     if text.is_empty() {
@@ -840,8 +913,8 @@ fn output_cell(
     }
     match &output.kind {
         OutputKind::Text => Some(OutputValue::Text(text.to_owned())),
-        OutputKind::Enum(values) => match values.iter().position(|v| v == text) {
-            Some(i) => Some(OutputValue::Enum(i)),
+        OutputKind::Enum(values) => match lookup.output_values[index].get(text) {
+            Some(&i) => Some(OutputValue::Enum(i)),
             None => {
                 diags.push(unknown_value(field, column, text, &output.name, values));
                 None
@@ -851,15 +924,17 @@ fn output_cell(
             if text == "-" {
                 return Some(OutputValue::List(Vec::new()));
             }
-            let OutputKind::Enum(values) = &outputs[*target].kind else {
+            let OutputKind::Enum(values) = &lookup.outputs[*target].kind else {
                 return None;
             };
+            let names = &lookup.output_values[*target];
             let mut items = Vec::new();
+            let mut listed = HashSet::new();
             let mut ok = true;
             for (offset, part) in split_parts(text) {
                 let column = cell_column(field, offset);
-                match values.iter().position(|v| v == part) {
-                    Some(i) if items.contains(&i) => {
+                match names.get(part).copied() {
+                    Some(i) if !listed.insert(i) => {
                         diags.push(Diagnostic::error(
                             "cell",
                             field.line,

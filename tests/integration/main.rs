@@ -9,6 +9,7 @@ mod build_script;
 mod cli_table;
 mod fuzz_replay;
 mod generated;
+mod hostile_answers;
 mod hostile_plan;
 mod plan;
 mod plan_props;
