@@ -11,8 +11,11 @@ fn text(data: &[u8], kind: Kind) -> Option<String> {
     decode(data.to_vec(), kind).ok()
 }
 
+/// What a target asserts of one input.
+pub type Check = fn(&[u8]);
+
 /// The fuzz targets, each with its check.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("answers_yaml", answers_yaml),
     ("answers_json", answers_json),
     ("answers_toml", answers_toml),

@@ -391,7 +391,7 @@ fn an_empty_nested_object_round_trips() {
 }
 
 /// `a` reads back the same from the YAML, JSON and TOML mma writes.
-fn assert_round_trips(a: &answers::Answers) {
+fn assert_round_trips(a: &Answers) {
     for (text, format) in [
         (write::to_yaml(a, None), Format::Yaml),
         (write::to_json(a), Format::Json),
