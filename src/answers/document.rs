@@ -315,6 +315,25 @@ struct Frame {
     anchor: usize,
 }
 
+/// Whether the innermost open value is a mapping waiting for its next key.
+fn awaits_key(frames: &[Frame]) -> bool {
+    matches!(
+        frames.last(),
+        Some(Frame {
+            open: Open::Mapping(_, None),
+            ..
+        })
+    )
+}
+
+/// A list, mapping or alias where a mapping key belongs.
+fn not_a_plain_key(location: Location) -> SyntaxError {
+    SyntaxError {
+        location,
+        message: "a mapping key must be a plain name".to_owned(),
+    }
+}
+
 /// Reads YAML from the parser's events, without recursion: nesting is counted and refused past
 /// [`MAX_DEPTH`].
 ///
@@ -368,15 +387,8 @@ fn yaml(text: &str) -> Result<Document, Vec<SyntaxError>> {
                 if !building {
                     continue;
                 }
-                if let Some(Frame {
-                    open: Open::Mapping(_, None),
-                    ..
-                }) = frames.last()
-                {
-                    walk_error = Some(SyntaxError {
-                        location: here,
-                        message: "a mapping key must be a plain name".to_owned(),
-                    });
+                if awaits_key(&frames) {
+                    walk_error = Some(not_a_plain_key(here));
                     continue;
                 }
                 let open = if matches!(event, Event::SequenceStart(..)) {
@@ -466,15 +478,8 @@ fn yaml(text: &str) -> Result<Document, Vec<SyntaxError>> {
                 if !building {
                     continue;
                 }
-                if let Some(Frame {
-                    open: Open::Mapping(_, None),
-                    ..
-                }) = frames.last()
-                {
-                    walk_error = Some(SyntaxError {
-                        location: here,
-                        message: "a mapping key must be a plain name".to_owned(),
-                    });
+                if awaits_key(&frames) {
+                    walk_error = Some(not_a_plain_key(here));
                     continue;
                 }
                 let Some(target) = anchors.get(&id) else {
