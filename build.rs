@@ -1,15 +1,10 @@
 //! Build script: verifies decision-table.csv and compiles it into `$OUT_DIR/decision_table.rs`.
 //!
-//! The verifier is the crate's own `src/table` module (std-only), compiled here through `#[path]`,
-//! so `cargo build` and `mma table check` report exactly the same diagnostics. A table with any
+//! The verifier is the `mma-table` workspace crate, the same code `mma table check` runs, so
+//! `cargo build` and `mma table check` report exactly the same diagnostics. A table with any
 //! error does not build.
 
-#[allow(
-    dead_code,
-    reason = "the build script uses only the parser, verifier and code generator of the shared module"
-)]
-#[path = "src/table/mod.rs"]
-mod table;
+use mma_table as table;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,7 +13,6 @@ const TABLE: &str = "decision-table.csv";
 
 fn main() -> ExitCode {
     println!("cargo::rerun-if-changed={TABLE}");
-    println!("cargo::rerun-if-changed=src/table");
     let src = match std::fs::read_to_string(TABLE) {
         Ok(src) => src,
         Err(e) => {

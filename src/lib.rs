@@ -11,5 +11,6 @@ pub mod markdown;
 pub mod plan;
 pub mod recommend;
 pub mod runbook;
-pub mod table;
 pub mod text;
+
+pub use mma_table as table;

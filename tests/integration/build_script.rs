@@ -1,5 +1,5 @@
-//! The real build script on real tables: a probe crate holding `build.rs`, the shared `src/table`
-//! module and a decision table is built with cargo. A broken table must fail the build with
+//! The real build script on real tables: a probe crate holding `build.rs`, with the `mma-table`
+//! crate as its build dependency, and a decision table is built with cargo. A broken table must fail the build with
 //! located diagnostics; a sound one must compile, with rustc proving the `match` exhaustive.
 //! rustc's own checks are the second line of defence, shown on hand-broken generated code.
 
@@ -15,16 +15,15 @@ fn cargo() -> String {
 /// Builds a probe crate with `table` as its decision-table.csv; returns (success, stderr).
 fn build_probe(name: &str, table: &str) -> (bool, String) {
     let dir = scratch(&format!("probe-{name}"));
-    std::fs::create_dir_all(dir.join("src/table")).expect("probe dirs");
-    for entry in std::fs::read_dir(root().join("src/table")).expect("src/table") {
-        let path = entry.expect("entry").path();
-        let file = path.file_name().expect("file name");
-        std::fs::copy(&path, dir.join("src/table").join(file)).expect("copy module");
-    }
+    std::fs::create_dir_all(dir.join("src")).expect("probe dirs");
     std::fs::copy(root().join("build.rs"), dir.join("build.rs")).expect("copy build.rs");
     std::fs::write(
         dir.join("Cargo.toml"),
-        "[package]\nname = \"table-probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[workspace]\n",
+        format!(
+            "[package]\nname = \"table-probe\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
+             [workspace]\n\n[build-dependencies]\nmma-table = {{ path = {:?} }}\n",
+            root().join("crates/mma-table").display().to_string()
+        ),
     )
     .expect("manifest");
     std::fs::write(

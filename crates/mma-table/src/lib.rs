@@ -1,8 +1,7 @@
 //! Decision tables: the model, the CSV parser, the verifier, the reference interpreter and the code
-//! generator — one module shared by `build.rs` and the `mma` crate.
+//! generator — one crate used by mma's `build.rs` (as a build dependency) and by the `mma` crate.
 //!
-//! This module depends on `std` only, so the build script can compile it with `#[path]` and no
-//! build dependencies. Nothing in it does IO: callers hand it the CSV text and a file name.
+//! Nothing in it does IO: callers hand it the CSV text and a file name.
 //!
 //! Every input value is encoded as a `u64` "code": an enum value is its index in the declared
 //! domain, a boolean is 0 (false) or 1 (true), an integer is itself. A rule's condition on an
