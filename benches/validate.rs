@@ -40,9 +40,9 @@ fn corpus() -> PathBuf {
         a.mailboxes = 1 + (i as u32 * 7) % 1500;
         a.chosen_path = None;
         let (mut text, ext) = match i % 3 {
-            0 => (write::to_yaml(&a, None), "yaml"),
-            1 => (write::to_json(&a), "json"),
-            _ => (write::to_toml(&a), "toml"),
+            0 => (write::to_yaml(&a, None).expect("serialises"), "yaml"),
+            1 => (write::to_json(&a).expect("serialises"), "json"),
+            _ => (write::to_toml(&a).expect("serialises"), "toml"),
         };
         if i % 10 == 9 {
             text = text.replace("weeks", "weekz");
@@ -84,9 +84,9 @@ fn validate(c: &mut Criterion) {
         .expect("a valid example");
     let mut group = c.benchmark_group("check");
     for (format, text) in [
-        (Format::Yaml, write::to_yaml(&a, None)),
-        (Format::Json, write::to_json(&a)),
-        (Format::Toml, write::to_toml(&a)),
+        (Format::Yaml, write::to_yaml(&a, None).expect("serialises")),
+        (Format::Json, write::to_json(&a).expect("serialises")),
+        (Format::Toml, write::to_toml(&a).expect("serialises")),
     ] {
         group.bench_with_input(BenchmarkId::new("file", format.name()), &text, |b, text| {
             b.iter(|| answers::check(black_box(text), format).is_valid());

@@ -40,6 +40,7 @@ fn answers_in(data: &[u8], format: Format) {
         (answers::write::to_json(&a), Format::Json),
         (answers::write::to_toml(&a), Format::Toml),
     ] {
+        let written = written.expect("accepted answers serialise");
         let back = answers::check(&written, again).answers;
         assert_eq!(
             back.as_ref(),

@@ -391,3 +391,11 @@ mod tests {
         assert_eq!(printable_lines("a\u{1b}\nb"), "a\\u{1b}\nb");
     }
 }
+
+/// `value` as pretty JSON (two-space indent, as `serde_json::to_string_pretty`) with a final
+/// newline. Infallible: a `Value` has only string keys and its `Serialize` never fails, so its
+/// `Display` (which `{:#}` makes pretty) writes the same text without a `Result`.
+#[must_use]
+pub fn pretty_json(value: &serde_json::Value) -> String {
+    format!("{value:#}\n")
+}

@@ -49,9 +49,7 @@ fn unwrap_descriptions(value: &mut Value) {
 /// The schema as committed: pretty JSON with a final newline.
 #[must_use]
 pub fn schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::text::pretty_json(&schema())
 }
 
 /// The schema in draft-07, for editors: the YAML language server validates with draft-07
@@ -71,9 +69,7 @@ pub fn draft07() -> Value {
 /// The draft-07 schema as committed.
 #[must_use]
 pub fn draft07_text() -> String {
-    let mut text = serde_json::to_string_pretty(&draft07()).unwrap_or_default();
-    text.push('\n');
-    text
+    crate::text::pretty_json(&draft07())
 }
 
 /// The schema and its validator, built on first use.

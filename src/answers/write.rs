@@ -112,10 +112,12 @@ fn yaml_value(out: &mut String, value: &Value, indent: usize) {
 
 /// The answers as a commented YAML file. With `schema_ref`, the first line tells the YAML
 /// language server (VS Code and others) which schema completes and checks the file.
-#[must_use]
-pub fn to_yaml(answers: &Answers, schema_ref: Option<&str>) -> String {
+///
+/// # Errors
+/// When the answers cannot be serialised (not for answers `check` accepted).
+pub fn to_yaml(answers: &Answers, schema_ref: Option<&str>) -> Result<String, serde_json::Error> {
     let schema = schema::schema();
-    let value = serde_json::to_value(answers).unwrap_or(Value::Null);
+    let value = serde_json::to_value(answers)?;
     let mut out = String::new();
     if let Some(r) = schema_ref {
         // A reference is a URL or a path: control characters (a line break would end the
@@ -149,16 +151,18 @@ pub fn to_yaml(answers: &Answers, schema_ref: Option<&str>) -> String {
             yaml_value(&mut out, &Value::Object(one), 0);
         }
     }
-    out
+    Ok(out)
 }
 
 /// The answers as TOML: top-level values first, then one table per nested object.
-#[must_use]
-pub fn to_toml(answers: &Answers) -> String {
-    let value = serde_json::to_value(answers).unwrap_or(Value::Null);
+///
+/// # Errors
+/// When the answers cannot be serialised (not for answers `check` accepted).
+pub fn to_toml(answers: &Answers) -> Result<String, serde_json::Error> {
+    let value = serde_json::to_value(answers)?;
     let mut out = String::new();
     let Value::Object(map) = &value else {
-        return out;
+        return Ok(out);
     };
     let inline = |v: &Value| match v {
         Value::Array(items) => format!(
@@ -180,13 +184,15 @@ pub fn to_toml(answers: &Answers) -> String {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// The answers as pretty JSON.
-#[must_use]
-pub fn to_json(answers: &Answers) -> String {
-    let mut text = serde_json::to_string_pretty(answers).unwrap_or_default();
+///
+/// # Errors
+/// When the answers cannot be serialised (not for answers `check` accepted).
+pub fn to_json(answers: &Answers) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(answers)?;
     text.push('\n');
-    text
+    Ok(text)
 }

@@ -461,8 +461,7 @@ pub fn validate_paths(
                 },
                 "files": json_files,
             });
-            output = serde_json::to_string_pretty(&doc).unwrap_or_default();
-            output.push('\n');
+            output = crate::text::pretty_json(&doc);
         }
     }
     Validation {
@@ -575,7 +574,8 @@ pub(super) fn convert(args: ConvertArgs) -> Result<u8, Failure> {
         InputFormat::Yaml => answers::write::to_yaml(&answers, None),
         InputFormat::Json => answers::write::to_json(&answers),
         InputFormat::Toml => answers::write::to_toml(&answers),
-    };
+    }
+    .map_err(|e| Failure::usage(format!("cannot serialise the answers: {e}")))?;
     match args.output {
         Some(path) => write_atomic(&path, text.as_bytes())?,
         None => print_stdout(&text)?,

@@ -175,7 +175,8 @@ pub(super) fn run(args: InitArgs) -> Result<u8, Failure> {
             }
         }
     };
-    let text = write::to_yaml(&answers, Some(&args.schema_ref));
+    let text = write::to_yaml(&answers, Some(&args.schema_ref))
+        .map_err(|e| Failure::usage(format!("cannot serialise the answers: {e}")))?;
     // What is written must validate; flags can still break a cross-field rule.
     let report = answers::check(&text, answers::Format::Yaml);
     if !report.is_valid() {

@@ -16,12 +16,51 @@ use clap::{Parser, Subcommand};
 
 use crate::text::Kind;
 
+/// The exit statuses of `mma`, each with the meaning the README's exit-code table gives it (a
+/// test compares the two).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exit {
+    /// Success.
+    Ok = 0,
+    /// The input was read and has problems (invalid table, failed check).
+    Invalid = 1,
+    /// Usage error, or a file could not be read or written.
+    Usage = 2,
+}
+
+impl Exit {
+    /// Every exit status, in numeric order.
+    pub const ALL: [Self; 3] = [Self::Ok, Self::Invalid, Self::Usage];
+
+    /// The number the process exits with.
+    #[must_use]
+    pub const fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// What the status means, as the README's exit-code table says it.
+    #[must_use]
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            Self::Ok => {
+                "success; every file is valid (warnings allowed unless `--deny-warnings`), the table is clean"
+            }
+            Self::Invalid => {
+                "the input was read and has problems (diagnostics on stdout; for `recommend`, on stderr)"
+            }
+            Self::Usage => {
+                "usage error, or a file could not be read or written (message on stderr)"
+            }
+        }
+    }
+}
+
 /// Exit status: success.
-pub const EXIT_OK: u8 = 0;
+pub const EXIT_OK: u8 = Exit::Ok.code();
 /// Exit status: the input was read and has problems (invalid table, failed check).
-pub const EXIT_INVALID: u8 = 1;
+pub const EXIT_INVALID: u8 = Exit::Invalid.code();
 /// Exit status: usage error, or a file could not be read or written.
-pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_USAGE: u8 = Exit::Usage.code();
 
 /// mma, the mail migration advisor: from a description of the source mail system to a verified
 /// Exchange Online migration path.
@@ -183,4 +222,39 @@ pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> 
     // On an error the temporary file is removed when `tmp` drops.
     tmp.persist(path).map_err(|e| error(&e.error))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Exit;
+
+    /// The rows of the README's `### Exit codes` table, as (code, meaning).
+    fn readme_exit_codes() -> Vec<(u8, String)> {
+        let readme = include_str!("../../README.md");
+        let section = readme
+            .split("### Exit codes")
+            .nth(1)
+            .expect("the README has an exit-code section");
+        section
+            .lines()
+            .skip_while(|l| !l.starts_with('|'))
+            .take_while(|l| l.starts_with('|'))
+            .skip(2)
+            .map(|row| {
+                let cells: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).collect();
+                assert_eq!(cells.len(), 2, "README exit-code row `{row}`");
+                (cells[0].parse().expect("a number"), cells[1].to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_readme_documents_every_exit_code() {
+        let documented = readme_exit_codes();
+        let defined: Vec<(u8, String)> = Exit::ALL
+            .iter()
+            .map(|e| (e.code(), e.meaning().to_owned()))
+            .collect();
+        assert_eq!(documented, defined);
+    }
 }

@@ -174,8 +174,7 @@ pub(super) fn run(cmd: TableCommand) -> Result<u8, Failure> {
 }
 
 fn pretty(value: &Value) -> String {
-    // Serialising a `Value` cannot fail.
-    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+    crate::text::pretty_json(value)
 }
 
 fn check(csv: Option<&PathBuf>, format: CheckFormat) -> Result<u8, Failure> {

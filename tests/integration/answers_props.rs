@@ -146,11 +146,11 @@ fn valid_answers_round_trip_through_every_format_and_validate() {
         let a = v.0;
         [
             (
-                write::to_yaml(&a, Some("answers.schema.json")),
+                write::to_yaml(&a, Some("answers.schema.json")).expect("serialises"),
                 Format::Yaml,
             ),
-            (write::to_json(&a), Format::Json),
-            (write::to_toml(&a), Format::Toml),
+            (write::to_json(&a).expect("serialises"), Format::Json),
+            (write::to_toml(&a).expect("serialises"), Format::Toml),
         ]
         .into_iter()
         .all(|(text, format)| {
@@ -393,9 +393,9 @@ fn an_empty_nested_object_round_trips() {
 /// `a` reads back the same from the YAML, JSON and TOML mma writes.
 fn assert_round_trips(a: &Answers) {
     for (text, format) in [
-        (write::to_yaml(a, None), Format::Yaml),
-        (write::to_json(a), Format::Json),
-        (write::to_toml(a), Format::Toml),
+        (write::to_yaml(a, None).expect("serialises"), Format::Yaml),
+        (write::to_json(a).expect("serialises"), Format::Json),
+        (write::to_toml(a).expect("serialises"), Format::Toml),
     ] {
         let report = answers::check(&text, format);
         assert_eq!(
