@@ -304,6 +304,14 @@ pub fn printable_lines(text: &str) -> String {
         .join("\n")
 }
 
+/// `value` as pretty JSON (two-space indent, as `serde_json::to_string_pretty`) with a final
+/// newline. Infallible: a `Value` has only string keys and its `Serialize` never fails, so its
+/// `Display` (which `{:#}` makes pretty) writes the same text without a `Result`.
+#[must_use]
+pub fn pretty_json(value: &serde_json::Value) -> String {
+    format!("{value:#}\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,12 +398,4 @@ mod tests {
         );
         assert_eq!(printable_lines("a\u{1b}\nb"), "a\\u{1b}\nb");
     }
-}
-
-/// `value` as pretty JSON (two-space indent, as `serde_json::to_string_pretty`) with a final
-/// newline. Infallible: a `Value` has only string keys and its `Serialize` never fails, so its
-/// `Display` (which `{:#}` makes pretty) writes the same text without a `Result`.
-#[must_use]
-pub fn pretty_json(value: &serde_json::Value) -> String {
-    format!("{value:#}\n")
 }

@@ -5,11 +5,13 @@
 //! Structure is checked by the schema alone, so `mma validate` and the committed schema refuse
 //! exactly the same inputs; the typed layer only adds the rules that span several fields.
 
+use std::borrow::Cow;
+
 use serde::Deserialize as _;
 use serde_json::Value;
 
 use super::document::{self, Document, Format, Location};
-use super::model::{Answers, Path, Source};
+use super::model::{Answers, Path, Source, Zone};
 use super::schema;
 use crate::table::diagnostic::{Severity, suggest};
 
@@ -139,7 +141,8 @@ pub fn check_value(doc: &Document) -> Report {
     }
     let mut answers = None;
     if diagnostics.is_empty() {
-        match Answers::deserialize(&doc.value) {
+        let value = convert(doc, &mut diagnostics);
+        match Answers::deserialize(value.as_ref()) {
             Ok(a) => {
                 diagnostics.extend(rules(&a, doc));
                 answers = Some(a);
@@ -161,6 +164,32 @@ pub fn check_value(doc: &Document) -> Report {
         diagnostics,
         answers,
     }
+}
+
+/// The conversions of valid text into typed values the schema cannot check (a time zone the
+/// IANA database holds), each refusal located. A refused field is left out of the value returned,
+/// so the typed layer still reads the rest and the cross-field rules still run.
+fn convert<'a>(doc: &'a Document, diagnostics: &mut Vec<Diagnostic>) -> Cow<'a, Value> {
+    let mut value = Cow::Borrowed(&doc.value);
+    let pointer = "/schedule/time_zone";
+    if let Some(Value::String(name)) = doc.value.pointer(pointer)
+        && let Err(unknown) = Zone::get(name)
+    {
+        let mut d = Diagnostic::new(Severity::Error, doc.locate(pointer), pointer, "time-zone")
+            .message(unknown.to_string());
+        d.help = Some(
+            "use an IANA name such as `Europe/London` or `America/New_York`, or `UTC`".to_owned(),
+        );
+        diagnostics.push(d);
+        if let Some(schedule) = value
+            .to_mut()
+            .get_mut("schedule")
+            .and_then(Value::as_object_mut)
+        {
+            schedule.remove("time_zone");
+        }
+    }
+    value
 }
 
 /// The last segment of a pointer, unescaped: the field an error is about.
@@ -657,23 +686,8 @@ fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
         );
     }
     if let Some(schedule) = &answers.schedule {
-        if let Some(zone) = &schedule.time_zone
-            && !crate::plan::schedule::known_time_zone(zone)
-        {
-            push(
-                Severity::Error,
-                "/schedule/time_zone",
-                "time-zone",
-                format!("`{zone}` is not a time zone of the IANA database"),
-                Some(
-                    "use an IANA name such as `Europe/London` or `America/New_York`, or `UTC`"
-                        .to_owned(),
-                ),
-            );
-        }
-        if let Some(window) = &schedule.window
-            && let Some((from, to)) = window.split_once('-')
-            && from == to
+        if let Some(window) = schedule.window
+            && window.is_empty()
         {
             push(
                 Severity::Error,

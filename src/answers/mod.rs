@@ -6,6 +6,7 @@ pub mod document;
 pub mod model;
 pub mod render;
 pub mod schema;
+pub mod time;
 pub mod write;
 
 pub use check::{Diagnostic, Report, check};

@@ -10,6 +10,8 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::time::{self, DateSchema};
+pub use super::time::{Date, Window, Zone};
 use crate::decision;
 
 /// # Migration answer file
@@ -631,8 +633,12 @@ pub struct Schedule {
     /// # Start date
     ///
     /// The first day a batch may run.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Date")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "time::optional_date"
+    )]
+    #[schemars(with = "DateSchema")]
     pub start: Option<Date>,
 
     /// # Time zone
@@ -640,7 +646,7 @@ pub struct Schedule {
     /// The IANA time zone the window and dates are in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String", length(min = 1, max = 64), regex(pattern = r"^(UTC|[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)+)$"), example = &"Europe/London")]
-    pub time_zone: Option<String>,
+    pub time_zone: Option<Zone>,
 
     /// # Migration days
     ///
@@ -655,13 +661,13 @@ pub struct Schedule {
     /// midnight (`20:00-06:00`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "String", regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$"), example = &"20:00-06:00")]
-    pub window: Option<String>,
+    pub window: Option<Window>,
 
     /// # Blackout dates
     ///
     /// Dates on which no batch runs (holidays, month-end closing).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(extend("uniqueItems" = true))]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", with = "time::dates")]
+    #[schemars(with = "Vec<DateSchema>", extend("uniqueItems" = true))]
     pub blackout: Vec<Date>,
 
     /// # Throughput (GB per hour)
@@ -696,80 +702,10 @@ pub struct Schedule {
     pub notify: Vec<String>,
 }
 
-/// A calendar date, written `YYYY-MM-DD`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    /// Year.
-    pub year: u16,
-    /// Month, 1–12.
-    pub month: u8,
-    /// Day of the month, from 1.
-    pub day: u8,
-}
-
-impl Date {
-    /// Parses `YYYY-MM-DD`, refusing dates that do not exist (`2026-02-30`).
+impl Schedule {
+    /// The time zone of the dates and the window: the one named, or UTC.
     #[must_use]
-    pub fn parse(text: &str) -> Option<Self> {
-        let bytes = text.as_bytes();
-        if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-            return None;
-        }
-        let digits = |range: std::ops::Range<usize>| -> Option<u16> {
-            text.get(range.clone())
-                .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))?
-                .parse()
-                .ok()
-        };
-        let year = digits(0..4)?;
-        let month = u8::try_from(digits(5..7)?).ok()?;
-        let day = u8::try_from(digits(8..10)?).ok()?;
-        (day >= 1 && day <= days_in_month(year, month)?).then_some(Self { year, month, day })
-    }
-}
-
-/// Days in `month` of `year` (Gregorian), `None` for a month outside 1–12.
-fn days_in_month(year: u16, month: u8) -> Option<u8> {
-    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-    Some(match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    })
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Self::parse(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a date (YYYY-MM-DD)")))
-    }
-}
-
-impl JsonSchema for Date {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Date".into()
-    }
-
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": "string", "format": "date", "examples": ["2026-03-07"] })
+    pub fn zone(&self) -> Zone {
+        self.time_zone.clone().unwrap_or_default()
     }
 }

@@ -308,11 +308,7 @@ pub fn plan(
         .map_or(default_cap, |m| m as usize)
         .min(hard_cap)
         .max(1);
-    let window = schedule
-        .window
-        .as_deref()
-        .and_then(schedule::Window::parse)
-        .unwrap_or(schedule::Window::DAY);
+    let window = schedule.window.unwrap_or(schedule::Window::DAY);
     let throughput = schedule.throughput_gb_per_hour.filter(|t| *t > 0.0);
     #[allow(
         clippy::cast_possible_truncation,
@@ -645,10 +641,7 @@ pub fn plan(
         path,
         path_title: path.title().to_owned(),
         rule: rec.rule.id.to_owned(),
-        time_zone: schedule
-            .time_zone
-            .clone()
-            .unwrap_or_else(|| "UTC".to_owned()),
+        time_zone: schedule.zone().name().to_owned(),
         totals,
         batches,
         groups: group_list,

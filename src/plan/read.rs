@@ -202,7 +202,7 @@ fn optional_form<'de, D: Deserializer<'de>>(
 pub(super) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     optional_form(
         d,
-        |s| crate::answers::model::Date::parse(s).is_some_and(|date| date.to_string() == s),
+        |s| crate::answers::time::parse_date(s).is_some_and(|date| date.to_string() == s),
         "a date; expected `YYYY-MM-DD`",
     )
 }
@@ -211,7 +211,7 @@ pub(super) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D:
 pub(super) fn window<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     optional_form(
         d,
-        |s| super::schedule::Window::parse(s).is_some_and(|w| w.text() == s),
+        |s| super::schedule::Window::parse(s).is_ok_and(|w| w.text() == s),
         "a window; expected `HH:MM-HH:MM`",
     )
 }

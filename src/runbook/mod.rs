@@ -538,8 +538,12 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
     let time_zone = answers
         .schedule
         .as_ref()
-        .and_then(|s| s.time_zone.clone())
-        .unwrap_or_else(|| "UTC".to_owned());
+        .map_or_else(
+            crate::answers::model::Zone::utc,
+            crate::answers::model::Schedule::zone,
+        )
+        .name()
+        .to_owned();
     let plan_view = plan.map(|p| plan_view(path, &facts, p));
     let communications = match &plan_view {
         Some(p) => p
