@@ -23,11 +23,13 @@ pub struct Question {
 }
 
 /// Why an interview stopped.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PromptError {
     /// The user cancelled (Esc, Ctrl-C).
+    #[error("cancelled")]
     Cancelled,
     /// The terminal failed.
+    #[error("the terminal failed: {0}")]
     Io(String),
 }
 

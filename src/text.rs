@@ -3,7 +3,6 @@
 //! `LINE:COLUMN` in logarithmic time, and making untrusted text safe to print on a terminal.
 
 use std::borrow::Cow;
-use std::fmt;
 
 /// What kind of file is decoded, for the hint on how to re-export it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,8 +26,10 @@ impl Kind {
     }
 }
 
-/// Text that cannot be decoded: where the first bad byte is and what was found.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Text that cannot be decoded: where the first bad byte is and what was found. Shown as
+/// `LINE:COLUMN: message`, to follow a file name and a colon.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {message}")]
 pub struct DecodeError {
     /// 1-based line of the first bad byte.
     pub line: u64,
@@ -38,13 +39,6 @@ pub struct DecodeError {
     pub offset: u64,
     /// What was found and how to fix it.
     pub message: String,
-}
-
-impl fmt::Display for DecodeError {
-    /// `LINE:COLUMN: message`, to follow a file name and a colon.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.column, self.message)
-    }
 }
 
 /// Line and column (characters, both from 1) of byte `offset` in `text`, counted once.

@@ -70,8 +70,9 @@ pub const MAX_DEPTH: usize = 128;
 /// Most values that YAML aliases (`*name`) may produce in one file, against "billion laughs".
 const ALIAS_BUDGET: usize = 100_000;
 
-/// A problem that stops reading the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A problem that stops reading the file, shown as `LINE:COLUMN: message`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{}: {message}", .location.line, .location.column)]
 pub struct SyntaxError {
     /// Where.
     pub location: Location,

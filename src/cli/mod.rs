@@ -100,7 +100,8 @@ enum Command {
 }
 
 /// An error that stops a command, with the exit status it maps to.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
 pub struct Failure {
     /// Exit status.
     pub code: u8,
