@@ -11,7 +11,7 @@ use serde::Deserialize as _;
 use serde_json::Value;
 
 use super::document::{self, Document, Format, Location};
-use super::model::{Answers, Path, Source, Zone};
+use super::model::{Answers, Path, Schedule, Source, Zone};
 use super::schema;
 use crate::table::diagnostic::{Severity, suggest};
 
@@ -363,6 +363,176 @@ fn parent_schema<'a>(root: &'a Value, schema_path: &str) -> &'a Value {
     root.pointer(parent).unwrap_or(root)
 }
 
+/// A schema error's context: where it is, the subschema that failed and the value found.
+struct Failed<'a> {
+    root: &'a Value,
+    doc: &'a Document,
+    /// The subschema holding the failing keyword.
+    node: &'a Value,
+    instance: &'a Value,
+    pointer: String,
+    location: Location,
+    /// How the place is named in a message.
+    place: String,
+}
+
+impl Failed<'_> {
+    /// A finding about the failing value, with the value found and what is allowed.
+    fn base(&self, code: &'static str) -> Diagnostic {
+        let mut d = Diagnostic::new(Severity::Error, self.location, &self.pointer, code);
+        // A huge list or mapping is not copied into every finding about it.
+        d.found = small(self.instance).then(|| self.instance.clone());
+        d.allowed = Some(allowed(self.root, self.node));
+        d
+    }
+
+    /// One finding per unknown field, each with the closest known name.
+    fn unknown_fields(&self, unexpected: &[String]) -> Vec<Diagnostic> {
+        let fields: Vec<&str> = self
+            .node
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|p| p.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        let container = if self.pointer.is_empty() {
+            "the file".to_owned()
+        } else {
+            self.place.clone()
+        };
+        let names: Vec<String> = fields.iter().map(|s| (*s).to_owned()).collect();
+        unexpected
+            .iter()
+            .map(|name| {
+                let at = format!("{}/{}", self.pointer, document::escape(name));
+                let mut d = Diagnostic::new(
+                    Severity::Error,
+                    self.doc.locate_key(&at),
+                    &at,
+                    "unknown-field",
+                )
+                .message(format!("unknown field `{name}` in {container}"));
+                d.allowed = Some(format!("the fields {}", quoted(&names)));
+                d.help =
+                    suggest(name, fields.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+                d
+            })
+            .collect()
+    }
+
+    /// A required field is missing: what it is, from its title and description.
+    fn missing(&self, property: &Value) -> Diagnostic {
+        let name = show(property);
+        let field = self.node.get("properties").and_then(|p| p.get(&name));
+        let within = if self.pointer.is_empty() {
+            String::new()
+        } else {
+            format!(" in {}", self.place)
+        };
+        let mut d = Diagnostic::new(
+            Severity::Error,
+            self.location,
+            &self.pointer,
+            "missing-field",
+        )
+        .message(format!("missing field `{name}`{within}"));
+        if let Some(field) = field {
+            let target = resolve(self.root, field);
+            d.allowed = Some(allowed(self.root, field));
+            let text = |key: &str| {
+                field
+                    .get(key)
+                    .or_else(|| target.get(key))
+                    .and_then(Value::as_str)
+            };
+            d.help = match (text("title"), text("description")) {
+                (Some(t), Some(desc)) => Some(format!("{t}: {}", desc.replace("\n\n", " "))),
+                (None, Some(desc)) | (Some(desc), None) => Some(desc.to_owned()),
+                (None, None) => None,
+            };
+        }
+        d
+    }
+
+    /// A value outside a list of names; `None` when the enum's own type check reports it.
+    fn enumerated(&self, error: &jsonschema::ValidationError<'_>) -> Option<Diagnostic> {
+        let place = &self.place;
+        Some(match (enum_values(self.node), self.instance) {
+            (Some(values), Value::String(found)) => {
+                let mut d = self
+                    .base("unknown-value")
+                    .message(format!("unknown value `{found}` for {place}"));
+                d.help = suggest(found, values.iter().map(String::as_str))
+                    .map(|s| format!("did you mean `{s}`?"));
+                d
+            }
+            // The enum's `"type": "string"` reports a value of another type.
+            (Some(_), _) if resolve(self.root, self.node).get("type").is_some() => return None,
+            (Some(_), other) => self.base("type").message(format!(
+                "{place} must be one of the listed names, found {}",
+                found_text(other)
+            )),
+            (None, _) => self.base("schema").message(format!("{place}: {error}")),
+        })
+    }
+
+    /// A value of the wrong type, with a hint for YAML 1.1 booleans and quoted numbers.
+    fn wrong_type(&self) -> Diagnostic {
+        let instance = self.instance;
+        let mut d = self.base("type").message(format!(
+            "{} has the wrong type: found {}",
+            self.place,
+            found_text(instance)
+        ));
+        if self.pointer.is_empty() {
+            d.message = format!(
+                "an answer file is a mapping of fields, found {}",
+                json_kind(instance)
+            );
+        }
+        let expected = self.node.get("type").and_then(Value::as_str);
+        let yaml_bool = matches!(
+            instance.as_str().map(str::to_ascii_lowercase).as_deref(),
+            Some("yes" | "no" | "on" | "off" | "y" | "n" | "true" | "false")
+        );
+        if expected == Some("boolean") && yaml_bool {
+            d.help = Some(
+                "write `true` or `false` (YAML 1.2 reads `yes`, `no`, `on` and `off` as text)"
+                    .to_owned(),
+            );
+        } else if let (Some("integer" | "number"), Some(s)) = (expected, instance.as_str())
+            && s.trim().replace([',', '_', ' '], "").parse::<f64>().is_ok()
+        {
+            d.help = Some("write the number without quotes, separators or units".to_owned());
+        }
+        d
+    }
+
+    /// A list that repeats an item.
+    fn duplicate(&self) -> Diagnostic {
+        let repeated = self.instance.as_array().and_then(|items| {
+            items
+                .iter()
+                .enumerate()
+                .find(|(i, v)| items[..*i].contains(v))
+                .map(|(_, v)| show(v))
+        });
+        self.base("duplicate").message(format!(
+            "{} lists `{}` more than once",
+            self.place,
+            repeated.unwrap_or_default()
+        ))
+    }
+
+    /// A number outside its range: `too small` or `too large`, and the bound in words.
+    fn range(&self, what: &str, bound: String) -> Diagnostic {
+        self.base("range").message(format!(
+            "{} is too {what}: `{}` ({bound})",
+            self.place,
+            show(self.instance)
+        ))
+    }
+}
+
 /// One schema error as diagnostics (an `additionalProperties` error names each unknown field).
 fn schema_error(
     root: &Value,
@@ -372,177 +542,56 @@ fn schema_error(
     use jsonschema::error::ValidationErrorKind as Kind;
 
     let pointer = error.instance_path().as_str().to_owned();
-    let location = doc.locate(&pointer);
-    let node = parent_schema(root, error.schema_path().as_str());
-    let instance = error.instance().as_ref();
-    let place = describe_place(&pointer);
-    let base = |code| {
-        let mut d = Diagnostic::new(Severity::Error, location, &pointer, code);
-        // A huge list or mapping is not copied into every finding about it.
-        d.found = small(instance).then(|| instance.clone());
-        d.allowed = Some(allowed(root, node));
-        d
+    let f = Failed {
+        root,
+        doc,
+        node: parent_schema(root, error.schema_path().as_str()),
+        instance: error.instance().as_ref(),
+        location: doc.locate(&pointer),
+        place: describe_place(&pointer),
+        pointer,
     };
+    let place = &f.place;
+    let shown = show(f.instance);
     let d = match error.kind() {
         Kind::AdditionalProperties { unexpected } | Kind::UnevaluatedProperties { unexpected } => {
-            let fields: Vec<&str> = node
-                .get("properties")
-                .and_then(Value::as_object)
-                .map(|p| p.keys().map(String::as_str).collect())
-                .unwrap_or_default();
-            return unexpected
-                .iter()
-                .map(|name| {
-                    let at = format!("{pointer}/{}", document::escape(name));
-                    let mut d =
-                        Diagnostic::new(Severity::Error, doc.locate_key(&at), &at, "unknown-field")
-                            .message(format!(
-                                "unknown field `{name}` in {}",
-                                if pointer.is_empty() {
-                                    "the file".to_owned()
-                                } else {
-                                    place.clone()
-                                }
-                            ));
-                    d.allowed = Some(format!(
-                        "the fields {}",
-                        quoted(&fields.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>())
-                    ));
-                    d.help = suggest(name, fields.iter().copied())
-                        .map(|s| format!("did you mean `{s}`?"));
-                    d
-                })
-                .collect();
+            return f.unknown_fields(unexpected);
         }
-        Kind::Required { property } => {
-            let name = show(property);
-            let field = node.get("properties").and_then(|p| p.get(&name));
-            let mut d = Diagnostic::new(Severity::Error, location, &pointer, "missing-field")
-                .message(format!(
-                    "missing field `{name}`{}",
-                    if pointer.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" in {place}")
-                    }
-                ));
-            if let Some(field) = field {
-                let target = resolve(root, field);
-                d.allowed = Some(allowed(root, field));
-                let text = |key: &str| {
-                    field
-                        .get(key)
-                        .or_else(|| target.get(key))
-                        .and_then(Value::as_str)
-                };
-                d.help = match (text("title"), text("description")) {
-                    (Some(t), Some(desc)) => Some(format!("{t}: {}", desc.replace("\n\n", " "))),
-                    (None, Some(desc)) | (Some(desc), None) => Some(desc.to_owned()),
-                    (None, None) => None,
-                };
-            }
-            d
-        }
+        Kind::Required { property } => f.missing(property),
         Kind::OneOfNotValid { .. } | Kind::AnyOf { .. } | Kind::Enum { .. } => {
-            match (enum_values(node), instance) {
-                (Some(values), Value::String(found)) => {
-                    let mut d = base("unknown-value")
-                        .message(format!("unknown value `{found}` for {place}"));
-                    d.help = suggest(found, values.iter().map(String::as_str))
-                        .map(|s| format!("did you mean `{s}`?"));
-                    d
-                }
-                // The enum's `"type": "string"` reports a value of another type.
-                (Some(_), _) if resolve(root, node).get("type").is_some() => return Vec::new(),
-                (Some(_), other) => base("type").message(format!(
-                    "{place} must be one of the listed names, found {}",
-                    found_text(other)
-                )),
-                (None, _) => base("schema").message(format!("{place}: {error}")),
+            match f.enumerated(error) {
+                Some(d) => d,
+                None => return Vec::new(),
             }
         }
-        Kind::Constant { expected_value } => {
-            if pointer == "/version" {
-                base("version").message(format!(
-                    "unsupported version `{}`; this mma reads version {}",
-                    show(instance),
-                    show(expected_value)
-                ))
-            } else {
-                base("value").message(format!("{place} must be `{}`", show(expected_value)))
-            }
-        }
-        Kind::Type { .. } => {
-            let mut d = base("type").message(format!(
-                "{place} has the wrong type: found {}",
-                found_text(instance)
-            ));
-            if pointer.is_empty() {
-                d.message = format!(
-                    "an answer file is a mapping of fields, found {}",
-                    json_kind(instance)
-                );
-            }
-            let yaml_bool = matches!(
-                instance.as_str().map(str::to_ascii_lowercase).as_deref(),
-                Some("yes" | "no" | "on" | "off" | "y" | "n" | "true" | "false")
-            );
-            if node.get("type").and_then(Value::as_str) == Some("boolean") && yaml_bool {
-                d.help = Some(
-                    "write `true` or `false` (YAML 1.2 reads `yes`, `no`, `on` and `off` as text)"
-                        .to_owned(),
-                );
-            } else if let (Some("integer" | "number"), Some(s)) =
-                (node.get("type").and_then(Value::as_str), instance.as_str())
-                && s.trim().replace([',', '_', ' '], "").parse::<f64>().is_ok()
-            {
-                d.help = Some("write the number without quotes, separators or units".to_owned());
-            }
-            d
-        }
-        Kind::Minimum { limit } => base("range").message(format!(
-            "{place} is too small: `{}` (at least {})",
-            show(instance),
-            show(limit)
-        )),
-        Kind::ExclusiveMinimum { limit } => base("range").message(format!(
-            "{place} is too small: `{}` (must be above {})",
-            show(instance),
-            show(limit)
-        )),
-        Kind::Maximum { limit } => base("range").message(format!(
-            "{place} is too large: `{}` (at most {})",
-            show(instance),
-            show(limit)
-        )),
-        Kind::ExclusiveMaximum { limit } => base("range").message(format!(
-            "{place} is too large: `{}` (must be below {})",
-            show(instance),
-            show(limit)
-        )),
-        Kind::MinLength { .. } | Kind::MaxLength { .. } => base("length").message(format!(
-            "{place} has the wrong length: `{}`",
-            show(instance)
-        )),
-        Kind::MinItems { limit } => {
-            base("length").message(format!("{place} is an empty list; give at least {limit}"))
-        }
-        Kind::MaxItems { limit } => {
-            base("length").message(format!("{place} has more than {limit} items"))
-        }
-        Kind::UniqueItems => {
-            let repeated = instance.as_array().and_then(|items| {
-                items
-                    .iter()
-                    .enumerate()
-                    .find(|(i, v)| items[..*i].contains(v))
-                    .map(|(_, v)| show(v))
-            });
-            base("duplicate").message(format!(
-                "{place} lists `{}` more than once",
-                repeated.unwrap_or_default()
+        Kind::Constant { expected_value } if f.pointer == "/version" => {
+            f.base("version").message(format!(
+                "unsupported version `{shown}`; this mma reads version {}",
+                show(expected_value)
             ))
         }
+        Kind::Constant { expected_value } => f
+            .base("value")
+            .message(format!("{place} must be `{}`", show(expected_value))),
+        Kind::Type { .. } => f.wrong_type(),
+        Kind::Minimum { limit } => f.range("small", format!("at least {}", show(limit))),
+        Kind::ExclusiveMinimum { limit } => {
+            f.range("small", format!("must be above {}", show(limit)))
+        }
+        Kind::Maximum { limit } => f.range("large", format!("at most {}", show(limit))),
+        Kind::ExclusiveMaximum { limit } => {
+            f.range("large", format!("must be below {}", show(limit)))
+        }
+        Kind::MinLength { .. } | Kind::MaxLength { .. } => f
+            .base("length")
+            .message(format!("{place} has the wrong length: `{shown}`")),
+        Kind::MinItems { limit } => f
+            .base("length")
+            .message(format!("{place} is an empty list; give at least {limit}")),
+        Kind::MaxItems { limit } => f
+            .base("length")
+            .message(format!("{place} has more than {limit} items")),
+        Kind::UniqueItems => f.duplicate(),
         Kind::Format { format } => {
             let what = match format.as_str() {
                 "date" => "a real date (YYYY-MM-DD)",
@@ -550,131 +599,57 @@ fn schema_error(
                 "email" => "an email address",
                 other => other,
             };
-            base("format").message(format!("{place} is not {what}: `{}`", show(instance)))
+            f.base("format")
+                .message(format!("{place} is not {what}: `{shown}`"))
         }
-        Kind::Pattern { .. } => base("format").message(format!(
-            "{place} does not have the expected form: `{}`",
-            show(instance)
+        Kind::Pattern { .. } => f.base("format").message(format!(
+            "{place} does not have the expected form: `{shown}`"
         )),
-        _ => base("schema").message(format!("{place}: {error}")),
+        _ => f.base("schema").message(format!("{place}: {error}")),
     };
     vec![d]
+}
+
+/// Findings of the cross-field rules, located in the document.
+struct Findings<'a> {
+    doc: &'a Document,
+    out: Vec<Diagnostic>,
+}
+
+impl Findings<'_> {
+    fn push(
+        &mut self,
+        severity: Severity,
+        pointer: &str,
+        code: &'static str,
+        message: String,
+        help: Option<String>,
+    ) {
+        let mut d =
+            Diagnostic::new(severity, self.doc.locate(pointer), pointer, code).message(message);
+        d.help = help;
+        self.out.push(d);
+    }
 }
 
 /// The cross-field rules of product.md: a chosen path the source or size rules out, IMAP
 /// settings that only an IMAP migration reads, an empty window, …
 fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut push = |severity, pointer: &str, code, message: String, help: Option<String>| {
-        let mut d = Diagnostic::new(severity, doc.locate(pointer), pointer, code).message(message);
-        d.help = help;
-        out.push(d);
+    let mut findings = Findings {
+        doc,
+        out: Vec::new(),
     };
-    let source = answers.source;
     if let Some(path) = answers.chosen_path {
-        let p = "/chosen_path";
-        let refusal = match path {
-            Path::Cutover if answers.mailboxes > 2000 => Some(format!(
-                "a cutover migration moves at most 2,000 mailboxes; these answers have {}",
-                answers.mailboxes
-            )),
-            Path::Cutover if !source.is_exchange() || source == Source::Exchange2000OrEarlier => {
-                Some(format!(
-                    "a cutover migration needs Exchange 2003 or later as the source, not `{source}`"
-                ))
-            }
-            Path::Staged if !matches!(source, Source::Exchange2003 | Source::Exchange2007) => {
-                Some(format!(
-                    "a staged migration works only from Exchange 2003 and 2007, not `{source}`"
-                ))
-            }
-            p if p.is_hybrid() && source == Source::Exchange2003 => Some(
-                "Exchange 2003 cannot take part in a hybrid deployment's online moves".to_owned(),
-            ),
-            p if p.is_hybrid()
-                && !matches!(
-                    source,
-                    Source::Exchange2007
-                        | Source::Exchange2010
-                        | Source::Exchange2013
-                        | Source::Exchange2016
-                        | Source::Exchange2019
-                        | Source::ExchangeSe
-                ) =>
-            {
-                Some(format!(
-                    "a hybrid deployment needs on-premises Exchange 2010 or later, not `{source}`"
-                ))
-            }
-            Path::GoogleWorkspace if source != Source::GoogleWorkspace => Some(format!(
-                "a Google Workspace migration needs Google Workspace as the source, not `{source}`"
-            )),
-            Path::CrossTenant if source != Source::Microsoft365 => Some(format!(
-                "a cross-tenant migration needs another Microsoft 365 tenant as the source, not `{source}`"
-            )),
-            Path::Imap if source == Source::Other => Some(
-                "an IMAP migration needs IMAP access, which the source `other` does not offer"
-                    .to_owned(),
-            ),
-            _ => None,
-        };
-        match refusal {
-            Some(message) => push(Severity::Error, p, "chosen-path", message, None),
-            None => {
-                if path == Path::Cutover && answers.mailboxes > 150 {
-                    push(
-                        Severity::Warning,
-                        p,
-                        "cutover-size",
-                        format!(
-                            "a cutover of {} mailboxes: Microsoft advises 150 or fewer, performance suffers above",
-                            answers.mailboxes
-                        ),
-                        Some("consider a staged or hybrid migration".to_owned()),
-                    );
-                }
-                if path.is_hybrid() && source == Source::Exchange2007 {
-                    push(
-                        Severity::Warning,
-                        p,
-                        "hybrid-2007",
-                        "hybrid from Exchange 2007 needs an Exchange 2013 hybrid server added first".to_owned(),
-                        None,
-                    );
-                }
-            }
-        }
+        chosen_path(answers, path, &mut findings);
     }
-    let imap = matches!(source, Source::Imap | Source::Exchange2000OrEarlier)
-        || answers.chosen_path == Some(Path::Imap);
-    if let Some(server) = &answers.source_server
-        && !imap
-    {
-        for (field, set) in [
-            ("port", server.port.is_some()),
-            ("security", server.security.is_some()),
-            ("admin_login_format", server.admin_login_format.is_some()),
-        ] {
-            if set {
-                push(
-                    Severity::Warning,
-                    &format!("/source_server/{field}"),
-                    "imap-setting",
-                    format!(
-                        "`{field}` is an IMAP setting, and `{source}` does not migrate over IMAP; it is ignored"
-                    ),
-                    None,
-                );
-            }
-        }
-    }
+    imap_settings(answers, &mut findings);
     if let Some(tenant) = &answers.tenant
         && !tenant
             .domain
             .to_ascii_lowercase()
             .ends_with(".onmicrosoft.com")
     {
-        push(
+        findings.push(
             Severity::Warning,
             "/tenant/domain",
             "tenant-domain",
@@ -686,59 +661,170 @@ fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
         );
     }
     if let Some(schedule) = &answers.schedule {
-        if let Some(window) = schedule.window
-            && window.is_empty()
-        {
-            push(
-                Severity::Error,
-                "/schedule/window",
-                "window",
-                format!("the window `{window}` starts and ends at the same time, so it is empty"),
-                None,
-            );
+        schedule_rules(answers, schedule, &mut findings);
+    }
+    findings.out
+}
+
+/// Why the source or size rules out `path`, if they do.
+fn path_refusal(answers: &Answers, path: Path) -> Option<String> {
+    let source = answers.source;
+    match path {
+        Path::Cutover if answers.mailboxes > 2000 => Some(format!(
+            "a cutover migration moves at most 2,000 mailboxes; these answers have {}",
+            answers.mailboxes
+        )),
+        Path::Cutover if !source.is_exchange() || source == Source::Exchange2000OrEarlier => {
+            Some(format!(
+                "a cutover migration needs Exchange 2003 or later as the source, not `{source}`"
+            ))
         }
-        if let Some(start) = schedule.start {
-            for (i, date) in schedule.blackout.iter().enumerate() {
-                if *date < start {
-                    push(
-                        Severity::Warning,
-                        &format!("/schedule/blackout/{i}"),
-                        "blackout",
-                        format!(
-                            "blackout date {date} is before the start date {start}; it has no effect"
-                        ),
-                        None,
-                    );
-                }
-            }
+        Path::Staged if !matches!(source, Source::Exchange2003 | Source::Exchange2007) => Some(
+            format!("a staged migration works only from Exchange 2003 and 2007, not `{source}`"),
+        ),
+        p if p.is_hybrid() && source == Source::Exchange2003 => {
+            Some("Exchange 2003 cannot take part in a hybrid deployment's online moves".to_owned())
         }
-        if let Some(max) = schedule.max_batch_mailboxes
-            && schedule.pilot.len() > max as usize
+        p if p.is_hybrid()
+            && !matches!(
+                source,
+                Source::Exchange2007
+                    | Source::Exchange2010
+                    | Source::Exchange2013
+                    | Source::Exchange2016
+                    | Source::Exchange2019
+                    | Source::ExchangeSe
+            ) =>
         {
-            push(
+            Some(format!(
+                "a hybrid deployment needs on-premises Exchange 2010 or later, not `{source}`"
+            ))
+        }
+        Path::GoogleWorkspace if source != Source::GoogleWorkspace => Some(format!(
+            "a Google Workspace migration needs Google Workspace as the source, not `{source}`"
+        )),
+        Path::CrossTenant if source != Source::Microsoft365 => Some(format!(
+            "a cross-tenant migration needs another Microsoft 365 tenant as the source, not `{source}`"
+        )),
+        Path::Imap if source == Source::Other => Some(
+            "an IMAP migration needs IMAP access, which the source `other` does not offer"
+                .to_owned(),
+        ),
+        _ => None,
+    }
+}
+
+/// The chosen path: refused when the source or size rules it out, warned about when it works
+/// with caveats.
+fn chosen_path(answers: &Answers, path: Path, findings: &mut Findings<'_>) {
+    let p = "/chosen_path";
+    if let Some(message) = path_refusal(answers, path) {
+        findings.push(Severity::Error, p, "chosen-path", message, None);
+        return;
+    }
+    if path == Path::Cutover && answers.mailboxes > 150 {
+        findings.push(
+            Severity::Warning,
+            p,
+            "cutover-size",
+            format!(
+                "a cutover of {} mailboxes: Microsoft advises 150 or fewer, performance suffers above",
+                answers.mailboxes
+            ),
+            Some("consider a staged or hybrid migration".to_owned()),
+        );
+    }
+    if path.is_hybrid() && answers.source == Source::Exchange2007 {
+        findings.push(
+            Severity::Warning,
+            p,
+            "hybrid-2007",
+            "hybrid from Exchange 2007 needs an Exchange 2013 hybrid server added first".to_owned(),
+            None,
+        );
+    }
+}
+
+/// IMAP settings on a source that does not migrate over IMAP are ignored.
+fn imap_settings(answers: &Answers, findings: &mut Findings<'_>) {
+    let source = answers.source;
+    let imap = matches!(source, Source::Imap | Source::Exchange2000OrEarlier)
+        || answers.chosen_path == Some(Path::Imap);
+    let Some(server) = answers.source_server.as_ref().filter(|_| !imap) else {
+        return;
+    };
+    for (field, set) in [
+        ("port", server.port.is_some()),
+        ("security", server.security.is_some()),
+        ("admin_login_format", server.admin_login_format.is_some()),
+    ] {
+        if set {
+            findings.push(
                 Severity::Warning,
-                "/schedule/pilot",
-                "pilot-size",
+                &format!("/source_server/{field}"),
+                "imap-setting",
                 format!(
-                    "{} pilot mailboxes do not fit one batch of at most {max}; the pilot is split",
-                    schedule.pilot.len()
-                ),
-                None,
-            );
-        }
-        if schedule.pilot.len() > answers.mailboxes as usize {
-            push(
-                Severity::Error,
-                "/schedule/pilot",
-                "pilot-size",
-                format!(
-                    "{} pilot mailboxes, but only {} mailboxes move",
-                    schedule.pilot.len(),
-                    answers.mailboxes
+                    "`{field}` is an IMAP setting, and `{source}` does not migrate over IMAP; it is ignored"
                 ),
                 None,
             );
         }
     }
-    out
+}
+
+/// The schedule: an empty window, blackout dates before the start, a pilot that does not fit.
+fn schedule_rules(answers: &Answers, schedule: &Schedule, findings: &mut Findings<'_>) {
+    if let Some(window) = schedule.window
+        && window.is_empty()
+    {
+        findings.push(
+            Severity::Error,
+            "/schedule/window",
+            "window",
+            format!("the window `{window}` starts and ends at the same time, so it is empty"),
+            None,
+        );
+    }
+    if let Some(start) = schedule.start {
+        for (i, date) in schedule.blackout.iter().enumerate() {
+            if *date < start {
+                findings.push(
+                    Severity::Warning,
+                    &format!("/schedule/blackout/{i}"),
+                    "blackout",
+                    format!(
+                        "blackout date {date} is before the start date {start}; it has no effect"
+                    ),
+                    None,
+                );
+            }
+        }
+    }
+    if let Some(max) = schedule.max_batch_mailboxes
+        && schedule.pilot.len() > max as usize
+    {
+        findings.push(
+            Severity::Warning,
+            "/schedule/pilot",
+            "pilot-size",
+            format!(
+                "{} pilot mailboxes do not fit one batch of at most {max}; the pilot is split",
+                schedule.pilot.len()
+            ),
+            None,
+        );
+    }
+    if schedule.pilot.len() > answers.mailboxes as usize {
+        findings.push(
+            Severity::Error,
+            "/schedule/pilot",
+            "pilot-size",
+            format!(
+                "{} pilot mailboxes, but only {} mailboxes move",
+                schedule.pilot.len(),
+                answers.mailboxes
+            ),
+            None,
+        );
+    }
 }
