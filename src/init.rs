@@ -250,10 +250,22 @@ pub fn interview(
     preset: &Preset,
 ) -> Result<(Answers, Recommendation), PromptError> {
     let schema = schema::schema();
+    let answers = ask(p, preset, &schema)?
+        .answers()
+        .ok_or_else(|| PromptError::Io("an answer is missing".to_owned()))?;
+    let rec = recommend::recommend(&answers);
+    if preset.chosen_path.is_some() {
+        return Ok((answers, rec));
+    }
+    choose_path(p, &schema, answers, rec)
+}
+
+/// Asks for every fact `preset` does not give; the result gives them all.
+fn ask(p: &mut dyn Prompter, preset: &Preset, schema: &Value) -> Result<Preset, PromptError> {
     let q = |field: &'static str, prompt: &str| Question {
         field,
         prompt: prompt.to_owned(),
-        help: help(&schema, field),
+        help: help(schema, field),
     };
     let organization = match &preset.organization {
         Some(o) => o.clone(),
@@ -270,7 +282,7 @@ pub fn interview(
         Some(s) => s,
         None => select_value(
             p,
-            &schema,
+            schema,
             "source",
             "Source",
             "Which mail system do the mailboxes move from?",
@@ -295,7 +307,7 @@ pub fn interview(
         Some(t) => t,
         None => select_value(
             p,
-            &schema,
+            schema,
             "timeline",
             "Timeline",
             "How quickly does the migration have to be done?",
@@ -330,7 +342,7 @@ pub fn interview(
                     field: "tenant",
                     prompt: "What is the tenant's domain (<name>.onmicrosoft.com)? Leave empty to fill in later."
                         .to_owned(),
-                    help: help(&schema, "tenant"),
+                    help: help(schema, "tenant"),
                 },
                 Some(""),
                 check_domain,
@@ -338,7 +350,7 @@ pub fn interview(
             Some(d.trim().to_owned()).filter(|d| !d.is_empty())
         }
     };
-    let mut answers = Preset {
+    Ok(Preset {
         organization: Some(organization),
         source: Some(source),
         mailboxes: Some(mailboxes),
@@ -347,48 +359,53 @@ pub fn interview(
         coexistence: Some(coexistence),
         chosen_path: preset.chosen_path,
         tenant_domain,
+    })
+}
+
+/// Shows the recommendation and asks whether to follow it; if not, asks for another path until
+/// the answers allow the one chosen.
+fn choose_path(
+    p: &mut dyn Prompter,
+    schema: &Value,
+    mut answers: Answers,
+    mut rec: Recommendation,
+) -> Result<(Answers, Recommendation), PromptError> {
+    p.show(&rec.to_text());
+    let follow = p.confirm(
+        &Question {
+            field: "chosen_path",
+            prompt: format!("Follow the recommendation ({})?", rec.title),
+            help: help(schema, "chosen_path"),
+        },
+        true,
+    )?;
+    if follow {
+        return Ok((answers, rec));
     }
-    .answers()
-    .ok_or_else(|| PromptError::Io("an answer is missing".to_owned()))?;
-    let mut rec = recommend::recommend(&answers);
-    if preset.chosen_path.is_none() {
-        p.show(&rec.to_text());
-        let follow = p.confirm(
-            &Question {
-                field: "chosen_path",
-                prompt: format!("Follow the recommendation ({})?", rec.title),
-                help: help(&schema, "chosen_path"),
-            },
-            true,
+    loop {
+        let path = select_value(
+            p,
+            schema,
+            "chosen_path",
+            "Path",
+            "Which path will the team take?",
+            rec.alternatives.first().map(|a| a.path),
         )?;
-        if !follow {
-            loop {
-                let path = select_value(
-                    p,
-                    &schema,
-                    "chosen_path",
-                    "Path",
-                    "Which path will the team take?",
-                    rec.alternatives.first().map(|a| a.path),
-                )?;
-                let mut candidate = answers.clone();
-                candidate.chosen_path = Some(path).filter(|&c| c != rec.recommended);
-                let value = serde_json::to_value(&candidate).unwrap_or(Value::Null);
-                let report = check::check_value(&Document::from_value(value));
-                let refusals: Vec<&str> = report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity == Severity::Error)
-                    .map(|d| d.message.as_str())
-                    .collect();
-                if refusals.is_empty() {
-                    answers = candidate;
-                    rec = recommend::recommend(&answers);
-                    break;
-                }
-                p.show(&format!("Not possible: {}\n", refusals.join("; ")));
-            }
+        let mut candidate = answers.clone();
+        candidate.chosen_path = Some(path).filter(|&c| c != rec.recommended);
+        let value = serde_json::to_value(&candidate).unwrap_or(Value::Null);
+        let report = check::check_value(&Document::from_value(value));
+        let refusals: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.message.as_str())
+            .collect();
+        if refusals.is_empty() {
+            answers = candidate;
+            rec = recommend::recommend(&answers);
+            return Ok((answers, rec));
         }
+        p.show(&format!("Not possible: {}\n", refusals.join("; ")));
     }
-    Ok((answers, rec))
 }

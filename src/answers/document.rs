@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use saphyr::Scalar;
 use saphyr_parser::{Event, Marker, Parser};
 use serde_json::{Map, Number, Value};
+use toml::de::DeValue;
 
 use crate::text::LineIndex;
 
@@ -341,7 +342,7 @@ fn not_a_plain_key(location: Location) -> SyntaxError {
 /// Errors are reported as saphyr's loader did: a syntax error anywhere first, then a duplicate
 /// key or an alias bomb, then an empty file or a second document, then a value that cannot be
 /// read.
-#[allow(
+#[expect(
     clippy::too_many_lines,
     reason = "one state machine over the event stream reads best in one piece"
 )]
@@ -616,56 +617,80 @@ fn json(text: &str) -> Result<Document, Vec<SyntaxError>> {
     })
 }
 
+/// An open JSON object or array: its entry, and for an object the names so far and the place of
+/// the key waiting for its value.
+struct OpenJson<'t> {
+    pos: Pos,
+    names: Option<HashSet<Cow<'t, str>>>,
+    key: Option<Location>,
+}
+
+/// Whether `b` ends a bare JSON token (a number, `true`, `false`, `null`).
+const fn ends_bare_token(b: u8) -> bool {
+    matches!(
+        b,
+        b'{' | b'[' | b'}' | b']' | b',' | b':' | b' ' | b'\t' | b'\r' | b'\n' | b'"'
+    )
+}
+
+/// The end of the JSON token that starts at byte `i`.
+fn token_end(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        b'"' => {
+            let mut j = i + 1;
+            while j < bytes.len() && bytes[j] != b'"' {
+                j += if bytes[j] == b'\\' { 2 } else { 1 };
+            }
+            (j + 1).min(bytes.len())
+        }
+        b'{' | b'[' | b'}' | b']' | b',' | b':' | b' ' | b'\t' | b'\r' | b'\n' => i + 1,
+        _ => {
+            let mut j = i + 1;
+            while j < bytes.len() && !ends_bare_token(bytes[j]) {
+                j += 1;
+            }
+            j
+        }
+    }
+}
+
+/// Records the key `token` (quotes included) at `here` in the innermost open object; a name it
+/// already holds is an error.
+fn note_key<'t>(
+    open: &mut OpenJson<'t>,
+    token: &'t str,
+    here: Location,
+) -> Result<(), SyntaxError> {
+    let raw = &token[1..token.len().saturating_sub(1).max(1)];
+    let name: Cow<'t, str> = if raw.contains('\\') {
+        Cow::Owned(serde_json::from_str::<String>(token).unwrap_or_default())
+    } else {
+        Cow::Borrowed(raw)
+    };
+    if let Some(names) = &mut open.names
+        && !names.insert(name)
+    {
+        return Err(SyntaxError {
+            location: here,
+            message: "a key appears twice in one mapping; each field may be given once".to_owned(),
+        });
+    }
+    open.key = Some(here);
+    Ok(())
+}
+
 /// The places of the values (and keys) of JSON text that serde_json has accepted, in one pass
 /// with an explicit stack; a key given twice in one object is an error at its second place.
 fn json_positions(text: &str) -> Result<Vec<Pos>, SyntaxError> {
-    /// An open object or array: its entry, and for an object the names so far and the place of
-    /// the key waiting for its value.
-    struct Open<'t> {
-        pos: Pos,
-        names: Option<HashSet<Cow<'t, str>>>,
-        key: Option<Location>,
-    }
     let bytes = text.as_bytes();
     let mut positions = Positions::default();
-    let mut stack: Vec<Open<'_>> = Vec::new();
+    let mut stack: Vec<OpenJson<'_>> = Vec::new();
     let (mut line, mut column) = (1u32, 1u32);
     let mut i = 0;
     while i < bytes.len() {
         let here = Location { line, column };
         let b = bytes[i];
-        // The end of the token that starts at `i`.
-        let end = match b {
-            b'"' => {
-                let mut j = i + 1;
-                while j < bytes.len() && bytes[j] != b'"' {
-                    j += if bytes[j] == b'\\' { 2 } else { 1 };
-                }
-                (j + 1).min(bytes.len())
-            }
-            b'{' | b'[' | b'}' | b']' | b',' | b':' | b' ' | b'\t' | b'\r' | b'\n' => i + 1,
-            _ => {
-                let mut j = i + 1;
-                while j < bytes.len()
-                    && !matches!(
-                        bytes[j],
-                        b'{' | b'['
-                            | b'}'
-                            | b']'
-                            | b','
-                            | b':'
-                            | b' '
-                            | b'\t'
-                            | b'\r'
-                            | b'\n'
-                            | b'"'
-                    )
-                {
-                    j += 1;
-                }
-                j
-            }
-        };
+        let end = token_end(bytes, i);
         let token = &text[i..end];
         // A value starts here unless this is a key: a string in an object with no pending key.
         let is_key = b == b'"'
@@ -676,7 +701,7 @@ fn json_positions(text: &str) -> Result<Vec<Pos>, SyntaxError> {
             b'{' | b'[' => {
                 let key = stack.last_mut().and_then(|o| o.key.take());
                 positions.open();
-                stack.push(Open {
+                stack.push(OpenJson {
                     pos: Pos {
                         value: here,
                         key: key.unwrap_or(here),
@@ -692,24 +717,8 @@ fn json_positions(text: &str) -> Result<Vec<Pos>, SyntaxError> {
                 }
             }
             _ if is_key => {
-                let raw = &token[1..token.len().saturating_sub(1).max(1)];
-                let name: Cow<'_, str> = if raw.contains('\\') {
-                    Cow::Owned(serde_json::from_str::<String>(token).unwrap_or_default())
-                } else {
-                    Cow::Borrowed(raw)
-                };
                 if let Some(open) = stack.last_mut() {
-                    if let Some(names) = &mut open.names
-                        && !names.insert(name)
-                    {
-                        return Err(SyntaxError {
-                            location: here,
-                            message:
-                                "a key appears twice in one mapping; each field may be given once"
-                                    .to_owned(),
-                        });
-                    }
-                    open.key = Some(here);
+                    note_key(open, token, here)?;
                 }
             }
             b',' | b':' | b' ' | b'\t' | b'\r' | b'\n' => {}
@@ -736,87 +745,88 @@ fn json_positions(text: &str) -> Result<Vec<Pos>, SyntaxError> {
     Ok(positions.finish(root))
 }
 
-fn toml(text: &str) -> Result<Document, Vec<SyntaxError>> {
-    use toml::de::{DeTable, DeValue};
+/// Reads a TOML tree into a JSON value, recording where each value is written.
+struct TomlWalk<'t> {
+    index: LineIndex<'t>,
+    positions: Positions,
+}
 
-    struct Walk<'t> {
-        index: LineIndex<'t>,
-        positions: Positions,
+impl TomlWalk<'_> {
+    fn location(&self, offset: usize) -> Location {
+        let (line, column) = self.index.locate(offset);
+        Location {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+        }
     }
 
-    impl Walk<'_> {
-        fn location(&self, offset: usize) -> Location {
-            let (line, column) = self.index.locate(offset);
-            Location {
-                line: u32::try_from(line).unwrap_or(u32::MAX),
-                column: u32::try_from(column).unwrap_or(u32::MAX),
+    /// Converts one value; `key` is where its key is written (its own place for an item).
+    fn value(
+        &mut self,
+        value: &DeValue<'_>,
+        span: std::ops::Range<usize>,
+        key: Option<Location>,
+        depth: usize,
+    ) -> Result<Value, SyntaxError> {
+        let here = self.location(span.start);
+        let mut pos = Pos {
+            value: here,
+            key: key.unwrap_or(here),
+            first_child: NO_CHILDREN,
+        };
+        let error = |message: String| SyntaxError {
+            location: here,
+            message,
+        };
+        let scalar = match value {
+            DeValue::String(s) => Value::String(s.to_string()),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .map(|n| Value::Number(n.into()))
+                .map_err(|_| error(format!("`{i}` is out of range for an integer")))?,
+            DeValue::Float(f) => f
+                .as_str()
+                .parse::<f64>()
+                .ok()
+                .and_then(Number::from_f64)
+                .map(Value::Number)
+                .ok_or_else(|| error(format!("`{}` is not a finite number", f.as_str())))?,
+            DeValue::Boolean(b) => Value::Bool(*b),
+            DeValue::Datetime(d) => Value::String(d.to_string()),
+            DeValue::Array(_) | DeValue::Table(_) if depth >= MAX_DEPTH => {
+                return Err(too_deep(here));
             }
-        }
-
-        /// Converts one value; `key` is where its key is written (its own place for an item).
-        fn value(
-            &mut self,
-            value: &DeValue<'_>,
-            span: std::ops::Range<usize>,
-            key: Option<Location>,
-            depth: usize,
-        ) -> Result<Value, SyntaxError> {
-            let here = self.location(span.start);
-            let mut pos = Pos {
-                value: here,
-                key: key.unwrap_or(here),
-                first_child: NO_CHILDREN,
-            };
-            let error = |message: String| SyntaxError {
-                location: here,
-                message,
-            };
-            let scalar = match value {
-                DeValue::String(s) => Value::String(s.to_string()),
-                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-                    .map(|n| Value::Number(n.into()))
-                    .map_err(|_| error(format!("`{i}` is out of range for an integer")))?,
-                DeValue::Float(f) => f
-                    .as_str()
-                    .parse::<f64>()
-                    .ok()
-                    .and_then(Number::from_f64)
-                    .map(Value::Number)
-                    .ok_or_else(|| error(format!("`{}` is not a finite number", f.as_str())))?,
-                DeValue::Boolean(b) => Value::Bool(*b),
-                DeValue::Datetime(d) => Value::String(d.to_string()),
-                DeValue::Array(_) | DeValue::Table(_) if depth >= MAX_DEPTH => {
-                    return Err(too_deep(here));
+            DeValue::Array(items) => {
+                self.positions.open();
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    out.push(self.value(item.get_ref(), item.span(), None, depth + 1)?);
                 }
-                DeValue::Array(items) => {
-                    self.positions.open();
-                    let mut out = Vec::with_capacity(items.len());
-                    for item in items {
-                        out.push(self.value(item.get_ref(), item.span(), None, depth + 1)?);
-                    }
-                    self.positions.close(pos);
-                    return Ok(Value::Array(out));
+                self.positions.close(pos);
+                return Ok(Value::Array(out));
+            }
+            DeValue::Table(table) => {
+                self.positions.open();
+                let mut out = Map::new();
+                // The spanned tree keeps keys in a map; file order comes from the spans.
+                let mut entries: Vec<_> = table.iter().collect();
+                entries.sort_by_key(|(k, _)| k.span().start);
+                for (key, item) in entries {
+                    let key_at = self.location(key.span().start);
+                    let v = self.value(item.get_ref(), item.span(), Some(key_at), depth + 1)?;
+                    out.insert(key.get_ref().to_string(), v);
                 }
-                DeValue::Table(table) => {
-                    self.positions.open();
-                    let mut out = Map::new();
-                    // The spanned tree keeps keys in a map; file order comes from the spans.
-                    let mut entries: Vec<_> = table.iter().collect();
-                    entries.sort_by_key(|(k, _)| k.span().start);
-                    for (key, item) in entries {
-                        let key_at = self.location(key.span().start);
-                        let v = self.value(item.get_ref(), item.span(), Some(key_at), depth + 1)?;
-                        out.insert(key.get_ref().to_string(), v);
-                    }
-                    self.positions.close(pos);
-                    return Ok(Value::Object(out));
-                }
-            };
-            pos.first_child = NO_CHILDREN;
-            self.positions.add(pos);
-            Ok(scalar)
-        }
+                self.positions.close(pos);
+                return Ok(Value::Object(out));
+            }
+        };
+        pos.first_child = NO_CHILDREN;
+        self.positions.add(pos);
+        Ok(scalar)
     }
+}
+
+fn toml(text: &str) -> Result<Document, Vec<SyntaxError>> {
+    use toml::de::DeTable;
 
     if text.trim().is_empty() {
         return Err(vec![at(
@@ -827,7 +837,7 @@ fn toml(text: &str) -> Result<Document, Vec<SyntaxError>> {
     }
     let index = LineIndex::new(text);
     let (root, errors) = DeTable::parse_recoverable(text);
-    let mut walk = Walk {
+    let mut walk = TomlWalk {
         index,
         positions: Positions::default(),
     };
@@ -858,7 +868,7 @@ fn normalise_numbers(value: &mut Value) {
             if let Some(f) = n.as_f64() {
                 // Within ±2^53 every integral f64 is an exact integer.
                 if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 {
-                    #[allow(clippy::cast_possible_truncation, reason = "integral and in range")]
+                    #[expect(clippy::cast_possible_truncation, reason = "integral and in range")]
                     let i = f as i64;
                     *n = i.into();
                 }

@@ -356,6 +356,55 @@ pub struct Validation {
     pub code: u8,
 }
 
+/// The counts of one validation run.
+#[derive(Debug)]
+struct Tally {
+    files: usize,
+    valid: usize,
+    invalid: usize,
+    unreadable: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Tally {
+    /// The human summary line: `3 files: 2 valid, 1 invalid (1 error, 0 warnings)`.
+    fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let unreadable = if self.unreadable == 0 {
+            String::new()
+        } else {
+            format!(", {} unreadable", self.unreadable)
+        };
+        format!(
+            "{}: {} valid, {} invalid{unreadable} ({}, {})\n",
+            plural(self.valid + self.invalid + self.unreadable, "file"),
+            self.valid,
+            self.invalid,
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+        )
+    }
+
+    /// The JSON document of the run, holding each file's report.
+    fn json(&self, valid: bool, files: Vec<serde_json::Value>) -> String {
+        let doc = json!({
+            "format_version": 1,
+            "valid": valid,
+            "summary": {
+                "files": self.files,
+                "valid": self.valid,
+                "invalid": self.invalid,
+                "errors": self.errors,
+                "warnings": self.warnings,
+                "unreadable": self.unreadable,
+            },
+            "files": files,
+        });
+        crate::text::pretty_json(&doc)
+    }
+}
+
 /// Validates `paths` (files, directories, `-`) and renders the run in `format`.
 #[must_use]
 pub fn validate_paths(
@@ -430,39 +479,18 @@ pub fn validate_paths(
     } else {
         EXIT_OK
     };
+    let tally = Tally {
+        files: files.len(),
+        valid,
+        invalid,
+        unreadable: errors.len(),
+        errors: n_errors,
+        warnings: n_warnings,
+    };
     match format {
-        ValidateFormat::Human => {
-            let plural =
-                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-            let unreadable = if errors.is_empty() {
-                String::new()
-            } else {
-                format!(", {} unreadable", errors.len())
-            };
-            output.push_str(&format!(
-                "{}: {valid} valid, {invalid} invalid{unreadable} ({}, {})\n",
-                plural(valid + invalid + errors.len(), "file"),
-                plural(n_errors, "error"),
-                plural(n_warnings, "warning"),
-            ));
-        }
+        ValidateFormat::Human => output.push_str(&tally.summary()),
         ValidateFormat::Github => {}
-        ValidateFormat::Json => {
-            let doc = json!({
-                "format_version": 1,
-                "valid": code == EXIT_OK,
-                "summary": {
-                    "files": files.len(),
-                    "valid": valid,
-                    "invalid": invalid,
-                    "errors": n_errors,
-                    "warnings": n_warnings,
-                    "unreadable": errors.len(),
-                },
-                "files": json_files,
-            });
-            output = crate::text::pretty_json(&doc);
-        }
+        ValidateFormat::Json => output = tally.json(code == EXIT_OK, json_files),
     }
     Validation {
         output,
