@@ -2,8 +2,6 @@
 //! byte-order mark, UTF-16 with one, as Windows PowerShell 5 writes), turning byte offsets into
 //! `LINE:COLUMN` in logarithmic time, and making untrusted text safe to print on a terminal.
 
-use std::borrow::Cow;
-
 /// What kind of file is decoded, for the hint on how to re-export it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -251,43 +249,9 @@ impl<'t> LineIndex<'t> {
     }
 }
 
-/// Whether printing `c` raw could change how a terminal shows other text: C0 and C1 control
-/// characters (line breaks included: the callers add their own), DEL, and the Unicode controls
-/// of text direction and line separation.
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{061C}'
-                | '\u{200E}'
-                | '\u{200F}'
-                | '\u{2028}'
-                | '\u{2029}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{FEFF}'
-        )
-}
-
-/// Text from input, made safe to print on a terminal: every control character (ESC, line
-/// breaks, tabs, …) and every bidirectional-text control is written as `\u{1b}`, so nothing read
-/// from a file can move the cursor, set a title, colour the screen or reorder what is shown.
-/// Every human-format renderer passes untrusted text through this.
-#[must_use]
-pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if is_unsafe(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
+/// Text from input, made safe to print on a terminal (the diagnostics renderer's rule, one
+/// definition for every renderer).
+pub use crate::table::diagnostic::printable;
 
 /// [`printable`] line by line, keeping the line breaks of a multi-line message.
 #[must_use]

@@ -13,48 +13,24 @@ use serde_json::Value;
 use super::document::{self, Document, Format, Location};
 use super::model::{Answers, Path, Schedule, Source, Zone};
 use super::schema;
+pub use crate::table::diagnostic::Diagnostic;
 use crate::table::diagnostic::{Severity, suggest};
 
-/// One finding about an answer file.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Diagnostic {
-    /// Error (the file is refused) or warning.
-    pub severity: Severity,
-    /// Where in the file.
-    pub location: Location,
-    /// JSON pointer of the value concerned (`""` for the whole file).
-    pub pointer: String,
-    /// Stable kind for tools: `syntax`, `unknown-field`, `unknown-value`, `type`, `missing-field`,
-    /// `range`, `format`, … and the cross-field rules' names.
-    pub code: &'static str,
-    /// What is wrong.
-    pub message: String,
-    /// The value found, as JSON, when there is one.
-    pub found: Option<Value>,
-    /// What is allowed, in words.
-    pub allowed: Option<String>,
-    /// A suggestion (`did you mean …?`) or a hint.
-    pub help: Option<String>,
-}
-
-impl Diagnostic {
-    fn new(severity: Severity, location: Location, pointer: &str, code: &'static str) -> Self {
-        Self {
-            severity,
-            location,
-            pointer: pointer.to_owned(),
-            code,
-            message: String::new(),
-            found: None,
-            allowed: None,
-            help: None,
-        }
-    }
-
-    fn message(mut self, message: impl Into<String>) -> Self {
-        self.message = message.into();
-        self
-    }
+/// A finding at `location` about the value at `pointer`, its message still to be set.
+fn finding(
+    severity: Severity,
+    location: Location,
+    pointer: &str,
+    code: &'static str,
+) -> Diagnostic {
+    Diagnostic::new(
+        severity,
+        code,
+        location.line,
+        Some(location.column),
+        String::new(),
+    )
+    .at_pointer(pointer)
 }
 
 /// The outcome of checking one file.
@@ -81,9 +57,7 @@ impl Report {
     #[must_use]
     pub fn refused(location: Location, code: &'static str, message: String) -> Self {
         Self {
-            diagnostics: vec![
-                Diagnostic::new(Severity::Error, location, "", code).message(message),
-            ],
+            diagnostics: vec![finding(Severity::Error, location, "", code).message(message)],
             answers: None,
         }
     }
@@ -107,7 +81,7 @@ pub fn check(text: &str, format: Format) -> Report {
             let diagnostics = errors
                 .into_iter()
                 .map(|e| {
-                    Diagnostic::new(Severity::Error, e.location, "", "syntax").message(format!(
+                    finding(Severity::Error, e.location, "", "syntax").message(format!(
                         "{} syntax: {}",
                         format.name().to_uppercase(),
                         e.message
@@ -135,7 +109,7 @@ pub fn check_value(doc: &Document) -> Report {
             }
         }
         None => diagnostics.push(
-            Diagnostic::new(Severity::Error, Location::default(), "", "internal")
+            finding(Severity::Error, Location::default(), "", "internal")
                 .message("the answers schema did not compile; this is a bug in mma"),
         ),
     }
@@ -148,15 +122,15 @@ pub fn check_value(doc: &Document) -> Report {
                 answers = Some(a);
             }
             Err(e) => diagnostics.push(
-                Diagnostic::new(Severity::Error, Location::default(), "", "internal").message(
+                finding(Severity::Error, Location::default(), "", "internal").message(
                     format!("the schema accepted the file but the types refused it: {e}; this is a bug in mma"),
                 ),
             ),
         }
     }
     diagnostics.sort_by(|a, b| {
-        (a.location, &a.pointer, a.code, &a.message)
-            .cmp(&(b.location, &b.pointer, b.code, &b.message))
+        (a.line, a.column, &a.pointer, a.code, &a.message)
+            .cmp(&(b.line, b.column, &b.pointer, b.code, &b.message))
     });
     diagnostics.dedup();
     let answers = answers.filter(|_| !diagnostics.iter().any(|d| d.severity == Severity::Error));
@@ -175,7 +149,7 @@ fn convert<'a>(doc: &'a Document, diagnostics: &mut Vec<Diagnostic>) -> Cow<'a, 
     if let Some(Value::String(name)) = doc.value.pointer(pointer)
         && let Err(unknown) = Zone::get(name)
     {
-        let mut d = Diagnostic::new(Severity::Error, doc.locate(pointer), pointer, "time-zone")
+        let mut d = finding(Severity::Error, doc.locate(pointer), pointer, "time-zone")
             .message(unknown.to_string());
         d.help = Some(
             "use an IANA name such as `Europe/London` or `America/New_York`, or `UTC`".to_owned(),
@@ -379,7 +353,7 @@ struct Failed<'a> {
 impl Failed<'_> {
     /// A finding about the failing value, with the value found and what is allowed.
     fn base(&self, code: &'static str) -> Diagnostic {
-        let mut d = Diagnostic::new(Severity::Error, self.location, &self.pointer, code);
+        let mut d = finding(Severity::Error, self.location, &self.pointer, code);
         // A huge list or mapping is not copied into every finding about it.
         d.found = small(self.instance).then(|| self.instance.clone());
         d.allowed = Some(allowed(self.root, self.node));
@@ -404,7 +378,7 @@ impl Failed<'_> {
             .iter()
             .map(|name| {
                 let at = format!("{}/{}", self.pointer, document::escape(name));
-                let mut d = Diagnostic::new(
+                let mut d = finding(
                     Severity::Error,
                     self.doc.locate_key(&at),
                     &at,
@@ -428,7 +402,7 @@ impl Failed<'_> {
         } else {
             format!(" in {}", self.place)
         };
-        let mut d = Diagnostic::new(
+        let mut d = finding(
             Severity::Error,
             self.location,
             &self.pointer,
@@ -625,8 +599,7 @@ impl Findings<'_> {
         message: String,
         help: Option<String>,
     ) {
-        let mut d =
-            Diagnostic::new(severity, self.doc.locate(pointer), pointer, code).message(message);
+        let mut d = finding(severity, self.doc.locate(pointer), pointer, code).message(message);
         d.help = help;
         self.out.push(d);
     }

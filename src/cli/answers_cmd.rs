@@ -1,6 +1,6 @@
 //! `mma validate`, `mma recommend` and `mma schema`: answer files on the command line.
 
-use std::io::{IsTerminal as _, Read as _};
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -459,12 +459,12 @@ pub fn validate_paths(
         match format {
             ValidateFormat::Human => {
                 for d in &report.diagnostics {
-                    output.push_str(&render::human(&name, d, colour));
+                    output.push_str(&d.human(&name, colour));
                 }
             }
             ValidateFormat::Github => {
                 for d in &report.diagnostics {
-                    output.push_str(&render::github(&name, d));
+                    output.push_str(&d.github(&name, render::GITHUB_TITLE));
                 }
             }
             ValidateFormat::Json => {
@@ -500,23 +500,13 @@ pub fn validate_paths(
     }
 }
 
-/// Whether to colour standard output: a terminal, and `NO_COLOR` unset.
-fn colour_stdout() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
-}
-
-/// Whether to colour standard error.
-pub(super) fn colour_stderr() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
-}
-
 pub(super) fn validate(args: ValidateArgs) -> Result<u8, Failure> {
     let v = validate_paths(
         &args.paths,
         args.format,
         args.input_format,
         args.deny_warnings,
-        args.format == ValidateFormat::Human && colour_stdout(),
+        args.format == ValidateFormat::Human && super::colour_stdout(),
     );
     print_stdout(&v.output)?;
     for w in &v.warnings {
@@ -553,10 +543,10 @@ pub(super) fn load_answers(
             *report,
         ),
     };
-    let colour = colour_stderr();
+    let colour = super::colour_stderr();
     let mut text = String::new();
     for d in &report.diagnostics {
-        text.push_str(&render::human(&input.name, d, colour));
+        text.push_str(&d.human(&input.name, colour));
     }
     eprint!("{text}");
     match report.answers {

@@ -182,7 +182,7 @@ pub(super) fn run(args: InitArgs) -> Result<u8, Failure> {
     if !report.is_valid() {
         let name = args.output.display().to_string();
         for d in &report.diagnostics {
-            eprint!("{}", answers::render::human(&name, d, false));
+            eprint!("{}", d.human(&name, false));
         }
         return Err(Failure {
             code: EXIT_INVALID,
@@ -195,10 +195,7 @@ pub(super) fn run(args: InitArgs) -> Result<u8, Failure> {
         .iter()
         .filter(|d| d.severity == Severity::Warning)
     {
-        eprint!(
-            "{}",
-            answers::render::human(&args.output.display().to_string(), d, false)
-        );
+        eprint!("{}", d.human(&args.output.display().to_string(), false));
     }
     eprintln!(
         "wrote {}: {} (`{}`), rule {}",

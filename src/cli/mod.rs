@@ -8,7 +8,7 @@ mod plan_cmd;
 mod runbook_cmd;
 mod table_cmd;
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -152,6 +152,19 @@ pub fn run() -> ExitCode {
             ExitCode::from(failure.code)
         }
     }
+}
+
+/// Whether to colour standard output: only a terminal, and as anstream reads the environment
+/// (`NO_COLOR`, `CLICOLOR`, `TERM=dumb`, …).
+pub(crate) fn colour_stdout() -> bool {
+    let out = std::io::stdout();
+    out.is_terminal() && anstream::AutoStream::choice(&out) != anstream::ColorChoice::Never
+}
+
+/// Whether to colour standard error, by the same rules.
+pub(crate) fn colour_stderr() -> bool {
+    let err = std::io::stderr();
+    err.is_terminal() && anstream::AutoStream::choice(&err) != anstream::ColorChoice::Never
 }
 
 /// Writes to stdout; a closed pipe (`mma … | head`) is not an error.

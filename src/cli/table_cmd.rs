@@ -201,30 +201,18 @@ fn check(csv: Option<&PathBuf>, format: CheckFormat) -> Result<u8, Failure> {
                 });
                 print_stdout(&format!("{}: ok{summary}\n", printable(&name)))?;
             } else {
+                let colour = super::colour_stdout();
                 let mut text: String = report
                     .diagnostics
                     .iter()
-                    .map(|d| printable_lines(&d.render(&name)) + "\n")
+                    .map(|d| d.human(&name, colour))
                     .collect();
                 text.push_str(&format!("{}: {errors} error(s)\n", printable(&name)));
                 print_stdout(&text)?;
             }
         }
         CheckFormat::Json => {
-            let diagnostics: Vec<Value> = report
-                .diagnostics
-                .iter()
-                .map(|d| {
-                    json!({
-                        "severity": d.severity.name(),
-                        "code": d.code,
-                        "line": d.line,
-                        "column": d.column,
-                        "message": d.message,
-                        "notes": d.notes,
-                    })
-                })
-                .collect();
+            let diagnostics: Vec<Value> = report.diagnostics.iter().map(|d| d.json()).collect();
             let mut doc = json!({
                 "format_version": 1,
                 "file": name,
