@@ -16,16 +16,98 @@ use super::schema;
 pub use crate::table::diagnostic::Diagnostic;
 use crate::table::diagnostic::{Severity, suggest};
 
+/// The kind of a finding about an answer file, stable for tools (its [`Code::name`] is the
+/// `code` of the diagnostic).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Code {
+    /// `syntax`: the file is not valid YAML, JSON or TOML.
+    Syntax,
+    /// `too-large`: the file is larger than an answer file may be.
+    TooLarge,
+    /// `encoding`: the file is not UTF-8 or UTF-16 text.
+    Encoding,
+    /// `internal`: a bug in mma: the schema or the types failed.
+    Internal,
+    /// `unknown-field`: a field the schema does not have.
+    UnknownField,
+    /// `missing-field`: a required field is missing.
+    MissingField,
+    /// `unknown-value`: a name outside the listed values.
+    UnknownValue,
+    /// `type`: a value of the wrong type.
+    Type,
+    /// `version`: an answer file version this mma does not read.
+    Version,
+    /// `value`: a value other than the one allowed.
+    Value,
+    /// `range`: a number outside its range.
+    Range,
+    /// `length`: text or a list of the wrong length.
+    Length,
+    /// `duplicate`: a list that repeats an item.
+    Duplicate,
+    /// `format`: text of the wrong form (date, host name, email address, pattern).
+    Format,
+    /// `schema`: another schema violation.
+    Schema,
+    /// `time-zone`: a time zone the IANA database does not hold.
+    TimeZone,
+    /// `chosen-path`: a chosen path the source or size rules out.
+    ChosenPath,
+    /// `cutover-size`: a cutover of more mailboxes than Microsoft advises.
+    CutoverSize,
+    /// `hybrid-2007`: hybrid from Exchange 2007, which needs a newer hybrid server.
+    Hybrid2007,
+    /// `imap-setting`: an IMAP setting on a source that does not migrate over IMAP.
+    ImapSetting,
+    /// `tenant-domain`: a tenant domain that is not `.onmicrosoft.com`.
+    TenantDomain,
+    /// `window`: an empty migration window.
+    Window,
+    /// `blackout`: a blackout date before the start date.
+    Blackout,
+    /// `pilot-size`: a pilot that does not fit a batch or the organisation.
+    PilotSize,
+}
+
+impl Code {
+    /// The name tools see.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Syntax => "syntax",
+            Self::TooLarge => "too-large",
+            Self::Encoding => "encoding",
+            Self::Internal => "internal",
+            Self::UnknownField => "unknown-field",
+            Self::MissingField => "missing-field",
+            Self::UnknownValue => "unknown-value",
+            Self::Type => "type",
+            Self::Version => "version",
+            Self::Value => "value",
+            Self::Range => "range",
+            Self::Length => "length",
+            Self::Duplicate => "duplicate",
+            Self::Format => "format",
+            Self::Schema => "schema",
+            Self::TimeZone => "time-zone",
+            Self::ChosenPath => "chosen-path",
+            Self::CutoverSize => "cutover-size",
+            Self::Hybrid2007 => "hybrid-2007",
+            Self::ImapSetting => "imap-setting",
+            Self::TenantDomain => "tenant-domain",
+            Self::Window => "window",
+            Self::Blackout => "blackout",
+            Self::PilotSize => "pilot-size",
+        }
+    }
+}
+
 /// A finding at `location` about the value at `pointer`, its message still to be set.
-fn finding(
-    severity: Severity,
-    location: Location,
-    pointer: &str,
-    code: &'static str,
-) -> Diagnostic {
+fn finding(severity: Severity, location: Location, pointer: &str, code: Code) -> Diagnostic {
     Diagnostic::new(
         severity,
-        code,
+        code.name(),
         location.line,
         Some(location.column),
         String::new(),
@@ -55,7 +137,7 @@ impl Report {
     /// The report on a file refused before it is parsed (its bytes are not text, or it is too
     /// large): one error at `location`.
     #[must_use]
-    pub fn refused(location: Location, code: &'static str, message: String) -> Self {
+    pub fn refused(location: Location, code: Code, message: String) -> Self {
         Self {
             diagnostics: vec![finding(Severity::Error, location, "", code).message(message)],
             answers: None,
@@ -81,7 +163,7 @@ pub fn check(text: &str, format: Format) -> Report {
             let diagnostics = errors
                 .into_iter()
                 .map(|e| {
-                    finding(Severity::Error, e.location, "", "syntax").message(format!(
+                    finding(Severity::Error, e.location, "", Code::Syntax).message(format!(
                         "{} syntax: {}",
                         format.name().to_uppercase(),
                         e.message
@@ -109,7 +191,7 @@ pub fn check_value(doc: &Document) -> Report {
             }
         }
         None => diagnostics.push(
-            finding(Severity::Error, Location::default(), "", "internal")
+            finding(Severity::Error, Location::default(), "", Code::Internal)
                 .message("the answers schema did not compile; this is a bug in mma"),
         ),
     }
@@ -122,7 +204,7 @@ pub fn check_value(doc: &Document) -> Report {
                 answers = Some(a);
             }
             Err(e) => diagnostics.push(
-                finding(Severity::Error, Location::default(), "", "internal").message(
+                finding(Severity::Error, Location::default(), "", Code::Internal).message(
                     format!("the schema accepted the file but the types refused it: {e}; this is a bug in mma"),
                 ),
             ),
@@ -149,8 +231,13 @@ fn convert<'a>(doc: &'a Document, diagnostics: &mut Vec<Diagnostic>) -> Cow<'a, 
     if let Some(Value::String(name)) = doc.value.pointer(pointer)
         && let Err(unknown) = Zone::get(name)
     {
-        let mut d = finding(Severity::Error, doc.locate(pointer), pointer, "time-zone")
-            .message(unknown.to_string());
+        let mut d = finding(
+            Severity::Error,
+            doc.locate(pointer),
+            pointer,
+            Code::TimeZone,
+        )
+        .message(unknown.to_string());
         d.help = Some(
             "use an IANA name such as `Europe/London` or `America/New_York`, or `UTC`".to_owned(),
         );
@@ -352,7 +439,7 @@ struct Failed<'a> {
 
 impl Failed<'_> {
     /// A finding about the failing value, with the value found and what is allowed.
-    fn base(&self, code: &'static str) -> Diagnostic {
+    fn base(&self, code: Code) -> Diagnostic {
         let mut d = finding(Severity::Error, self.location, &self.pointer, code);
         // A huge list or mapping is not copied into every finding about it.
         d.found = small(self.instance).then(|| self.instance.clone());
@@ -382,7 +469,7 @@ impl Failed<'_> {
                     Severity::Error,
                     self.doc.locate_key(&at),
                     &at,
-                    "unknown-field",
+                    Code::UnknownField,
                 )
                 .message(format!("unknown field `{name}` in {container}"));
                 d.allowed = Some(format!("the fields {}", quoted(&names)));
@@ -406,7 +493,7 @@ impl Failed<'_> {
             Severity::Error,
             self.location,
             &self.pointer,
-            "missing-field",
+            Code::MissingField,
         )
         .message(format!("missing field `{name}`{within}"));
         if let Some(field) = field {
@@ -433,7 +520,7 @@ impl Failed<'_> {
         Some(match (enum_values(self.node), self.instance) {
             (Some(values), Value::String(found)) => {
                 let mut d = self
-                    .base("unknown-value")
+                    .base(Code::UnknownValue)
                     .message(format!("unknown value `{found}` for {place}"));
                 d.help = suggest(found, values.iter().map(String::as_str))
                     .map(|s| format!("did you mean `{s}`?"));
@@ -441,18 +528,18 @@ impl Failed<'_> {
             }
             // The enum's `"type": "string"` reports a value of another type.
             (Some(_), _) if resolve(self.root, self.node).get("type").is_some() => return None,
-            (Some(_), other) => self.base("type").message(format!(
+            (Some(_), other) => self.base(Code::Type).message(format!(
                 "{place} must be one of the listed names, found {}",
                 found_text(other)
             )),
-            (None, _) => self.base("schema").message(format!("{place}: {error}")),
+            (None, _) => self.base(Code::Schema).message(format!("{place}: {error}")),
         })
     }
 
     /// A value of the wrong type, with a hint for YAML 1.1 booleans and quoted numbers.
     fn wrong_type(&self) -> Diagnostic {
         let instance = self.instance;
-        let mut d = self.base("type").message(format!(
+        let mut d = self.base(Code::Type).message(format!(
             "{} has the wrong type: found {}",
             self.place,
             found_text(instance)
@@ -490,7 +577,7 @@ impl Failed<'_> {
                 .find(|(i, v)| items[..*i].contains(v))
                 .map(|(_, v)| show(v))
         });
-        self.base("duplicate").message(format!(
+        self.base(Code::Duplicate).message(format!(
             "{} lists `{}` more than once",
             self.place,
             repeated.unwrap_or_default()
@@ -499,7 +586,7 @@ impl Failed<'_> {
 
     /// A number outside its range: `too small` or `too large`, and the bound in words.
     fn range(&self, what: &str, bound: String) -> Diagnostic {
-        self.base("range").message(format!(
+        self.base(Code::Range).message(format!(
             "{} is too {what}: `{}` ({bound})",
             self.place,
             show(self.instance)
@@ -539,13 +626,13 @@ fn schema_error(
             }
         }
         Kind::Constant { expected_value } if f.pointer == "/version" => {
-            f.base("version").message(format!(
+            f.base(Code::Version).message(format!(
                 "unsupported version `{shown}`; this mma reads version {}",
                 show(expected_value)
             ))
         }
         Kind::Constant { expected_value } => f
-            .base("value")
+            .base(Code::Value)
             .message(format!("{place} must be `{}`", show(expected_value))),
         Kind::Type { .. } => f.wrong_type(),
         Kind::Minimum { limit } => f.range("small", format!("at least {}", show(limit))),
@@ -557,13 +644,13 @@ fn schema_error(
             f.range("large", format!("must be below {}", show(limit)))
         }
         Kind::MinLength { .. } | Kind::MaxLength { .. } => f
-            .base("length")
+            .base(Code::Length)
             .message(format!("{place} has the wrong length: `{shown}`")),
         Kind::MinItems { limit } => f
-            .base("length")
+            .base(Code::Length)
             .message(format!("{place} is an empty list; give at least {limit}")),
         Kind::MaxItems { limit } => f
-            .base("length")
+            .base(Code::Length)
             .message(format!("{place} has more than {limit} items")),
         Kind::UniqueItems => f.duplicate(),
         Kind::Format { format } => {
@@ -573,13 +660,13 @@ fn schema_error(
                 "email" => "an email address",
                 other => other,
             };
-            f.base("format")
+            f.base(Code::Format)
                 .message(format!("{place} is not {what}: `{shown}`"))
         }
-        Kind::Pattern { .. } => f.base("format").message(format!(
+        Kind::Pattern { .. } => f.base(Code::Format).message(format!(
             "{place} does not have the expected form: `{shown}`"
         )),
-        _ => f.base("schema").message(format!("{place}: {error}")),
+        _ => f.base(Code::Schema).message(format!("{place}: {error}")),
     };
     vec![d]
 }
@@ -595,7 +682,7 @@ impl Findings<'_> {
         &mut self,
         severity: Severity,
         pointer: &str,
-        code: &'static str,
+        code: Code,
         message: String,
         help: Option<String>,
     ) {
@@ -625,7 +712,7 @@ fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
         findings.push(
             Severity::Warning,
             "/tenant/domain",
-            "tenant-domain",
+            Code::TenantDomain,
             format!(
                 "`{}` is not a `.onmicrosoft.com` domain; the tenant domain is the initial `<name>.onmicrosoft.com` one",
                 tenant.domain
@@ -692,14 +779,14 @@ fn path_refusal(answers: &Answers, path: Path) -> Option<String> {
 fn chosen_path(answers: &Answers, path: Path, findings: &mut Findings<'_>) {
     let p = "/chosen_path";
     if let Some(message) = path_refusal(answers, path) {
-        findings.push(Severity::Error, p, "chosen-path", message, None);
+        findings.push(Severity::Error, p, Code::ChosenPath, message, None);
         return;
     }
     if path == Path::Cutover && answers.mailboxes > 150 {
         findings.push(
             Severity::Warning,
             p,
-            "cutover-size",
+            Code::CutoverSize,
             format!(
                 "a cutover of {} mailboxes: Microsoft advises 150 or fewer, performance suffers above",
                 answers.mailboxes
@@ -711,7 +798,7 @@ fn chosen_path(answers: &Answers, path: Path, findings: &mut Findings<'_>) {
         findings.push(
             Severity::Warning,
             p,
-            "hybrid-2007",
+            Code::Hybrid2007,
             "hybrid from Exchange 2007 needs an Exchange 2013 hybrid server added first".to_owned(),
             None,
         );
@@ -735,7 +822,7 @@ fn imap_settings(answers: &Answers, findings: &mut Findings<'_>) {
             findings.push(
                 Severity::Warning,
                 &format!("/source_server/{field}"),
-                "imap-setting",
+                Code::ImapSetting,
                 format!(
                     "`{field}` is an IMAP setting, and `{source}` does not migrate over IMAP; it is ignored"
                 ),
@@ -753,7 +840,7 @@ fn schedule_rules(answers: &Answers, schedule: &Schedule, findings: &mut Finding
         findings.push(
             Severity::Error,
             "/schedule/window",
-            "window",
+            Code::Window,
             format!("the window `{window}` starts and ends at the same time, so it is empty"),
             None,
         );
@@ -764,7 +851,7 @@ fn schedule_rules(answers: &Answers, schedule: &Schedule, findings: &mut Finding
                 findings.push(
                     Severity::Warning,
                     &format!("/schedule/blackout/{i}"),
-                    "blackout",
+                    Code::Blackout,
                     format!(
                         "blackout date {date} is before the start date {start}; it has no effect"
                     ),
@@ -779,7 +866,7 @@ fn schedule_rules(answers: &Answers, schedule: &Schedule, findings: &mut Finding
         findings.push(
             Severity::Warning,
             "/schedule/pilot",
-            "pilot-size",
+            Code::PilotSize,
             format!(
                 "{} pilot mailboxes do not fit one batch of at most {max}; the pilot is split",
                 schedule.pilot.len()
@@ -791,7 +878,7 @@ fn schedule_rules(answers: &Answers, schedule: &Schedule, findings: &mut Finding
         findings.push(
             Severity::Error,
             "/schedule/pilot",
-            "pilot-size",
+            Code::PilotSize,
             format!(
                 "{} pilot mailboxes, but only {} mailboxes move",
                 schedule.pilot.len(),

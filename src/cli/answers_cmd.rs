@@ -194,7 +194,7 @@ pub(super) fn read_input(path: &Path, forced: Option<InputFormat>) -> Result<Inp
         return Err(refused(
             name,
             Location { line: 1, column: 1 },
-            "too-large",
+            answers::check::Code::TooLarge,
             format!(
                 "larger than {} MB, the most an answer file may be (a real one is a few kilobytes); not read",
                 answers::MAX_BYTES / 1_000_000
@@ -209,7 +209,7 @@ pub(super) fn read_input(path: &Path, forced: Option<InputFormat>) -> Result<Inp
                 line: u32::try_from(e.line).unwrap_or(u32::MAX),
                 column: u32::try_from(e.column).unwrap_or(u32::MAX),
             },
-            "encoding",
+            answers::check::Code::Encoding,
             e.message,
         )),
     }
