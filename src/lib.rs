@@ -14,3 +14,5 @@ pub mod runbook;
 pub mod text;
 
 pub use mma_table as table;
+/// Located findings and their one renderer, for every input (the table crate's module).
+pub use mma_table::diagnostic;

@@ -726,60 +726,76 @@ fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
     findings.out
 }
 
+/// Why the source or size rules out a chosen path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// A cutover moves at most 2,000 mailboxes.
+    #[error("a cutover migration moves at most 2,000 mailboxes; these answers have {0}")]
+    CutoverTooLarge(u32),
+    /// A cutover needs Exchange 2003 or later.
+    #[error("a cutover migration needs Exchange 2003 or later as the source, not `{0}`")]
+    CutoverSource(Source),
+    /// A staged migration works only from Exchange 2003 and 2007.
+    #[error("a staged migration works only from Exchange 2003 and 2007, not `{0}`")]
+    StagedSource(Source),
+    /// Exchange 2003 has no part in a hybrid deployment's moves.
+    #[error("Exchange 2003 cannot take part in a hybrid deployment's online moves")]
+    HybridFrom2003,
+    /// A hybrid deployment needs on-premises Exchange.
+    #[error("a hybrid deployment needs on-premises Exchange 2010 or later, not `{0}`")]
+    HybridSource(Source),
+    /// A Google Workspace migration needs Google Workspace.
+    #[error("a Google Workspace migration needs Google Workspace as the source, not `{0}`")]
+    GoogleSource(Source),
+    /// A cross-tenant migration needs another Microsoft 365 tenant.
+    #[error("a cross-tenant migration needs another Microsoft 365 tenant as the source, not `{0}`")]
+    CrossTenantSource(Source),
+    /// An IMAP migration needs IMAP access.
+    #[error("an IMAP migration needs IMAP access, which the source `other` does not offer")]
+    ImapWithoutImap,
+}
+
 /// Why the source or size rules out `path`, if they do.
-fn path_refusal(answers: &Answers, path: Path) -> Option<String> {
+fn path_refusal(answers: &Answers, path: Path) -> Option<Refusal> {
     let source = answers.source;
-    match path {
-        Path::Cutover if answers.mailboxes > 2000 => Some(format!(
-            "a cutover migration moves at most 2,000 mailboxes; these answers have {}",
-            answers.mailboxes
-        )),
+    let hybrid_source = matches!(
+        source,
+        Source::Exchange2007
+            | Source::Exchange2010
+            | Source::Exchange2013
+            | Source::Exchange2016
+            | Source::Exchange2019
+            | Source::ExchangeSe
+    );
+    Some(match path {
+        Path::Cutover if answers.mailboxes > 2000 => Refusal::CutoverTooLarge(answers.mailboxes),
         Path::Cutover if !source.is_exchange() || source == Source::Exchange2000OrEarlier => {
-            Some(format!(
-                "a cutover migration needs Exchange 2003 or later as the source, not `{source}`"
-            ))
+            Refusal::CutoverSource(source)
         }
-        Path::Staged if !matches!(source, Source::Exchange2003 | Source::Exchange2007) => Some(
-            format!("a staged migration works only from Exchange 2003 and 2007, not `{source}`"),
-        ),
-        p if p.is_hybrid() && source == Source::Exchange2003 => {
-            Some("Exchange 2003 cannot take part in a hybrid deployment's online moves".to_owned())
+        Path::Staged if !matches!(source, Source::Exchange2003 | Source::Exchange2007) => {
+            Refusal::StagedSource(source)
         }
-        p if p.is_hybrid()
-            && !matches!(
-                source,
-                Source::Exchange2007
-                    | Source::Exchange2010
-                    | Source::Exchange2013
-                    | Source::Exchange2016
-                    | Source::Exchange2019
-                    | Source::ExchangeSe
-            ) =>
-        {
-            Some(format!(
-                "a hybrid deployment needs on-premises Exchange 2010 or later, not `{source}`"
-            ))
-        }
-        Path::GoogleWorkspace if source != Source::GoogleWorkspace => Some(format!(
-            "a Google Workspace migration needs Google Workspace as the source, not `{source}`"
-        )),
-        Path::CrossTenant if source != Source::Microsoft365 => Some(format!(
-            "a cross-tenant migration needs another Microsoft 365 tenant as the source, not `{source}`"
-        )),
-        Path::Imap if source == Source::Other => Some(
-            "an IMAP migration needs IMAP access, which the source `other` does not offer"
-                .to_owned(),
-        ),
-        _ => None,
-    }
+        p if p.is_hybrid() && source == Source::Exchange2003 => Refusal::HybridFrom2003,
+        p if p.is_hybrid() && !hybrid_source => Refusal::HybridSource(source),
+        Path::GoogleWorkspace if source != Source::GoogleWorkspace => Refusal::GoogleSource(source),
+        Path::CrossTenant if source != Source::Microsoft365 => Refusal::CrossTenantSource(source),
+        Path::Imap if source == Source::Other => Refusal::ImapWithoutImap,
+        _ => return None,
+    })
 }
 
 /// The chosen path: refused when the source or size rules it out, warned about when it works
 /// with caveats.
 fn chosen_path(answers: &Answers, path: Path, findings: &mut Findings<'_>) {
     let p = "/chosen_path";
-    if let Some(message) = path_refusal(answers, path) {
-        findings.push(Severity::Error, p, Code::ChosenPath, message, None);
+    if let Some(refusal) = path_refusal(answers, path) {
+        findings.push(
+            Severity::Error,
+            p,
+            Code::ChosenPath,
+            refusal.to_string(),
+            None,
+        );
         return;
     }
     if path == Path::Cutover && answers.mailboxes > 150 {
