@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use saphyr::Scalar;
-use saphyr_parser::{Event, Marker, Parser};
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, Tag};
 use serde_json::{Map, Number, Value};
 use toml::de::DeValue;
 
@@ -336,27 +336,198 @@ fn not_a_plain_key(location: Location) -> SyntaxError {
     }
 }
 
+/// The state of reading one YAML document from the parser's events: the open lists and
+/// mappings, the places found so far, the anchors, and the first error of each kind.
+struct YamlReader {
+    frames: Vec<Frame>,
+    positions: Positions,
+    anchors: HashMap<usize, Value>,
+    alias_budget: usize,
+    root: Option<Value>,
+    /// An error saphyr's loader reports (a duplicate key, an alias bomb).
+    load_error: Option<SyntaxError>,
+    /// A value that cannot be read.
+    walk_error: Option<SyntaxError>,
+}
+
+impl YamlReader {
+    fn new() -> Self {
+        Self {
+            frames: Vec::new(),
+            positions: Positions::default(),
+            anchors: HashMap::new(),
+            alias_budget: ALIAS_BUDGET,
+            root: None,
+            load_error: None,
+            walk_error: None,
+        }
+    }
+
+    /// A list (`sequence`) or mapping starts at `here`.
+    fn start(&mut self, sequence: bool, anchor: usize, here: Location) {
+        if awaits_key(&self.frames) {
+            self.walk_error = Some(not_a_plain_key(here));
+            return;
+        }
+        let open = if sequence {
+            Open::Sequence(Vec::new())
+        } else {
+            Open::Mapping(Map::new(), None)
+        };
+        self.positions.open();
+        self.frames.push(Frame {
+            open,
+            pos: Pos {
+                value: here,
+                key: here,
+                first_child: NO_CHILDREN,
+            },
+            anchor,
+        });
+    }
+
+    /// The innermost list or mapping ends: its value and anchor, to be placed.
+    fn end(&mut self) -> Option<(Value, usize)> {
+        let frame = self.frames.pop()?;
+        let value = match frame.open {
+            Open::Sequence(mut items) => {
+                items.shrink_to_fit();
+                Value::Array(items)
+            }
+            Open::Mapping(map, _) => Value::Object(map),
+        };
+        // `close` places the entry; the caller only places the value.
+        self.positions.close(frame.pos);
+        Some((value, frame.anchor))
+    }
+
+    /// A scalar at `here`: a key waiting for its value, or a value (with its anchor) to place.
+    fn scalar(
+        &mut self,
+        text: Cow<'_, str>,
+        style: ScalarStyle,
+        anchor: usize,
+        tag: Option<Cow<'_, Tag>>,
+        here: Location,
+    ) -> Option<(Value, usize)> {
+        let resolved = match &tag {
+            Some(t) if !t.is_yaml_core_schema() => {
+                Scalar::parse_from_cow_and_metadata(text, style, None)
+            }
+            _ => Scalar::parse_from_cow_and_metadata(text, style, tag.as_ref()),
+        };
+        let value = match resolved.as_ref().map(scalar_value) {
+            Some(Ok(value)) => value,
+            Some(Err(message)) => {
+                self.walk_error = Some(SyntaxError {
+                    location: here,
+                    message,
+                });
+                return None;
+            }
+            None => {
+                self.walk_error = Some(SyntaxError {
+                    location: here,
+                    message: "a value YAML cannot resolve".to_owned(),
+                });
+                return None;
+            }
+        };
+        if let Some(Frame {
+            open: Open::Mapping(_, pending @ None),
+            ..
+        }) = self.frames.last_mut()
+        {
+            if anchor > 0 {
+                self.anchors.insert(anchor, value.clone());
+            }
+            let name = match value {
+                Value::String(s) => s,
+                other => other.to_string(),
+            };
+            *pending = Some((name, here));
+            return None;
+        }
+        self.positions.add(Pos {
+            value: here,
+            key: here,
+            first_child: NO_CHILDREN,
+        });
+        Some((value, anchor))
+    }
+
+    /// An alias at `here`: a copy of its anchor's value, within the alias budget.
+    fn alias(&mut self, id: usize, here: Location) -> Option<(Value, usize)> {
+        if awaits_key(&self.frames) {
+            self.walk_error = Some(not_a_plain_key(here));
+            return None;
+        }
+        let Some(target) = self.anchors.get(&id) else {
+            self.walk_error = Some(SyntaxError {
+                location: here,
+                message: "a value YAML cannot resolve".to_owned(),
+            });
+            return None;
+        };
+        if !within_budget(target, &mut self.alias_budget) {
+            self.load_error = Some(SyntaxError {
+                location: here,
+                message: "alias expansion exceeded the maximum node budget (possible billion-laughs attack)".to_owned(),
+            });
+            return None;
+        }
+        let value = target.clone();
+        self.positions.add(Pos {
+            value: here,
+            key: here,
+            first_child: NO_CHILDREN,
+        });
+        Some((value, 0))
+    }
+
+    /// Places a finished value in the innermost open list or mapping (or as the root), and
+    /// records it under its anchor.
+    fn place(&mut self, value: Value, anchor: usize) {
+        if anchor > 0 {
+            self.anchors.insert(anchor, value.clone());
+        }
+        match self.frames.last_mut() {
+            None => self.root = Some(value),
+            Some(frame) => match &mut frame.open {
+                Open::Sequence(items) => items.push(value),
+                Open::Mapping(map, pending) => {
+                    let Some((name, key_at)) = pending.take() else {
+                        return;
+                    };
+                    if map.insert(name, value).is_some() {
+                        self.load_error = Some(SyntaxError {
+                            location: key_at,
+                            message:
+                                "a key appears twice in one mapping; each field may be given once"
+                                    .to_owned(),
+                        });
+                    }
+                    // The member's entry is the last one added to this mapping's children.
+                    if let Some(entry) = self.positions.open.last_mut().and_then(|c| c.last_mut()) {
+                        entry.key = key_at;
+                    }
+                }
+            },
+        }
+    }
+}
+
 /// Reads YAML from the parser's events, without recursion: nesting is counted and refused past
 /// [`MAX_DEPTH`].
 ///
 /// Errors are reported as saphyr's loader did: a syntax error anywhere first, then a duplicate
 /// key or an alias bomb, then an empty file or a second document, then a value that cannot be
 /// read.
-#[expect(
-    clippy::too_many_lines,
-    reason = "one state machine over the event stream reads best in one piece"
-)]
 fn yaml(text: &str) -> Result<Document, Vec<SyntaxError>> {
     let mut parser = Parser::new_from_str(text);
-    let mut frames: Vec<Frame> = Vec::new();
-    let mut positions = Positions::default();
-    let mut anchors: HashMap<usize, Value> = HashMap::new();
-    let mut alias_budget = ALIAS_BUDGET;
-    let mut root: Option<Value> = None;
+    let mut reader = YamlReader::new();
     let mut documents = 0usize;
     let mut second: Option<Location> = None;
-    let mut load_error: Option<SyntaxError> = None;
-    let mut walk_error: Option<SyntaxError> = None;
     // Events after the first error, and of documents after the first, are only scanned.
     let mut depth = 0usize;
     let mut after_start = false;
@@ -372,171 +543,40 @@ fn yaml(text: &str) -> Result<Document, Vec<SyntaxError>> {
                 second = Some(here);
             }
         }
-        let building = documents == 1 && load_error.is_none() && walk_error.is_none();
-        // A finished value: where it goes, and under which anchor.
-        let mut finished: Option<(Value, Pos, usize)> = None;
-        match event {
-            Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => {}
+        let building = documents == 1 && reader.load_error.is_none() && reader.walk_error.is_none();
+        let finished = match event {
+            Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => None,
             Event::DocumentStart(_) => {
                 documents += 1;
                 after_start = true;
+                None
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     return Err(vec![too_deep(here)]);
                 }
-                if !building {
-                    continue;
+                if building {
+                    let sequence = matches!(event, Event::SequenceStart(..));
+                    reader.start(sequence, anchor, here);
                 }
-                if awaits_key(&frames) {
-                    walk_error = Some(not_a_plain_key(here));
-                    continue;
-                }
-                let open = if matches!(event, Event::SequenceStart(..)) {
-                    Open::Sequence(Vec::new())
-                } else {
-                    Open::Mapping(Map::new(), None)
-                };
-                positions.open();
-                frames.push(Frame {
-                    open,
-                    pos: Pos {
-                        value: here,
-                        key: here,
-                        first_child: NO_CHILDREN,
-                    },
-                    anchor,
-                });
+                None
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 depth = depth.saturating_sub(1);
-                if !building {
-                    continue;
-                }
-                let Some(frame) = frames.pop() else { continue };
-                let value = match frame.open {
-                    Open::Sequence(mut items) => {
-                        items.shrink_to_fit();
-                        Value::Array(items)
-                    }
-                    Open::Mapping(map, _) => Value::Object(map),
-                };
-                positions.close(frame.pos);
-                // `close` placed the entry; `finished` only carries the value.
-                finished = Some((value, Pos::default(), frame.anchor));
+                if building { reader.end() } else { None }
             }
-            Event::Scalar(v, style, anchor, tag) => {
-                if !building {
-                    continue;
-                }
-                let resolved = match &tag {
-                    Some(t) if !t.is_yaml_core_schema() => {
-                        Scalar::parse_from_cow_and_metadata(v, style, None)
-                    }
-                    _ => Scalar::parse_from_cow_and_metadata(v, style, tag.as_ref()),
-                };
-                let value = match resolved.as_ref().map(scalar_value) {
-                    Some(Ok(value)) => value,
-                    Some(Err(message)) => {
-                        walk_error = Some(SyntaxError {
-                            location: here,
-                            message,
-                        });
-                        continue;
-                    }
-                    None => {
-                        walk_error = Some(SyntaxError {
-                            location: here,
-                            message: "a value YAML cannot resolve".to_owned(),
-                        });
-                        continue;
-                    }
-                };
-                let pos = Pos {
-                    value: here,
-                    key: here,
-                    first_child: NO_CHILDREN,
-                };
-                if let Some(Frame {
-                    open: Open::Mapping(_, pending @ None),
-                    ..
-                }) = frames.last_mut()
-                {
-                    if anchor > 0 {
-                        anchors.insert(anchor, value.clone());
-                    }
-                    let name = match value {
-                        Value::String(s) => s,
-                        other => other.to_string(),
-                    };
-                    *pending = Some((name, here));
-                    continue;
-                }
-                positions.add(pos);
-                finished = Some((value, Pos::default(), anchor));
+            Event::Scalar(v, style, anchor, tag) if building => {
+                reader.scalar(v, style, anchor, tag, here)
             }
-            Event::Alias(id) => {
-                if !building {
-                    continue;
-                }
-                if awaits_key(&frames) {
-                    walk_error = Some(not_a_plain_key(here));
-                    continue;
-                }
-                let Some(target) = anchors.get(&id) else {
-                    walk_error = Some(SyntaxError {
-                        location: here,
-                        message: "a value YAML cannot resolve".to_owned(),
-                    });
-                    continue;
-                };
-                if !within_budget(target, &mut alias_budget) {
-                    load_error = Some(SyntaxError {
-                        location: here,
-                        message: "alias expansion exceeded the maximum node budget (possible billion-laughs attack)".to_owned(),
-                    });
-                    continue;
-                }
-                positions.add(Pos {
-                    value: here,
-                    key: here,
-                    first_child: NO_CHILDREN,
-                });
-                finished = Some((target.clone(), Pos::default(), 0));
-            }
-        }
-        let Some((value, _, anchor)) = finished else {
-            continue;
+            Event::Alias(id) if building => reader.alias(id, here),
+            Event::Scalar(..) | Event::Alias(_) => None,
         };
-        if anchor > 0 {
-            anchors.insert(anchor, value.clone());
-        }
-        match frames.last_mut() {
-            None => root = Some(value),
-            Some(frame) => match &mut frame.open {
-                Open::Sequence(items) => items.push(value),
-                Open::Mapping(map, pending) => {
-                    let Some((name, key_at)) = pending.take() else {
-                        continue;
-                    };
-                    if map.insert(name, value).is_some() {
-                        load_error = Some(SyntaxError {
-                            location: key_at,
-                            message:
-                                "a key appears twice in one mapping; each field may be given once"
-                                    .to_owned(),
-                        });
-                    }
-                    // The member's entry is the last one added to this mapping's children.
-                    if let Some(entry) = positions.open.last_mut().and_then(|c| c.last_mut()) {
-                        entry.key = key_at;
-                    }
-                }
-            },
+        if let Some((value, anchor)) = finished {
+            reader.place(value, anchor);
         }
     }
-    if let Some(e) = load_error {
+    if let Some(e) = reader.load_error {
         return Err(vec![e]);
     }
     if documents == 0 {
@@ -552,13 +592,13 @@ fn yaml(text: &str) -> Result<Document, Vec<SyntaxError>> {
             message: "a second YAML document; an answer file holds one".to_owned(),
         }]);
     }
-    if let Some(e) = walk_error {
+    if let Some(e) = reader.walk_error {
         return Err(vec![e]);
     }
-    let root_at = positions.root.map_or(Location::START, |p| p.value);
+    let root_at = reader.positions.root.map_or(Location::START, |p| p.value);
     Ok(Document {
-        value: root.unwrap_or(Value::Null),
-        positions: positions.finish(root_at),
+        value: reader.root.unwrap_or(Value::Null),
+        positions: reader.positions.finish(root_at),
         key_index: HashMap::new(),
     })
 }
