@@ -11,30 +11,44 @@ pub const TABLE_SHA256: &str = "e471111fcf008cf1024ac8ac7444ef90d320fae843547ab5
 ///
 /// The current mail system
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema)]
+#[schemars(extend("type" = "string"))]
 pub enum Source {
     /// `exchange_2000_or_earlier`
+    #[serde(rename = "exchange_2000_or_earlier")]
     Exchange2000OrEarlier,
     /// `exchange_2003`
+    #[serde(rename = "exchange_2003")]
     Exchange2003,
     /// `exchange_2007`
+    #[serde(rename = "exchange_2007")]
     Exchange2007,
     /// `exchange_2010`
+    #[serde(rename = "exchange_2010")]
     Exchange2010,
     /// `exchange_2013`
+    #[serde(rename = "exchange_2013")]
     Exchange2013,
     /// `exchange_2016`
+    #[serde(rename = "exchange_2016")]
     Exchange2016,
     /// `exchange_2019`
+    #[serde(rename = "exchange_2019")]
     Exchange2019,
     /// `exchange_se`
+    #[serde(rename = "exchange_se")]
     ExchangeSe,
     /// `google_workspace`
+    #[serde(rename = "google_workspace")]
     GoogleWorkspace,
     /// `imap`
+    #[serde(rename = "imap")]
     Imap,
     /// `microsoft_365`
+    #[serde(rename = "microsoft_365")]
     Microsoft365,
     /// `other`
+    #[serde(rename = "other")]
     Other,
 }
 
@@ -95,10 +109,19 @@ impl Source {
     }
 }
 
+impl ::core::fmt::Display for Source {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Values of the `timeline` column of the decision table.
 ///
 /// How quickly: over a weekend or a few days, a couple of weeks, or a few users at a time over months
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(extend("type" = "string"))]
 pub enum Timeline {
     /// `days`
     Days,
@@ -138,10 +161,19 @@ impl Timeline {
     }
 }
 
+impl ::core::fmt::Display for Timeline {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Values of the `path` column of the decision table.
 ///
 /// The recommended migration path
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(extend("type" = "string"))]
 pub enum Path {
     /// `full_hybrid`
     FullHybrid,
@@ -208,6 +240,12 @@ impl Path {
             "third_party" => Some(Self::ThirdParty),
             _ => None,
         }
+    }
+}
+
+impl ::core::fmt::Display for Path {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.name())
     }
 }
 
