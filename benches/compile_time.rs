@@ -61,13 +61,18 @@ fn compile(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(60));
     for (rows, inputs, layout) in cases {
         let table = synth::tree_table(inputs, rows, 7);
-        let source = codegen::generate_with(
+        // Without serde and schemars derives: rustc compiles the file alone.
+        let options = codegen::Options {
+            derives: codegen::Derives::Std,
+            ..codegen::Options::new(layout)
+        };
+        let source = codegen::generate_with_options(
             &table,
             Provenance {
                 source_name: "synthetic.csv",
                 source_sha256: "0",
             },
-            layout,
+            options,
         );
         let name = format!("t{rows}x{inputs}_{}", layout.name());
         group.bench_with_input(

@@ -125,18 +125,18 @@ const fn end_of_support(source: Source) -> Option<&'static str> {
 #[must_use]
 pub fn recommend(answers: &Answers) -> Recommendation {
     let decision = decision::decide(
-        answers.source.decision(),
+        answers.source,
         answers.mailboxes,
-        answers.timeline.decision(),
+        answers.timeline,
         answers.manage_users_on_premises,
         answers.coexistence,
     );
-    let recommended = Path::from_decision(decision.path);
+    let recommended = decision.path;
     let path = answers.chosen_path.unwrap_or(recommended);
     let mut alternatives: Vec<Alternative> = decision
         .alternatives
         .iter()
-        .map(|&p| Path::from_decision(p))
+        .copied()
         .chain(std::iter::once(recommended))
         .filter(|&p| p != path)
         .map(|p| Alternative {

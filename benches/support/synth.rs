@@ -2,7 +2,7 @@
 //! space (as in Calvanese et al.'s evaluation), with gaps and overlaps planted on request.
 
 use mma::table::{
-    HitPolicy, Input, InputKind, Output, OutputKind, OutputValue, Rule, Table, ValueSet,
+    HitPolicy, Input, InputKind, Output, OutputKind, OutputValue, Rule, Table, TypeDoc, ValueSet,
 };
 
 /// A small deterministic pseudo-random generator (xorshift64*).
@@ -42,6 +42,7 @@ fn input(i: usize) -> Input {
         name: format!("in{i}"),
         kind,
         description: String::new(),
+        doc: TypeDoc::default(),
         line: 1 + i as u32,
     }
 }
@@ -89,6 +90,7 @@ pub fn tree_table(inputs: usize, rows: usize, seed: u64) -> Table {
             name: "out".to_owned(),
             kind: OutputKind::Enum((0..4).map(|v| format!("o{v}")).collect()),
             description: String::new(),
+            doc: TypeDoc::default(),
             line: 1 + inputs as u32,
         }],
         rules,

@@ -2,8 +2,9 @@
 //!
 //! Doc comments become the schema's titles (a first line `# Title`) and descriptions, so they are
 //! written for the person filling in the file. Field names and enum values are part of the
-//! interface (product.md, "The answer file"); versioned values are renamed explicitly, since
-//! serde's `snake_case` would turn `Exchange2010` into `exchange2010`.
+//! interface (product.md, "The answer file"). The enums the decision table decides on (`Source`,
+//! `Timeline`, `MigrationPath`) are generated from `decision-table.csv`, which holds their values,
+//! titles and descriptions; this module adds what is not table data.
 
 use std::fmt;
 
@@ -12,7 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use super::time::{self, DateSchema};
 pub use super::time::{Date, Window, Zone};
-use crate::decision;
+/// The old name of [`MigrationPath`].
+pub use crate::decision::MigrationPath as Path;
+pub use crate::decision::{MigrationPath, Source, Timeline};
 
 /// # Migration answer file
 ///
@@ -172,7 +175,28 @@ pub fn parse_named<T: Named>(text: &str) -> Result<T, String> {
         })
 }
 
-/// Declares a string enum with its names, an `ALL` list and `Display`.
+/// `Named` through a type's own `ALL` and `name`.
+macro_rules! named {
+    ($($ty:ident),+ $(,)?) => {$(
+        impl Named for $ty {
+            fn all() -> &'static [Self] {
+                &Self::ALL
+            }
+
+            fn name(self) -> &'static str {
+                Self::name(self)
+            }
+        }
+    )+};
+}
+
+// The decision table's enums: `decision-table.csv` declares their values, titles and
+// descriptions, and `build.rs` generates them with `ALL`, `name`, `title`, `Display` and the
+// serde and schemars derives.
+named!(Source, Timeline, MigrationPath);
+
+/// Declares a string enum that is not the decision table's with its names, an `ALL` list and
+/// `Display`.
 macro_rules! names {
     ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
         impl $ty {
@@ -188,15 +212,7 @@ macro_rules! names {
             }
         }
 
-        impl Named for $ty {
-            fn all() -> &'static [Self] {
-                Self::ALL
-            }
-
-            fn name(self) -> &'static str {
-                Self::name(self)
-            }
-        }
+        named!($ty);
 
         impl fmt::Display for $ty {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -206,110 +222,7 @@ macro_rules! names {
     };
 }
 
-/// The mail system the mailboxes move from.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[schemars(extend("type" = "string"))]
-pub enum Source {
-    /// # Exchange 2000 or earlier
-    ///
-    /// Exchange Server 5.5 or 2000: too old for any Exchange migration, only IMAP reaches it.
-    #[serde(rename = "exchange_2000_or_earlier")]
-    Exchange2000OrEarlier,
-    /// # Exchange Server 2003
-    ///
-    /// Support ended on 8 April 2014. Cutover or staged migration.
-    #[serde(rename = "exchange_2003")]
-    Exchange2003,
-    /// # Exchange Server 2007
-    ///
-    /// Support ended on 11 April 2017. Cutover or staged migration, or hybrid through an Exchange
-    /// 2013 server.
-    #[serde(rename = "exchange_2007")]
-    Exchange2007,
-    /// # Exchange Server 2010
-    ///
-    /// Support ended on 13 October 2020. Hybrid or cutover migration.
-    #[serde(rename = "exchange_2010")]
-    Exchange2010,
-    /// # Exchange Server 2013
-    ///
-    /// Support ended on 11 April 2023. Hybrid or cutover migration.
-    #[serde(rename = "exchange_2013")]
-    Exchange2013,
-    /// # Exchange Server 2016
-    ///
-    /// Support ended on 14 October 2025. Hybrid or cutover migration.
-    #[serde(rename = "exchange_2016")]
-    Exchange2016,
-    /// # Exchange Server 2019
-    ///
-    /// Support ended on 14 October 2025. Hybrid or cutover migration.
-    #[serde(rename = "exchange_2019")]
-    Exchange2019,
-    /// # Exchange Server Subscription Edition
-    ///
-    /// Exchange Server SE, the supported successor of 2016 and 2019. Hybrid or cutover migration.
-    #[serde(rename = "exchange_se")]
-    ExchangeSe,
-    /// # Google Workspace
-    ///
-    /// Google Workspace (formerly G Suite): mail, calendars and contacts move through Google's API.
-    #[serde(rename = "google_workspace")]
-    GoogleWorkspace,
-    /// # Another IMAP server
-    ///
-    /// Any other IMAP server, consumer Gmail, Outlook.com and Yahoo included: mail only.
-    #[serde(rename = "imap")]
-    Imap,
-    /// # Another Microsoft 365 tenant
-    ///
-    /// Mailboxes move between two Microsoft 365 tenants.
-    #[serde(rename = "microsoft_365")]
-    Microsoft365,
-    /// # Something else, without IMAP
-    ///
-    /// Notes, GroupWise without IMAP and other systems only a third-party tool can read.
-    #[serde(rename = "other")]
-    Other,
-}
-
-names!(Source {
-    Exchange2000OrEarlier => "exchange_2000_or_earlier",
-    Exchange2003 => "exchange_2003",
-    Exchange2007 => "exchange_2007",
-    Exchange2010 => "exchange_2010",
-    Exchange2013 => "exchange_2013",
-    Exchange2016 => "exchange_2016",
-    Exchange2019 => "exchange_2019",
-    ExchangeSe => "exchange_se",
-    GoogleWorkspace => "google_workspace",
-    Imap => "imap",
-    Microsoft365 => "microsoft_365",
-    Other => "other",
-});
-
 impl Source {
-    /// The decision table's value for this source.
-    #[must_use]
-    pub const fn decision(self) -> decision::Source {
-        match self {
-            Self::Exchange2000OrEarlier => decision::Source::Exchange2000OrEarlier,
-            Self::Exchange2003 => decision::Source::Exchange2003,
-            Self::Exchange2007 => decision::Source::Exchange2007,
-            Self::Exchange2010 => decision::Source::Exchange2010,
-            Self::Exchange2013 => decision::Source::Exchange2013,
-            Self::Exchange2016 => decision::Source::Exchange2016,
-            Self::Exchange2019 => decision::Source::Exchange2019,
-            Self::ExchangeSe => decision::Source::ExchangeSe,
-            Self::GoogleWorkspace => decision::Source::GoogleWorkspace,
-            Self::Imap => decision::Source::Imap,
-            Self::Microsoft365 => decision::Source::Microsoft365,
-            Self::Other => decision::Source::Other,
-        }
-    }
-
     /// Whether this is an on-premises Exchange server.
     #[must_use]
     pub const fn is_exchange(self) -> bool {
@@ -327,135 +240,7 @@ impl Source {
     }
 }
 
-/// How quickly the migration has to be done.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[schemars(extend("type" = "string"))]
-pub enum Timeline {
-    /// # Days
-    ///
-    /// Over a weekend or a few days.
-    Days,
-    /// # Weeks
-    ///
-    /// Within a couple of weeks.
-    Weeks,
-    /// # Months
-    ///
-    /// Slowly, a few users at a time over months.
-    Months,
-}
-
-names!(Timeline {
-    Days => "days",
-    Weeks => "weeks",
-    Months => "months",
-});
-
-impl Timeline {
-    /// The decision table's value.
-    #[must_use]
-    pub const fn decision(self) -> decision::Timeline {
-        match self {
-            Self::Days => decision::Timeline::Days,
-            Self::Weeks => decision::Timeline::Weeks,
-            Self::Months => decision::Timeline::Months,
-        }
-    }
-}
-
-/// A migration path to Exchange Online.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[schemars(extend("type" = "string"))]
-pub enum Path {
-    /// # Full hybrid
-    ///
-    /// Hybrid deployment with full coexistence; mailboxes move online in batches (remote move).
-    FullHybrid,
-    /// # Minimal hybrid
-    ///
-    /// Hybrid without coexistence features; directory synchronisation stays; mailboxes move online.
-    MinimalHybrid,
-    /// # Express hybrid
-    ///
-    /// Minimal hybrid with a one-time directory synchronisation, for a quick move.
-    ExpressHybrid,
-    /// # Staged migration
-    ///
-    /// Exchange 2003 or 2007 mailboxes move in batches; directory synchronisation is required.
-    Staged,
-    /// # Cutover migration
-    ///
-    /// Every mailbox moves in one batch (at most 2,000; 150 or fewer advised).
-    Cutover,
-    /// # IMAP migration
-    ///
-    /// Mail folders only, no calendars or contacts, from any IMAP server.
-    Imap,
-    /// # Google Workspace migration
-    ///
-    /// Mail, calendars and contacts from Google Workspace through Google's API.
-    GoogleWorkspace,
-    /// # Cross-tenant migration
-    ///
-    /// Mailboxes move between Microsoft 365 tenants (a paid add-on licence per user).
-    CrossTenant,
-    /// # Third-party tool
-    ///
-    /// A third-party migration tool reads the source.
-    ThirdParty,
-}
-
-names!(Path {
-    FullHybrid => "full_hybrid",
-    MinimalHybrid => "minimal_hybrid",
-    ExpressHybrid => "express_hybrid",
-    Staged => "staged",
-    Cutover => "cutover",
-    Imap => "imap",
-    GoogleWorkspace => "google_workspace",
-    CrossTenant => "cross_tenant",
-    ThirdParty => "third_party",
-});
-
-impl Path {
-    /// The path for a decision table value.
-    #[must_use]
-    pub const fn from_decision(path: decision::Path) -> Self {
-        match path {
-            decision::Path::FullHybrid => Self::FullHybrid,
-            decision::Path::MinimalHybrid => Self::MinimalHybrid,
-            decision::Path::ExpressHybrid => Self::ExpressHybrid,
-            decision::Path::Staged => Self::Staged,
-            decision::Path::Cutover => Self::Cutover,
-            decision::Path::Imap => Self::Imap,
-            decision::Path::GoogleWorkspace => Self::GoogleWorkspace,
-            decision::Path::CrossTenant => Self::CrossTenant,
-            decision::Path::ThirdParty => Self::ThirdParty,
-        }
-    }
-
-    /// The human name (the schema's title).
-    #[must_use]
-    pub const fn title(self) -> &'static str {
-        match self {
-            Self::FullHybrid => "Full hybrid",
-            Self::MinimalHybrid => "Minimal hybrid",
-            Self::ExpressHybrid => "Express hybrid",
-            Self::Staged => "Staged migration",
-            Self::Cutover => "Cutover migration",
-            Self::Imap => "IMAP migration",
-            Self::GoogleWorkspace => "Google Workspace migration",
-            Self::CrossTenant => "Cross-tenant migration",
-            Self::ThirdParty => "Third-party tool",
-        }
-    }
-
+impl MigrationPath {
     /// Whether this is one of the hybrid paths.
     #[must_use]
     pub const fn is_hybrid(self) -> bool {

@@ -108,7 +108,7 @@ fn compiled_and_interpreted_agree_on_arbitrary_inputs() {
 
 #[test]
 fn decide_follows_the_normative_bands() {
-    use decision::{Path, Source, Timeline, decide};
+    use decision::{MigrationPath as Path, Source, Timeline, decide};
     assert_eq!(
         decide(Source::Exchange2016, 149, Timeline::Days, false, false).path,
         Path::ExpressHybrid

@@ -52,23 +52,15 @@ struct Valid(Answers);
 
 impl Arbitrary for Valid {
     fn arbitrary(g: &mut Gen) -> Self {
-        let source = pick(g, Source::ALL);
+        let source = pick(g, &Source::ALL);
         let mailboxes = 1 + u32::arbitrary(g) % 20_000;
-        let timeline = pick(g, Timeline::ALL);
+        let timeline = pick(g, &Timeline::ALL);
         let manage = bool::arbitrary(g);
         let coexistence = bool::arbitrary(g);
         let imap = matches!(source, Source::Imap | Source::Exchange2000OrEarlier);
         // The path the table recommends is always allowed.
-        let recommended = answers::Path::from_decision(
-            mma::decision::decide(
-                source.decision(),
-                mailboxes,
-                timeline.decision(),
-                manage,
-                coexistence,
-            )
-            .path,
-        );
+        let recommended =
+            mma::decision::decide(source, mailboxes, timeline, manage, coexistence).path;
         let n = usize::arbitrary(g) % 4;
         let schedule = some(g, |_| ()).map(|()| Schedule {
             start: some(g, date),

@@ -18,6 +18,17 @@ const PROVENANCE: Provenance<'static> = Provenance {
     source_sha256: "0",
 };
 
+/// The code for `table` without serde and schemars derives, so that rustc compiles it alone;
+/// the tree layout's proof in regions of at most `proof_max_rules` rules.
+fn generated(table: &Table, layout: Layout, proof_max_rules: usize) -> String {
+    let options = codegen::Options {
+        layout,
+        derives: codegen::Derives::Std,
+        proof_max_rules,
+    };
+    codegen::generate_with_options(table, PROVENANCE, options)
+}
+
 /// The tree's rule for `point`, integers clamped into their domains first (as `decide` does).
 fn tree_rule(table: &Table, root: &tree::Node, point: &[u64]) -> Option<usize> {
     let clamped: Vec<u64> = table
@@ -163,7 +174,7 @@ fn the_tree_layout_of_the_shipped_table_compiles_and_agrees_on_every_cell() {
         points.push(p.to_vec());
     });
     // The smallest regions: every leaf of the tree is proved on its own.
-    let code = codegen::generate_proved_in(&table, PROVENANCE, Layout::Tree, 1);
+    let code = generated(&table, Layout::Tree, 1);
     assert!(
         code.contains("Region 2 of"),
         "the proof is cut into regions"
@@ -197,9 +208,9 @@ fn both_layouts_compile_and_agree_on_random_small_tables_of_both_hit_policies() 
             points.push(beyond);
         }
         // The flat layout, then the tree with every leaf proved on its own.
-        let flat = codegen::generate_with(&table, PROVENANCE, Layout::Flat);
+        let flat = generated(&table, Layout::Flat, codegen::PROOF_MAX_RULES);
         cases.push((table.clone(), flat, points.clone()));
-        let code = codegen::generate_proved_in(&table, PROVENANCE, Layout::Tree, 1);
+        let code = generated(&table, Layout::Tree, 1);
         cases.push((table, code, points));
     }
     assert!(first_hit > 0, "both hit policies are exercised");
@@ -209,7 +220,7 @@ fn both_layouts_compile_and_agree_on_random_small_tables_of_both_hit_policies() 
 #[test]
 fn a_large_tree_layout_compiles_and_agrees_with_the_interpreter() {
     let table = synth::tree_table(7, 1500, 7);
-    let code = codegen::generate_with(&table, PROVENANCE, Layout::Tree);
+    let code = generated(&table, Layout::Tree, codegen::PROOF_MAX_RULES);
     assert!(
         code.contains("Region 2 of"),
         "a large table is proved in regions"
@@ -222,7 +233,7 @@ fn a_large_tree_layout_compiles_and_agrees_with_the_interpreter() {
 /// or repeated.
 fn mutated_proof(repeat: bool) -> String {
     let table = synth::tree_table(7, 1500, 7);
-    let code = codegen::generate_with(&table, PROVENANCE, Layout::Tree);
+    let code = generated(&table, Layout::Tree, codegen::PROOF_MAX_RULES);
     let lines: Vec<&str> = code.lines().collect();
     let proof = lines
         .iter()

@@ -7,8 +7,8 @@ pub mod synth;
 
 use mma::table::analyze::{self, Findings};
 use mma::table::{
-    HitPolicy, Input, InputKind, Output, OutputKind, OutputValue, Rule, Table, ValueSet, interpret,
-    parse, render,
+    HitPolicy, Input, InputKind, Output, OutputKind, OutputValue, Rule, Table, TypeDoc, ValueSet,
+    interpret, parse, render,
 };
 use quickcheck::{Arbitrary, Gen, QuickCheck};
 
@@ -60,6 +60,7 @@ impl Arbitrary for Small {
                     name: format!("in{i}"),
                     kind,
                     description: String::new(),
+                    doc: TypeDoc::default(),
                     line: 2 + i as u32,
                 }
             })
@@ -92,6 +93,7 @@ impl Arbitrary for Small {
                 name: "out".to_owned(),
                 kind: OutputKind::Enum(vec!["o0".to_owned(), "o1".to_owned()]),
                 description: String::new(),
+                doc: TypeDoc::default(),
                 line: 2 + n_inputs as u32,
             }],
             rules,

@@ -9,7 +9,9 @@ use std::fmt::Write as _;
 
 use super::parse::camel;
 use super::tree::{self, Node};
-use super::{HitPolicy, InputKind, OutputKind, OutputValue, Table, ValueSet};
+use super::{
+    HitPolicy, Input, InputKind, OutputKind, OutputValue, Table, TypeDoc, ValueDoc, ValueSet,
+};
 
 /// Where the generated file says it came from.
 #[derive(Clone, Copy, Debug)]
@@ -34,7 +36,7 @@ fn doc(out: &mut String, indent: &str, text: &str) {
 /// Whether `c` may not appear raw in a comment of generated code: a control character (a line
 /// break would end the comment and start code) or a Unicode control of text direction or line
 /// separation (rustc refuses those in comments).
-fn unsafe_in_comment(c: char) -> bool {
+pub(crate) fn unsafe_in_comment(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
@@ -108,28 +110,156 @@ fn doc_text(text: &str) -> String {
     out
 }
 
-fn emit_enum(
-    out: &mut String,
-    type_name: &str,
-    column: &str,
-    description: &str,
-    values: &[String],
-) {
-    doc(
-        out,
-        "",
-        &format!("Values of the `{column}` column of the decision table."),
-    );
-    let description = doc_text(description);
-    if !description.is_empty() {
-        out.push_str("///\n");
-        doc(out, "", &description);
+/// A value's title or description for a doc comment line: the text as written, with every
+/// ASCII punctuation mark Markdown reads inline (code spans, emphasis, links, HTML, entities)
+/// backslash-escaped, and a mark that would start a block (heading, list, quote, fence) escaped
+/// at the start. The text is one line already (the parser refuses line breaks and controls), so
+/// it cannot open a code block; runs of spaces become one, as Markdown would show them.
+fn doc_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let c = if c.is_whitespace() { ' ' } else { c };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        if matches!(
+            c,
+            '\\' | '`' | '~' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|'
+        ) || (out.is_empty() && matches!(c, '#' | '-' | '+' | '='))
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// serde's `rename_all = "snake_case"` of a variant name.
+fn serde_snake_case(variant: &str) -> String {
+    let mut out = String::with_capacity(variant.len() + 4);
+    for (i, c) in variant.char_indices() {
+        if i > 0 && c.is_uppercase() {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// One enum column as the code generator sees it.
+struct EnumColumn<'a> {
+    /// Column name.
+    column: &'a str,
+    /// What the column means (`@input`/`@output` description).
+    description: &'a str,
+    /// Values, in declaration order.
+    values: &'a [String],
+    /// Type name and doc comments.
+    doc: &'a TypeDoc,
+}
+
+impl EnumColumn<'_> {
+    fn type_name(&self) -> String {
+        self.doc.type_name(self.column)
+    }
+}
+
+/// The enum's own doc comment and container attributes.
+fn emit_enum_head(out: &mut String, e: &EnumColumn<'_>, derives: Derives, snake: bool) {
+    let described = doc_line(&e.doc.description);
+    if described.is_empty() {
+        doc(
+            out,
+            "",
+            &format!("Values of the `{}` column of the decision table.", e.column),
+        );
+        let description = doc_text(e.description);
+        if !description.is_empty() {
+            out.push_str("///\n");
+            doc(out, "", &description);
+        }
+    } else {
+        let _ = writeln!(out, "/// {described}");
     }
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\n");
+    if derives == Derives::Serde {
+        out.push_str(
+            "#[derive(::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema)]\n",
+        );
+        if snake {
+            out.push_str("#[serde(rename_all = \"snake_case\")]\n");
+        }
+        // The schema names the type after its column, whatever its Rust name.
+        let schema_name = camel(e.column);
+        if e.type_name() != schema_name {
+            let _ = writeln!(out, "#[schemars(rename = {schema_name:?})]");
+        }
+        if !described.is_empty() && described != e.doc.description {
+            let _ = writeln!(out, "#[schemars(description = {:?})]", e.doc.description);
+        }
+        out.push_str("#[schemars(extend(\"type\" = \"string\"))]\n");
+    }
+}
+
+/// One variant: its doc comment (the value's title and description, or its name), its exact
+/// schema text where the doc comment had to escape something, and its serde name.
+fn emit_variant(out: &mut String, e: &EnumColumn<'_>, index: usize, derives: Derives, snake: bool) {
+    let value = &e.values[index];
+    match e.doc.values.get(index) {
+        Some(ValueDoc { title, description }) => {
+            let (title_line, description_line) = (doc_line(title), doc_line(description));
+            let _ = writeln!(out, "    /// # {title_line}");
+            if !description_line.is_empty() {
+                let _ = writeln!(out, "    ///\n    /// {description_line}");
+            }
+            if derives == Derives::Serde
+                && (title_line != *title || description_line != *description)
+            {
+                let _ = writeln!(
+                    out,
+                    "    #[schemars(title = {title:?}, description = {description:?})]"
+                );
+            }
+        }
+        None => {
+            let _ = writeln!(out, "    /// `{value}`");
+        }
+    }
+    if derives == Derives::Serde && !snake {
+        let _ = writeln!(out, "    #[serde(rename = {value:?})]");
+    }
+    let _ = writeln!(out, "    {},", camel(value));
+}
+
+/// A `const fn` mapping each value to a string.
+fn emit_str_fn(
+    out: &mut String,
+    doc_comment: &str,
+    name: &str,
+    values: &[String],
+    text: impl Fn(usize) -> String,
+) {
+    let _ = writeln!(out, "    /// {doc_comment}");
+    out.push_str("    #[must_use]\n");
+    let _ = writeln!(
+        out,
+        "    pub const fn {name}(self) -> &'static str {{\n        match self {{"
+    );
+    for (i, value) in values.iter().enumerate() {
+        let _ = writeln!(out, "            Self::{} => {:?},", camel(value), text(i));
+    }
+    out.push_str("        }\n    }\n\n");
+}
+
+fn emit_enum(out: &mut String, e: &EnumColumn<'_>, derives: Derives) {
+    let type_name = e.type_name();
+    let values = e.values;
+    let snake = values.iter().all(|v| serde_snake_case(&camel(v)) == *v);
+    emit_enum_head(out, e, derives, snake);
     let _ = writeln!(out, "pub enum {type_name} {{");
-    for value in values {
-        let _ = writeln!(out, "    /// `{value}`");
-        let _ = writeln!(out, "    {},", camel(value));
+    for index in 0..values.len() {
+        emit_variant(out, e, index, derives, snake);
     }
     out.push_str("}\n\n");
     let _ = writeln!(out, "impl {type_name} {{");
@@ -139,13 +269,30 @@ fn emit_enum(
         let _ = writeln!(out, "        Self::{},", camel(value));
     }
     out.push_str("    ];\n\n");
-    out.push_str("    /// The value's name as written in the table and in answer files.\n");
-    out.push_str("    #[must_use]\n");
-    out.push_str("    pub const fn name(self) -> &'static str {\n        match self {\n");
-    for value in values {
-        let _ = writeln!(out, "            Self::{} => {value:?},", camel(value));
+    emit_str_fn(
+        out,
+        "The value's name as written in the table and in answer files.",
+        "name",
+        values,
+        |i| values[i].clone(),
+    );
+    if e.doc.values.len() == values.len() {
+        let docs = &e.doc.values;
+        emit_str_fn(
+            out,
+            "The value's title, for people.",
+            "title",
+            values,
+            |i| docs[i].title.clone(),
+        );
+        emit_str_fn(
+            out,
+            "What the value means, for people.",
+            "description",
+            values,
+            |i| docs[i].description.clone(),
+        );
     }
-    out.push_str("        }\n    }\n\n");
     out.push_str("    /// The value with this name, if there is one.\n");
     out.push_str("    #[must_use]\n");
     out.push_str("    pub fn from_name(name: &str) -> Option<Self> {\n        match name {\n");
@@ -157,6 +304,34 @@ fn emit_enum(
         );
     }
     out.push_str("            _ => None,\n        }\n    }\n}\n\n");
+    let _ = writeln!(out, "impl ::core::fmt::Display for {type_name} {{");
+    out.push_str(
+        "    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n\
+         \x20       f.write_str(self.name())\n    }\n}\n\n",
+    );
+}
+
+/// Every enum column, inputs first, in declaration order.
+fn enum_columns(table: &Table) -> Vec<EnumColumn<'_>> {
+    let inputs = table.inputs.iter().filter_map(|i| match &i.kind {
+        InputKind::Enum(values) => Some(EnumColumn {
+            column: &i.name,
+            description: &i.description,
+            values,
+            doc: &i.doc,
+        }),
+        _ => None,
+    });
+    let outputs = table.outputs.iter().filter_map(|o| match &o.kind {
+        OutputKind::Enum(values) => Some(EnumColumn {
+            column: &o.name,
+            description: &o.description,
+            values,
+            doc: &o.doc,
+        }),
+        _ => None,
+    });
+    inputs.chain(outputs).collect()
 }
 
 /// The Rust pattern for one condition.
@@ -197,12 +372,12 @@ fn pattern(kind: &InputKind, type_name: &str, lo: u64, hi: u64, set: &ValueSet) 
 fn output_type(table: &Table, kind: &OutputKind) -> String {
     match kind {
         OutputKind::Enum(_) => String::new(),
-        OutputKind::List(target) => format!("&'static [{}]", camel(&table.outputs[*target].name)),
+        OutputKind::List(target) => format!("&'static [{}]", table.outputs[*target].type_name()),
         OutputKind::Text => "&'static str".to_owned(),
     }
 }
 
-/// The generated Rust source for `table`.
+/// The generated Rust source for `table`, as `build.rs` writes it.
 #[must_use]
 pub fn generate(table: &Table, provenance: Provenance<'_>) -> String {
     generate_with(table, provenance, Layout::auto(table))
@@ -243,22 +418,77 @@ impl Layout {
     }
 }
 
+/// What the generated enums derive, so what the crate compiling them must depend on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Derives {
+    /// The standard traits only: the code compiles with nothing but `core`.
+    Std,
+    /// Also `serde`'s `Serialize` and `Deserialize` (values by their names) and `schemars`'
+    /// `JsonSchema` (titles and descriptions from `@value`, the type's from `@type`), so the
+    /// enums can be fields of a file format. The crate needs `serde` (with `derive`) and
+    /// `schemars`.
+    Serde,
+}
+
+/// How the code is generated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// How `decide` is laid out.
+    pub layout: Layout,
+    /// What the enums derive.
+    pub derives: Derives,
+    /// The most rules in one region of the tree layout's proof (tests use small regions to
+    /// check the proof on small tables).
+    pub proof_max_rules: usize,
+}
+
+impl Options {
+    /// What `build.rs` uses: the layout given, serde and schemars derives, proof regions of
+    /// [`PROOF_MAX_RULES`].
+    #[must_use]
+    pub const fn new(layout: Layout) -> Self {
+        Self {
+            layout,
+            derives: Derives::Serde,
+            proof_max_rules: PROOF_MAX_RULES,
+        }
+    }
+}
+
 /// The generated Rust source for `table`, with `decide` laid out as `layout` says.
 #[must_use]
 pub fn generate_with(table: &Table, provenance: Provenance<'_>, layout: Layout) -> String {
-    generate_proved_in(table, provenance, layout, PROOF_MAX_RULES)
+    generate_with_options(table, provenance, Options::new(layout))
 }
 
-/// [`generate_with`], with the tree layout's proof cut into regions of at most
-/// `proof_max_rules` rules (tests use small regions to check the proof on small tables).
+/// The generated Rust source for `table`, generated as `options` say.
 #[must_use]
-pub fn generate_proved_in(
+pub fn generate_with_options(
     table: &Table,
     provenance: Provenance<'_>,
-    layout: Layout,
-    proof_max_rules: usize,
+    options: Options,
 ) -> String {
     let mut out = String::new();
+    emit_preamble(&mut out, table, provenance);
+    for e in enum_columns(table) {
+        emit_enum(&mut out, &e, options.derives);
+    }
+    emit_decision_struct(&mut out, table, provenance);
+    emit_rules(&mut out, table);
+    let layout = match options.layout {
+        Layout::Flat => None,
+        Layout::Tree => tree::build(table, 64 * table.rules.len() + 1024),
+    };
+    if let Some(root) = &layout {
+        emit_proof(&mut out, table, root, options.proof_max_rules);
+    }
+    emit_decide(&mut out, table, layout.as_ref());
+    emit_decide_codes(&mut out, table);
+    out
+}
+
+/// The header comment and `TABLE_SHA256`.
+fn emit_preamble(out: &mut String, table: &Table, provenance: Provenance<'_>) {
     let _ = writeln!(
         out,
         "// @generated by mma's decision-table compiler (crates/mma-table/src/codegen.rs, run by build.rs)\n\
@@ -282,29 +512,10 @@ pub fn generate_proved_in(
         "pub const TABLE_SHA256: &str = {:?};\n",
         provenance.source_sha256
     );
-    for input in &table.inputs {
-        if let InputKind::Enum(values) = &input.kind {
-            emit_enum(
-                &mut out,
-                &camel(&input.name),
-                &input.name,
-                &input.description,
-                values,
-            );
-        }
-    }
-    for output in &table.outputs {
-        if let OutputKind::Enum(values) = &output.kind {
-            emit_enum(
-                &mut out,
-                &camel(&output.name),
-                &output.name,
-                &output.description,
-                values,
-            );
-        }
-    }
+}
 
+/// `struct Decision`: one field per output.
+fn emit_decision_struct(out: &mut String, table: &Table, provenance: Provenance<'_>) {
     out.push_str("/// One rule of the table: what it decides and where it is written.\n");
     out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq)]\n");
     out.push_str("pub struct Decision {\n");
@@ -316,7 +527,7 @@ pub fn generate_proved_in(
     );
     for output in &table.outputs {
         let ty = match &output.kind {
-            OutputKind::Enum(_) => camel(&output.name),
+            OutputKind::Enum(_) => output.type_name(),
             other => output_type(table, other),
         };
         let _ = writeln!(
@@ -326,7 +537,10 @@ pub fn generate_proved_in(
         );
     }
     out.push_str("}\n\n");
+}
 
+/// `static RULES`: every rule's outputs, in file order.
+fn emit_rules(out: &mut String, table: &Table) {
     let _ = writeln!(out, "/// Every rule, in file order.");
     let _ = writeln!(
         out,
@@ -340,16 +554,17 @@ pub fn generate_proved_in(
         for (output, value) in table.outputs.iter().zip(&rule.outputs) {
             let rendered = match (value, &output.kind) {
                 (OutputValue::Enum(i), OutputKind::Enum(values)) => {
-                    format!("{}::{}", camel(&output.name), camel(&values[*i]))
+                    format!("{}::{}", output.type_name(), camel(&values[*i]))
                 }
                 (OutputValue::List(items), OutputKind::List(target)) => {
                     let target = &table.outputs[*target];
                     let OutputKind::Enum(values) = &target.kind else {
                         continue;
                     };
+                    let type_name = target.type_name();
                     let items: Vec<String> = items
                         .iter()
-                        .map(|&i| format!("{}::{}", camel(&target.name), camel(&values[i])))
+                        .map(|&i| format!("{type_name}::{}", camel(&values[i])))
                         .collect();
                     format!("&[{}]", items.join(", "))
                 }
@@ -361,19 +576,15 @@ pub fn generate_proved_in(
         out.push_str("    },\n");
     }
     out.push_str("];\n\n");
+}
 
+/// `fn decide`: its doc comment, signature and body, flat or along the tree `layout`.
+fn emit_decide(out: &mut String, table: &Table, layout: Option<&Node>) {
     let params: Vec<String> = table
         .inputs
         .iter()
-        .map(|input| format!("{}: {}", input.name, rust_type(&input.kind, &input.name)))
+        .map(|input| format!("{}: {}", input.name, rust_type(input)))
         .collect();
-    let layout = match layout {
-        Layout::Flat => None,
-        Layout::Tree => tree::build(table, 64 * table.rules.len() + 1024),
-    };
-    if let Some(root) = &layout {
-        emit_proof(&mut out, table, root, proof_max_rules);
-    }
     let policy_doc = match table.hit_policy {
         HitPolicy::Unique => {
             "Exactly one rule matches any input (hit policy `unique`), so arm order does not matter."
@@ -418,22 +629,25 @@ pub fn generate_proved_in(
         }
         out.push_str(") -> &'static Decision {\n");
     }
-    match &layout {
+    match layout {
         Some(root) => {
             out.push_str("    let index: u32 = ");
-            emit_node(&mut out, table, root, 1);
+            emit_node(out, table, root, 1);
             out.push_str(";\n    &RULES[index as usize]\n}\n\n");
         }
         None => {
             let all: Vec<usize> = (0..table.rules.len()).collect();
-            let full: Vec<ValueSet> = table.inputs.iter().map(super::Input::full).collect();
+            let full: Vec<ValueSet> = table.inputs.iter().map(Input::full).collect();
             let arms = rule_arms(table, &all, &full, |i| format!("&RULES[{i}]"));
-            emit_flat_match(&mut out, table, 1, &arms);
+            emit_flat_match(out, table, 1, &arms);
             out.push_str("}\n\n");
         }
     }
+}
 
-    // A bridge from input codes, for checking `decide` against the reference interpreter.
+/// `fn decide_codes`: a bridge from input codes, for checking `decide` against the reference
+/// interpreter.
+fn emit_decide_codes(out: &mut String, table: &Table) {
     out.push_str(
         "/// `decide` on input codes in declaration order (an enum's index, 0 or 1 for a boolean, an\n\
          /// integer itself); `None` when an enum index is out of range. Used to check the compiled\n\
@@ -451,7 +665,6 @@ pub fn generate_proved_in(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let mut args = Vec::new();
     for input in &table.inputs {
         let n = &input.name;
         match input.kind {
@@ -459,7 +672,7 @@ pub fn generate_proved_in(
                 let _ = writeln!(
                     out,
                     "    let {n} = *{}::ALL.get(usize::try_from(*{n}_code).ok()?)?;",
-                    camel(n)
+                    input.type_name()
                 );
             }
             InputKind::Bool => {
@@ -472,16 +685,14 @@ pub fn generate_proved_in(
                 );
             }
         }
-        args.push(n.as_str());
     }
-    let _ = writeln!(out, "    Some(decide({}))\n}}", args.join(", "));
-    out
+    let _ = writeln!(out, "    Some(decide({}))\n}}", names.join(", "));
 }
 
 /// The Rust type of an input.
-fn rust_type(kind: &InputKind, name: &str) -> String {
-    match kind {
-        InputKind::Enum(_) => camel(name),
+fn rust_type(input: &Input) -> String {
+    match input.kind {
+        InputKind::Enum(_) => input.type_name(),
         InputKind::Bool => "bool".to_owned(),
         InputKind::Int { .. } => "u32".to_owned(),
     }
@@ -609,7 +820,7 @@ fn emit_flat_match(out: &mut String, table: &Table, depth: usize, arms: &[Arm]) 
             .map(|&i| {
                 let input = &table.inputs[i];
                 let (lo, hi) = input.bounds();
-                pattern(&input.kind, &camel(&input.name), lo, hi, &arm.conditions[i])
+                pattern(&input.kind, &input.type_name(), lo, hi, &arm.conditions[i])
             })
             .collect();
         let pat = if cells.len() == 1 {
@@ -668,7 +879,7 @@ fn proof_regions(table: &Table, root: &Node, max_rules: usize) -> Vec<ProofRegio
             }),
         }
     }
-    let mut region: Vec<ValueSet> = table.inputs.iter().map(super::Input::full).collect();
+    let mut region: Vec<ValueSet> = table.inputs.iter().map(Input::full).collect();
     let mut out = Vec::new();
     walk(root, max_rules, &mut region, &mut out);
     out
@@ -681,11 +892,7 @@ fn proof_regions(table: &Table, root: &Node, max_rules: usize) -> Vec<ProofRegio
 /// the regions partition the input space and every rule decides in one of them. Checked, never
 /// run.
 fn emit_proof(out: &mut String, table: &Table, root: &Node, max_rules: usize) {
-    let types: Vec<String> = table
-        .inputs
-        .iter()
-        .map(|input| rust_type(&input.kind, &input.name))
-        .collect();
+    let types: Vec<String> = table.inputs.iter().map(rust_type).collect();
     let names: Vec<&str> = table.inputs.iter().map(|i| i.name.as_str()).collect();
     let regions = proof_regions(table, root, max_rules);
     if regions.len() == 1 {
@@ -732,8 +939,7 @@ fn emit_proof(out: &mut String, table: &Table, root: &Node, max_rules: usize) {
             if outside.is_empty() {
                 continue;
             }
-            let mut conditions: Vec<ValueSet> =
-                table.inputs.iter().map(super::Input::full).collect();
+            let mut conditions: Vec<ValueSet> = table.inputs.iter().map(Input::full).collect();
             conditions[i] = outside;
             arms.push(Arm {
                 comment: format!("outside the region on `{}`", input.name),
@@ -757,7 +963,7 @@ fn emit_node(out: &mut String, table: &Table, node: &Node, depth: usize) {
         }
         Node::Split { input, branches } => {
             let input_decl = &table.inputs[*input];
-            let type_name = camel(&input_decl.name);
+            let type_name = input_decl.type_name();
             let type_max = match input_decl.kind {
                 InputKind::Int { .. } => u64::from(u32::MAX),
                 _ => input_decl.bounds().1,
@@ -773,5 +979,25 @@ fn emit_node(out: &mut String, table: &Table, node: &Node, depth: usize) {
             }
             let _ = write!(out, "{indent}}}");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_lines_escape_markdown_and_keep_plain_text() {
+        let plain = "Google Workspace (formerly G Suite): mail, calendars and contacts.";
+        assert_eq!(doc_line(plain), plain);
+        assert_eq!(doc_line("```"), "\\`\\`\\`");
+        assert_eq!(doc_line("  # a  <b>"), "\\# a \\<b\\>");
+        assert_eq!(doc_line("a-b - c"), "a-b - c");
+    }
+
+    #[test]
+    fn serde_snake_case_drops_the_digit_separator() {
+        assert_eq!(serde_snake_case("Exchange2010"), "exchange2010");
+        assert_eq!(serde_snake_case("FullHybrid"), "full_hybrid");
     }
 }

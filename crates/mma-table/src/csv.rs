@@ -131,101 +131,129 @@ pub fn read(src: &str) -> (Vec<Record>, Vec<SyntaxError>) {
             }
             Some(_) => {}
         }
-        let line = cur.line;
-        let mut fields = Vec::new();
-        let mut failed = false;
-        loop {
-            cur.skip_blanks();
-            let (field_line, field_column) = (cur.line, cur.column);
-            let mut text = String::new();
-            let quoted = cur.peek() == Some('"');
-            if quoted {
-                cur.bump();
-                let mut closed = false;
-                while let Some(c) = cur.bump() {
-                    if c == '"' {
-                        if cur.peek() == Some('"') {
-                            cur.bump();
-                            text.push('"');
-                        } else {
-                            closed = true;
-                            break;
-                        }
-                    } else if c == '\r' {
-                        // `\r\n` inside a quoted cell is kept as `\n`.
-                        if cur.peek() != Some('\n') {
-                            text.push('\n');
-                        }
-                    } else {
-                        text.push(c);
-                    }
-                }
-                if !closed {
-                    errors.push(SyntaxError {
-                        line: field_line,
-                        column: field_column,
-                        message: "quoted cell is never closed; add the closing `\"`".to_owned(),
-                    });
-                    failed = true;
-                    break;
-                }
-                cur.skip_blanks();
-                if !matches!(cur.peek(), None | Some(',' | '\n' | '\r')) {
-                    errors.push(SyntaxError {
-                        line: cur.line,
-                        column: cur.column,
-                        message: "text after a closing quote; a quoted cell must end at `,` or the end of the line"
-                            .to_owned(),
-                    });
-                    failed = true;
-                    break;
-                }
-            } else {
-                while let Some(c) = cur.peek() {
-                    if c == ',' || c == '\n' || c == '\r' {
-                        break;
-                    }
-                    if c == '"' {
-                        errors.push(SyntaxError {
-                            line: cur.line,
-                            column: cur.column,
-                            message: "`\"` inside an unquoted cell; quote the whole cell and double the quote (`\"\"`)"
-                                .to_owned(),
-                        });
-                        failed = true;
-                    }
-                    text.push(c);
-                    cur.bump();
-                }
-                let trimmed_len = text.trim_end_matches([' ', '\t']).len();
-                text.truncate(trimmed_len);
-            }
-            fields.push(Field {
-                text,
-                line: field_line,
-                column: field_column,
-                quoted,
-            });
-            if cur.peek() == Some(',') {
-                cur.bump();
-                continue;
-            }
-            break;
-        }
-        let end_column = cur.column;
-        if !cur.eat_newline() && cur.peek().is_some() {
-            // Only reachable after an error that stopped mid-line.
-            cur.skip_line();
-        }
-        if !failed {
-            records.push(Record {
-                line,
-                end_column,
-                fields,
-            });
+        if let Some(record) = read_record(&mut cur, &mut errors) {
+            records.push(record);
         }
     }
     (records, errors)
+}
+
+/// Reads the record starting at the cursor, through its line end; `None` after a syntax error
+/// (recorded in `errors`), with the cursor past the rest of the line.
+fn read_record(cur: &mut Cursor<'_>, errors: &mut Vec<SyntaxError>) -> Option<Record> {
+    let line = cur.line;
+    let mut fields = Vec::new();
+    let mut failed = false;
+    loop {
+        cur.skip_blanks();
+        let (field_line, field_column) = (cur.line, cur.column);
+        let quoted = cur.peek() == Some('"');
+        let text = if quoted {
+            match quoted_field(cur, field_line, field_column) {
+                Ok(text) => text,
+                Err(error) => {
+                    errors.push(error);
+                    failed = true;
+                    break;
+                }
+            }
+        } else {
+            unquoted_field(cur, errors, &mut failed)
+        };
+        fields.push(Field {
+            text,
+            line: field_line,
+            column: field_column,
+            quoted,
+        });
+        if cur.peek() == Some(',') {
+            cur.bump();
+            continue;
+        }
+        break;
+    }
+    let end_column = cur.column;
+    if !cur.eat_newline() && cur.peek().is_some() {
+        // Only reachable after an error that stopped mid-line.
+        cur.skip_line();
+    }
+    (!failed).then_some(Record {
+        line,
+        end_column,
+        fields,
+    })
+}
+
+/// Reads a quoted cell, the cursor on its opening quote, up to the `,` or line end after it.
+fn quoted_field(cur: &mut Cursor<'_>, line: u32, column: u32) -> Result<String, SyntaxError> {
+    let mut text = String::new();
+    cur.bump();
+    let mut closed = false;
+    while let Some(c) = cur.bump() {
+        if c == '"' {
+            if cur.peek() == Some('"') {
+                cur.bump();
+                text.push('"');
+            } else {
+                closed = true;
+                break;
+            }
+        } else if c == '\r' {
+            // `\r\n` inside a quoted cell is kept as `\n`.
+            if cur.peek() != Some('\n') {
+                text.push('\n');
+            }
+        } else {
+            text.push(c);
+        }
+    }
+    if !closed {
+        return Err(SyntaxError {
+            line,
+            column,
+            message: "quoted cell is never closed; add the closing `\"`".to_owned(),
+        });
+    }
+    cur.skip_blanks();
+    if !matches!(cur.peek(), None | Some(',' | '\n' | '\r')) {
+        return Err(SyntaxError {
+            line: cur.line,
+            column: cur.column,
+            message:
+                "text after a closing quote; a quoted cell must end at `,` or the end of the line"
+                    .to_owned(),
+        });
+    }
+    Ok(text)
+}
+
+/// Reads an unquoted cell up to the `,` or line end, trimmed; a `"` in it is an error (recorded,
+/// `failed` set) but reading goes on to the end of the cell.
+fn unquoted_field(
+    cur: &mut Cursor<'_>,
+    errors: &mut Vec<SyntaxError>,
+    failed: &mut bool,
+) -> String {
+    let mut text = String::new();
+    while let Some(c) = cur.peek() {
+        if c == ',' || c == '\n' || c == '\r' {
+            break;
+        }
+        if c == '"' {
+            errors.push(SyntaxError {
+                line: cur.line,
+                column: cur.column,
+                message: "`\"` inside an unquoted cell; quote the whole cell and double the quote (`\"\"`)"
+                    .to_owned(),
+            });
+            *failed = true;
+        }
+        text.push(c);
+        cur.bump();
+    }
+    let trimmed_len = text.trim_end_matches([' ', '\t']).len();
+    text.truncate(trimmed_len);
+    text
 }
 
 #[cfg(test)]

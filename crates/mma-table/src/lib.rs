@@ -11,6 +11,7 @@
 pub mod analyze;
 pub mod codegen;
 pub mod csv;
+mod declare;
 pub mod diagnostic;
 pub mod interpret;
 pub mod parse;
@@ -194,11 +195,51 @@ pub struct Input {
     pub kind: InputKind,
     /// What the input means (optional fourth cell of the declaration).
     pub description: String,
+    /// The generated enum's name and doc comments (`@type`, `@value`), for an enum input.
+    pub doc: TypeDoc,
     /// Line of the declaration.
     pub line: u32,
 }
 
+/// What the generated enum of a column is called and what its doc comments say, from the
+/// `@type` and `@value` declarations. Empty for a column that declares neither (and for every
+/// column that is not an enum).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TypeDoc {
+    /// The Rust name declared with `@type`; `None`: the camel-cased column name.
+    pub name: Option<String>,
+    /// What one value of the type is (`@type`'s optional description), empty when not declared.
+    pub description: String,
+    /// Title and description of every value, in the order of the domain (`@value`); empty when
+    /// the column declares none.
+    pub values: Vec<ValueDoc>,
+}
+
+impl TypeDoc {
+    /// The Rust name of the generated type of the column named `column`.
+    #[must_use]
+    pub fn type_name(&self, column: &str) -> String {
+        self.name.clone().unwrap_or_else(|| parse::camel(column))
+    }
+}
+
+/// One value's title and description (`@value`): its doc comment, and its title and description
+/// in a JSON Schema derived from the generated type.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ValueDoc {
+    /// A short name for people (`Exchange Server 2010`).
+    pub title: String,
+    /// One sentence or two on the value; may be empty.
+    pub description: String,
+}
+
 impl Input {
+    /// The Rust name of the input's generated type (meaningful for an enum input).
+    #[must_use]
+    pub fn type_name(&self) -> String {
+        self.doc.type_name(&self.name)
+    }
+
     /// Smallest and largest code of the domain.
     #[must_use]
     pub fn bounds(&self) -> (u64, u64) {
@@ -311,8 +352,18 @@ pub struct Output {
     pub kind: OutputKind,
     /// What the output means (optional fourth cell of the declaration).
     pub description: String,
+    /// The generated enum's name and doc comments (`@type`, `@value`), for an enum output.
+    pub doc: TypeDoc,
     /// Line of the declaration.
     pub line: u32,
+}
+
+impl Output {
+    /// The Rust name of the output's generated type (meaningful for an enum output).
+    #[must_use]
+    pub fn type_name(&self) -> String {
+        self.doc.type_name(&self.name)
+    }
 }
 
 /// The value of one output cell of a rule.

@@ -6,9 +6,14 @@
 //! @hit_policy,unique                     # or `first`
 //! @input,NAME,DOMAIN[,DESCRIPTION]       # DOMAIN: `a|b|c`, `bool`, `LO..=HI`, `LO..`
 //! @output,NAME,KIND[,DESCRIPTION]        # KIND: `a|b|c`, `list(OUTPUT)`, `text`
+//! @type,COLUMN,TypeName[,DESCRIPTION]    # an enum column's generated type: name, doc
+//! @value,COLUMN,VALUE,TITLE[,DESCRIPTION] # one enum value's doc: all of a column's or none
 //! id,NAME,NAME,…                         # header: `id` then every declared column once
 //! RULE_ID,CELL,CELL,…                    # one rule per row
 //! ```
+//!
+//! `@type` and `@value` rows may also follow the header (the shipped table keeps them after the
+//! rules); they are read by `declare.rs`.
 //!
 //! An input cell is `*` (any value), one value, several values joined by `|`, or integer ranges
 //! (`150..=2000`, `..=149`, `2001..`, `7`), also joined by `|`.
@@ -16,6 +21,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::csv::{self, Field, Record};
+use super::declare;
 use super::diagnostic::{self, Diagnostic};
 use super::{HitPolicy, Input, InputKind, Output, OutputKind, OutputValue, Rule, Table, ValueSet};
 
@@ -26,7 +32,7 @@ pub const INT_MAX: u64 = u32::MAX as u64;
 pub const MAX_INPUTS: usize = 64;
 
 /// The most allowed values a message lists.
-const MAX_LISTED: usize = 40;
+pub(crate) const MAX_LISTED: usize = 40;
 
 /// The largest domain for which an unknown value gets a `did you mean` note.
 const MAX_SUGGEST: usize = 1_000;
@@ -59,80 +65,9 @@ pub fn parse(src: &str) -> Parsed {
         .into_iter()
         .map(|e| Diagnostic::error("syntax", e.line, Some(e.column), e.message))
         .collect();
-    let mut policy: Option<(HitPolicy, u32)> = None;
-    let mut inputs: Vec<Input> = Vec::new();
-    let mut outputs: Vec<Output> = Vec::new();
-    // Outputs declared as `list(NAME)`, resolved once all outputs are known.
-    let mut pending_lists: Vec<(usize, Field)> = Vec::new();
-    let mut declarations_ok = true;
-    let mut rest = records.iter();
-    let mut header: Option<&Record> = None;
-    for record in rest.by_ref() {
-        let first = &record.fields[0];
-        if !first.text.starts_with('@') {
-            header = Some(record);
-            break;
-        }
-        let ok = declaration(
-            record,
-            &mut policy,
-            &mut inputs,
-            &mut outputs,
-            &mut pending_lists,
-            &mut diags,
-        );
-        declarations_ok &= ok;
-    }
-    for (index, field) in pending_lists {
-        let target = outputs
-            .iter()
-            .position(|o| o.name == field.text && matches!(o.kind, OutputKind::Enum(_)));
-        match target {
-            Some(t) => outputs[index].kind = OutputKind::List(t),
-            None => {
-                declarations_ok = false;
-                let names = outputs
-                    .iter()
-                    .filter(|o| matches!(o.kind, OutputKind::Enum(_)))
-                    .map(|o| o.name.as_str());
-                let mut d = Diagnostic::error(
-                    "declaration",
-                    field.line,
-                    Some(field.column),
-                    format!(
-                        "`list({})` names no enum output; a list holds values of an output declared with `a|b|c`",
-                        field.text
-                    ),
-                );
-                if let Some(s) = diagnostic::suggest(&field.text, names) {
-                    d = d.note(format!("did you mean `{s}`?"));
-                }
-                diags.push(d);
-            }
-        }
-    }
-    if inputs.is_empty() && declarations_ok {
-        declarations_ok = false;
-        diags.push(Diagnostic::error(
-            "declaration",
-            header.map_or(1, |h| h.line),
-            None,
-            "no `@input` declared; declare each input before the header, e.g. `@input,source,a|b|c`"
-                .to_owned(),
-        ));
-    }
-    if inputs.len() > MAX_INPUTS {
-        declarations_ok = false;
-        diags.push(Diagnostic::error(
-            "declaration",
-            inputs[MAX_INPUTS].line,
-            None,
-            format!(
-                "{} inputs declared; a table may have at most {MAX_INPUTS}",
-                inputs.len()
-            ),
-        ));
-    }
+    let (declared, end) = declare::read(&records, &mut diags);
+    let header = records.get(end);
+    let declarations_ok = check_input_count(&declared.inputs, header, !declared.broken, &mut diags);
     let Some(header) = header else {
         diags.push(Diagnostic::error(
             "header",
@@ -148,36 +83,22 @@ pub fn parse(src: &str) -> Parsed {
             rejected_rows: Vec::new(),
         };
     };
-    let columns = parse_header(header, &inputs, &outputs, &mut diags);
-    let lookup = Lookup::new(&inputs, &outputs);
-    let mut rules = Vec::new();
-    let mut rejected_rows = Vec::new();
-    let mut ids: BTreeMap<String, u32> = BTreeMap::new();
-    for record in rest {
-        if record.fields[0].text.starts_with('@') {
-            diags.push(Diagnostic::error(
-                "declaration",
-                record.line,
-                Some(record.fields[0].column),
-                "declaration after the header; move it above the `id,…` row".to_owned(),
-            ));
-            continue;
+    let columns = parse_header(header, &declared.inputs, &declared.outputs, &mut diags);
+    let lookup = Lookup::new(&declared.inputs, &declared.outputs);
+    let rows = &records[end + 1..];
+    let (rules, rejected_rows) = match (&columns, declarations_ok) {
+        (Some(columns), true) => parse_rules(rows, columns, &lookup, &mut diags),
+        _ => {
+            refuse_late_declarations(rows, &mut diags);
+            (Vec::new(), Vec::new())
         }
-        let Some(columns) = &columns else { continue };
-        if !declarations_ok {
-            continue;
-        }
-        match parse_rule(record, columns, &lookup, &mut ids, &mut diags) {
-            Some(rule) => rules.push(rule),
-            None => rejected_rows.push(record.line),
-        }
-    }
+    };
     diagnostic::sort(&mut diags);
     let table = match (declarations_ok, columns) {
         (true, Some(_)) => Some(Table {
-            hit_policy: policy.map_or(HitPolicy::Unique, |(p, _)| p),
-            inputs,
-            outputs,
+            hit_policy: declared.policy.map_or(HitPolicy::Unique, |(p, _)| p),
+            inputs: declared.inputs,
+            outputs: declared.outputs,
             rules,
             header_line: header.line,
         }),
@@ -190,7 +111,87 @@ pub fn parse(src: &str) -> Parsed {
     }
 }
 
-fn is_identifier(s: &str) -> bool {
+/// Refuses a table without inputs (only reported when the declarations are otherwise `sound`)
+/// or with more than [`MAX_INPUTS`]; `true` when the declarations are sound and the count too.
+fn check_input_count(
+    inputs: &[Input],
+    header: Option<&Record>,
+    sound: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    if inputs.is_empty() && sound {
+        diags.push(Diagnostic::error(
+            "declaration",
+            header.map_or(1, |h| h.line),
+            None,
+            "no `@input` declared; declare each input before the header, e.g. `@input,source,a|b|c`"
+                .to_owned(),
+        ));
+        return false;
+    }
+    if inputs.len() > MAX_INPUTS {
+        diags.push(Diagnostic::error(
+            "declaration",
+            inputs[MAX_INPUTS].line,
+            None,
+            format!(
+                "{} inputs declared; a table may have at most {MAX_INPUTS}",
+                inputs.len()
+            ),
+        ));
+        return false;
+    }
+    sound
+}
+
+/// Whether a record after the header is a declaration (`@…`); each one but `@type` and `@value`
+/// (read with the declarations) gets an error.
+fn late_declaration(record: &Record, diags: &mut Vec<Diagnostic>) -> bool {
+    if !record.fields[0].text.starts_with('@') {
+        return false;
+    }
+    if declare::is_doc_declaration(record) {
+        return true;
+    }
+    diags.push(Diagnostic::error(
+        "declaration",
+        record.line,
+        Some(record.fields[0].column),
+        "declaration after the header; move it above the `id,…` row".to_owned(),
+    ));
+    true
+}
+
+/// Reports the declarations among `rows` when the rules themselves are not read.
+fn refuse_late_declarations(rows: &[Record], diags: &mut Vec<Diagnostic>) {
+    for record in rows {
+        late_declaration(record, diags);
+    }
+}
+
+/// Parses the rule rows; returns the sound rules and the lines of the rows left out.
+fn parse_rules(
+    rows: &[Record],
+    columns: &[Column],
+    lookup: &Lookup<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Rule>, Vec<u32>) {
+    let mut rules = Vec::new();
+    let mut rejected_rows = Vec::new();
+    let mut ids: BTreeMap<String, u32> = BTreeMap::new();
+    for record in rows {
+        if late_declaration(record, diags) {
+            continue;
+        }
+        match parse_rule(record, columns, lookup, &mut ids, diags) {
+            Some(rule) => rules.push(rule),
+            None => rejected_rows.push(record.line),
+        }
+    }
+    (rules, rejected_rows)
+}
+
+pub(crate) fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
@@ -204,7 +205,7 @@ const RESERVED: &[&str] = &[
     "try", "type", "unsafe", "use", "where", "while", "yield", "id", "line", "rule", "decision",
 ];
 
-fn check_name(field: &Field, what: &str, diags: &mut Vec<Diagnostic>) -> bool {
+pub(crate) fn check_name(field: &Field, what: &str, diags: &mut Vec<Diagnostic>) -> bool {
     if !is_identifier(&field.text) {
         diags.push(Diagnostic::error(
             "declaration",
@@ -246,7 +247,7 @@ pub fn camel(name: &str) -> String {
 }
 
 /// Parses an enum domain `a|b|c`; `None` (with diagnostics) when malformed.
-fn enum_domain(field: &Field, diags: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
+pub(crate) fn enum_domain(field: &Field, diags: &mut Vec<Diagnostic>) -> Option<Vec<String>> {
     let mut values: Vec<String> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     let mut ok = true;
@@ -310,7 +311,7 @@ fn split_parts(text: &str) -> Vec<(usize, &str)> {
     parts
 }
 
-fn cell_column(field: &Field, offset: usize) -> u32 {
+pub(crate) fn cell_column(field: &Field, offset: usize) -> u32 {
     field
         .column
         .saturating_add(u32::from(field.quoted))
@@ -326,7 +327,7 @@ fn integer(text: &str) -> Option<u64> {
 }
 
 /// Parses `N`, `A..=B`, `..=B` or `A..` into inclusive bounds, with `lo`/`hi` for open ends.
-fn int_range(text: &str, lo: u64, hi: u64) -> Result<(u64, u64), String> {
+pub(crate) fn int_range(text: &str, lo: u64, hi: u64) -> Result<(u64, u64), String> {
     let bad = || {
         format!(
             "`{text}` is not an integer or range; write `7`, `150..=2000`, `..=149` or `2001..`"
@@ -351,164 +352,6 @@ fn int_range(text: &str, lo: u64, hi: u64) -> Result<(u64, u64), String> {
     } else {
         let n = integer(text).ok_or_else(bad)?;
         Ok((n, n))
-    }
-}
-
-fn declaration(
-    record: &Record,
-    policy: &mut Option<(HitPolicy, u32)>,
-    inputs: &mut Vec<Input>,
-    outputs: &mut Vec<Output>,
-    pending_lists: &mut Vec<(usize, Field)>,
-    diags: &mut Vec<Diagnostic>,
-) -> bool {
-    let f = &record.fields;
-    let kind = f[0].text.as_str();
-    let arity_error = |expected: &str, diags: &mut Vec<Diagnostic>| {
-        diags.push(Diagnostic::error(
-            "declaration",
-            record.line,
-            None,
-            format!("`{kind}` takes {expected}, found {} cells", f.len()),
-        ));
-        false
-    };
-    match kind {
-        "@hit_policy" => {
-            if f.len() != 2 {
-                return arity_error("one value (`@hit_policy,unique`)", diags);
-            }
-            let p = match f[1].text.as_str() {
-                "unique" => HitPolicy::Unique,
-                "first" => HitPolicy::First,
-                other => {
-                    diags.push(Diagnostic::error(
-                        "declaration",
-                        record.line,
-                        Some(f[1].column),
-                        format!("unknown hit policy `{other}`; allowed: `unique`, `first`"),
-                    ));
-                    return false;
-                }
-            };
-            if let Some((_, line)) = policy {
-                diags.push(Diagnostic::error(
-                    "declaration",
-                    record.line,
-                    Some(f[0].column),
-                    format!("hit policy declared twice (first on line {line})"),
-                ));
-                return false;
-            }
-            *policy = Some((p, record.line));
-            true
-        }
-        "@input" | "@output" => {
-            if !(3..=4).contains(&f.len()) {
-                return arity_error("a name, a domain and an optional description", diags);
-            }
-            let what = &kind[1..];
-            if !check_name(&f[1], what, diags) {
-                return false;
-            }
-            let name = f[1].text.clone();
-            if let Some(line) = inputs
-                .iter()
-                .map(|i| (&i.name, i.line))
-                .chain(outputs.iter().map(|o| (&o.name, o.line)))
-                .find(|(n, _)| **n == name)
-                .map(|(_, line)| line)
-            {
-                diags.push(Diagnostic::error(
-                    "declaration",
-                    record.line,
-                    Some(f[1].column),
-                    format!("column `{name}` is declared twice (first on line {line})"),
-                ));
-                return false;
-            }
-            let spec = &f[2];
-            if kind == "@input" {
-                let kind = match spec.text.as_str() {
-                    "bool" => InputKind::Bool,
-                    text if text.contains("..") => match int_range(text, 0, INT_MAX) {
-                        Ok((lo, hi)) if lo <= hi && hi <= INT_MAX => InputKind::Int { lo, hi },
-                        Ok((lo, hi)) => {
-                            diags.push(Diagnostic::error(
-                                "declaration",
-                                spec.line,
-                                Some(spec.column),
-                                if lo > hi {
-                                    format!("inverted domain `{text}`: {lo} is above {hi}")
-                                } else {
-                                    format!("domain `{text}` exceeds the largest integer input, {INT_MAX}")
-                                },
-                            ));
-                            return false;
-                        }
-                        Err(message) => {
-                            diags.push(Diagnostic::error(
-                                "declaration",
-                                spec.line,
-                                Some(spec.column),
-                                message,
-                            ));
-                            return false;
-                        }
-                    },
-                    _ => match enum_domain(spec, diags) {
-                        Some(values) => InputKind::Enum(values),
-                        None => return false,
-                    },
-                };
-                inputs.push(Input {
-                    name,
-                    kind,
-                    description: f.get(3).map(|d| d.text.clone()).unwrap_or_default(),
-                    line: record.line,
-                });
-            } else {
-                let text = spec.text.as_str();
-                let kind = if text == "text" {
-                    OutputKind::Text
-                } else if let Some(inner) =
-                    text.strip_prefix("list(").and_then(|t| t.strip_suffix(')'))
-                {
-                    let mut target = spec.clone();
-                    target.text = inner.trim().to_owned();
-                    target.column = cell_column(spec, 5);
-                    pending_lists.push((outputs.len(), target));
-                    OutputKind::List(usize::MAX)
-                } else {
-                    match enum_domain(spec, diags) {
-                        Some(values) => OutputKind::Enum(values),
-                        None => return false,
-                    }
-                };
-                outputs.push(Output {
-                    name,
-                    kind,
-                    description: f.get(3).map(|d| d.text.clone()).unwrap_or_default(),
-                    line: record.line,
-                });
-            }
-            true
-        }
-        other => {
-            let mut d = Diagnostic::error(
-                "declaration",
-                record.line,
-                Some(f[0].column),
-                format!(
-                    "unknown declaration `{other}`; allowed: `@hit_policy`, `@input`, `@output`"
-                ),
-            );
-            if let Some(s) = diagnostic::suggest(other, ["@hit_policy", "@input", "@output"]) {
-                d = d.note(format!("did you mean `{s}`?"));
-            }
-            diags.push(d);
-            false
-        }
     }
 }
 
@@ -591,7 +434,7 @@ fn parse_header(
     ok.then_some(columns)
 }
 
-fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn quoted_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
     items
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()
@@ -742,7 +585,7 @@ fn parse_rule(
     })
 }
 
-fn unknown_value(
+pub(crate) fn unknown_value(
     field: &Field,
     column: u32,
     part: &str,

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{InputKind, OutputKind, Table};
+use super::{InputKind, OutputKind, Table, TypeDoc};
 
 fn md_escape(text: &str) -> String {
     text.replace('\\', "\\\\")
@@ -95,6 +95,24 @@ pub fn csv_cell(text: &str) -> String {
     }
 }
 
+/// The `@type` and `@value` rows of one enum column.
+fn csv_type_doc(out: &mut String, column: &str, values: &[String], doc: &TypeDoc) {
+    if let Some(name) = &doc.name {
+        let _ = write!(out, "@type,{column},{name}");
+        if !doc.description.is_empty() {
+            let _ = write!(out, ",{}", csv_cell(&doc.description));
+        }
+        out.push('\n');
+    }
+    for (value, d) in values.iter().zip(&doc.values) {
+        let _ = write!(out, "@value,{column},{value},{}", csv_cell(&d.title));
+        if !d.description.is_empty() {
+            let _ = write!(out, ",{}", csv_cell(&d.description));
+        }
+        out.push('\n');
+    }
+}
+
 /// The table as normalised CSV: declarations, header, and rules with canonical cells.
 #[must_use]
 pub fn csv(table: &Table) -> String {
@@ -125,6 +143,20 @@ pub fn csv(table: &Table) -> String {
         }
         out.push('\n');
     }
+    let enums = table
+        .inputs
+        .iter()
+        .filter_map(|i| match &i.kind {
+            InputKind::Enum(values) => Some((&i.name, values, &i.doc)),
+            _ => None,
+        })
+        .chain(table.outputs.iter().filter_map(|o| match &o.kind {
+            OutputKind::Enum(values) => Some((&o.name, values, &o.doc)),
+            _ => None,
+        }));
+    for (column, values, doc) in enums {
+        csv_type_doc(&mut out, column, values, doc);
+    }
     let mut header = vec!["id".to_owned()];
     header.extend(table.inputs.iter().map(|i| i.name.clone()));
     header.extend(table.outputs.iter().map(|o| o.name.clone()));
@@ -140,4 +172,24 @@ pub fn csv(table: &Table) -> String {
         let _ = writeln!(out, "{}", cells.join(","));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalised_csv_keeps_the_enum_docs() {
+        let src = "@input,source,a|b\n@output,path,x|y\n@type,path,MigrationPath,\"A path, or two\"\n\
+                   @value,path,x,Ex,\"The # first\"\n@value,path,y,Why\nid,source,path\nr1,a,x\nr2,b,y\n\
+                   @value,source,a,A,First\n@value,source,b,B,Second\n";
+        let table = crate::check(src).table.expect("parses");
+        let normalised = csv(&table);
+        let back = crate::check(&normalised).table.expect("reparses");
+        assert_eq!(back.outputs[0].doc, table.outputs[0].doc);
+        assert_eq!(back.inputs[0].doc, table.inputs[0].doc);
+        assert_eq!(back.outputs[0].type_name(), "MigrationPath");
+        assert_eq!(back.inputs[0].doc.values[1].description, "Second");
+        assert_eq!(back.outputs[0].doc.values[0].description, "The # first");
+    }
 }
