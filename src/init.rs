@@ -31,6 +31,12 @@ pub enum PromptError {
     Io(String),
 }
 
+impl From<crate::render::TemplateError> for PromptError {
+    fn from(e: crate::render::TemplateError) -> Self {
+        Self::Io(format!("template error: {e}"))
+    }
+}
+
 /// A check of typed text: `Err` holds the message shown while the user types.
 pub type TextCheck = fn(&str) -> Result<(), String>;
 
@@ -350,7 +356,7 @@ pub fn interview(
     .ok_or_else(|| PromptError::Io("an answer is missing".to_owned()))?;
     let mut rec = recommend::recommend(&answers);
     if preset.chosen_path.is_none() {
-        p.show(&rec.to_text());
+        p.show(&rec.to_text()?);
         let follow = p.confirm(
             &Question {
                 field: "chosen_path",

@@ -5,6 +5,7 @@
 
 use mma::answers::{self, Format};
 use mma::recommend;
+use mma::render::{Template, ViewKind};
 use mma::runbook::{self, Templates};
 
 use crate::support::{assert_fresh, mma, root, scratch};
@@ -60,10 +61,11 @@ fn every_template_renders_for_every_path() {
         let rec = recommend::recommend(&a);
         paths.push(rec.path);
         let view = runbook::view(&a, &rec, None);
-        for (template, _) in runbook::TEMPLATES
+        let documents = Template::ALL
             .iter()
-            .filter(|(n, _)| !n.starts_with("section."))
-        {
+            .filter(|t| t.view() == ViewKind::Runbook)
+            .map(|t| t.name());
+        for template in documents {
             let text = templates.render(template, &view).expect("renders");
             assert!(
                 !text.replace("$null", "").contains("null"),
@@ -206,13 +208,14 @@ fn templates_export_and_override_by_name() {
     let dir = scratch("runbook-templates");
     let (code, out, _) = mma(&dir, &["templates", "export", "t"]);
     assert_eq!(code, 0);
-    assert!(out.contains(&format!("wrote {} templates", runbook::TEMPLATES.len())));
+    assert!(out.contains(&format!("wrote {} templates", Template::ALL.len())));
     let (code, _, err) = mma(&dir, &["templates", "export", "t"]);
     assert_eq!(code, 2, "no overwrite without --force: {err}");
-    for (name, text) in runbook::TEMPLATES {
+    for t in Template::ALL {
         assert_eq!(
-            std::fs::read_to_string(dir.join("t").join(format!("{name}.tera"))).expect("exported"),
-            *text
+            std::fs::read_to_string(dir.join("t").join(format!("{}.tera", t.name())))
+                .expect("exported"),
+            t.text()
         );
     }
     let answers = root().join("examples/cutover.yaml");
