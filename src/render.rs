@@ -75,7 +75,7 @@ macro_rules! templates {
                 }
             }
 
-            /// What it is, in one line.
+            /// What it is, in one line (its doc comment, with the leading space).
             #[must_use]
             pub const fn about(self) -> &'static str {
                 match self {
@@ -131,7 +131,7 @@ impl Template {
     pub fn markdown_table() -> String {
         let mut out = String::from("| template | what it renders |\n|---|---|\n");
         for t in Self::ALL {
-            out.push_str(&format!("| `{}.tera` | {} |\n", t.name(), t.about()));
+            out.push_str(&format!("| `{}.tera` | {} |\n", t.name(), t.about().trim()));
         }
         out
     }
@@ -331,6 +331,32 @@ mod tests {
             assert!(!t.text().is_empty(), "{}", t.name());
             assert!(Template::ALL[..i].iter().all(|u| u.name() != t.name()));
         }
+    }
+
+    #[derive(Serialize)]
+    struct Empty;
+
+    impl View for Empty {
+        const KIND: ViewKind = ViewKind::Recommendation;
+    }
+
+    #[test]
+    fn a_template_renders_only_its_own_view() {
+        let templates = Templates::builtin().expect("built-ins parse");
+        let err = templates
+            .render("plan.md", &Empty)
+            .expect_err("another view");
+        assert_eq!(
+            err.0,
+            "`plan.md` renders the plan summary, not the recommendation"
+        );
+        let err = templates
+            .render("plan", &Empty)
+            .expect_err("no such template");
+        assert!(
+            err.0
+                .starts_with("no template `plan`; the templates are `section.md.tera`")
+        );
     }
 
     #[test]

@@ -468,8 +468,8 @@ pub fn files_with(
         .map_err(|e| PlanError(format!("plan.json cannot be written: {e}")))?;
     json.push('\n');
     out.push(("plan.json".to_owned(), json.into_bytes()));
-    let summary =
-        markdown(plan, templates).map_err(|e| PlanError(format!("template error: {e}")))?;
+    let summary = markdown(plan, templates)
+        .map_err(|e| PlanError(format!("template error: {e}\nplan.md does not render")))?;
     out.push(("plan.md".to_owned(), summary.into_bytes()));
     if !plan.broken_links.is_empty() {
         out.push(("broken-links.csv".to_owned(), broken_links_csv(plan)));

@@ -561,6 +561,10 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
     }
 }
 
+/// The messages of `messages.txt`, in the order users get them; each is two blocks,
+/// `{message}_subject` and `{message}_body`.
+pub const MESSAGES: [&str; 4] = ["announcement", "reminder", "day_of", "after"];
+
 /// Renders one message of `messages.txt`: blocks `{which}_subject` and `{which}_body`.
 fn message(
     templates: &Templates,
@@ -568,7 +572,22 @@ fn message(
     which: &str,
 ) -> Result<Message, TemplateError> {
     let block = |part: &str| {
-        templates.render_block(Template::MessagesTxt, &format!("{which}_{part}"), context)
+        templates
+            .render_block(Template::MessagesTxt, &format!("{which}_{part}"), context)
+            .map_err(|e| {
+                if e.0.contains("not found in template") {
+                    let blocks: Vec<String> = MESSAGES
+                        .iter()
+                        .flat_map(|m| [format!("`{m}_subject`"), format!("`{m}_body`")])
+                        .collect();
+                    TemplateError(format!(
+                        "{e}; `messages.txt.tera` holds the blocks {}",
+                        blocks.join(", ")
+                    ))
+                } else {
+                    e
+                }
+            })
     };
     Ok(Message {
         subject: block("subject")?,
@@ -595,14 +614,16 @@ impl RunbookView {
                     mailboxes: c.mailboxes,
                 };
                 let context = view.context(templates)?;
+                let [announcement, reminder, day_of, after] =
+                    MESSAGES.map(|m| message(templates, &context, m));
                 Ok(Messages {
                     batch: c.batch.clone(),
                     date: c.date.clone(),
                     mailboxes: c.mailboxes,
-                    announcement: message(templates, &context, "announcement")?,
-                    reminder: message(templates, &context, "reminder")?,
-                    day_of: message(templates, &context, "day_of")?,
-                    after: message(templates, &context, "after")?,
+                    announcement: announcement?,
+                    reminder: reminder?,
+                    day_of: day_of?,
+                    after: after?,
                 })
             })
             .collect()
