@@ -23,6 +23,18 @@ pub enum ViewKind {
 }
 
 impl ViewKind {
+    /// The Rust type of the view, whose fields are the template's variables, in Markdown.
+    #[must_use]
+    pub const fn type_name(self) -> &'static str {
+        match self {
+            Self::Runbook => "`runbook::RunbookView`",
+            Self::Partial => "`runbook::RunbookView`, with `s` a `runbook::steps::Section`",
+            Self::Messages => "`runbook::MessageView`",
+            Self::Recommendation => "`recommend::RecommendationView`",
+            Self::PlanSummary => "`plan::output::SummaryView`",
+        }
+    }
+
     /// What this kind of template renders, for messages.
     #[must_use]
     pub const fn describe(self) -> &'static str {
@@ -126,12 +138,18 @@ impl Template {
             .join(", ")
     }
 
-    /// The templates as a Markdown table (file, what it is), as the README shows them.
+    /// The templates as a Markdown table (file, what it renders, its view), as the README
+    /// shows them.
     #[must_use]
     pub fn markdown_table() -> String {
-        let mut out = String::from("| template | what it renders |\n|---|---|\n");
+        let mut out = String::from("| template | what it renders | view |\n|---|---|---|\n");
         for t in Self::ALL {
-            out.push_str(&format!("| `{}.tera` | {} |\n", t.name(), t.about().trim()));
+            out.push_str(&format!(
+                "| `{}.tera` | {} | {} |\n",
+                t.name(),
+                t.about().trim(),
+                t.view().type_name()
+            ));
         }
         out
     }
@@ -188,6 +206,22 @@ fn register_filters(tera: &mut tera::Tera) {
     tera.register_filter("printable", |s: &str, _: tera::Kwargs, _: &tera::State| {
         crate::text::printable(s).into_owned()
     });
+}
+
+/// Whether `name` is a template for views of type `V`.
+fn check_view<V: View>(name: &str) -> Result<(), TemplateError> {
+    match Template::named(name) {
+        Some(t) if t.view() == V::KIND => Ok(()),
+        Some(t) => Err(TemplateError(format!(
+            "`{name}` renders {}, not {}",
+            t.view().describe(),
+            V::KIND.describe()
+        ))),
+        None => Err(TemplateError(format!(
+            "no template `{name}`; the templates are {}",
+            Template::file_list()
+        ))),
+    }
 }
 
 /// A view model a template renders: its fields are the template's variables.
@@ -254,24 +288,29 @@ impl Templates {
     /// A name that is no template for this view; an error while rendering (an undefined
     /// variable in an override), located.
     pub fn render<V: View>(&self, name: &str, view: &V) -> Result<String, TemplateError> {
-        match Template::named(name) {
-            Some(t) if t.view() == V::KIND => {}
-            Some(t) => {
-                return Err(TemplateError(format!(
-                    "`{name}` renders {}, not {}",
-                    t.view().describe(),
-                    V::KIND.describe()
-                )));
-            }
-            None => {
-                return Err(TemplateError(format!(
-                    "no template `{name}`; the templates are {}",
-                    Template::file_list()
-                )));
-            }
-        }
+        check_view::<V>(name)?;
         let context = view.context(self)?;
         self.tera.render(name, &context).map_err(|e| tera_error(&e))
+    }
+
+    /// Renders each of `names` with `view`, building the view's variables once (the runbook's
+    /// messages are rendered once for all its documents).
+    ///
+    /// # Errors
+    /// As [`Templates::render`], for the first template that fails.
+    pub fn render_each<V: View>(
+        &self,
+        names: &[&str],
+        view: &V,
+    ) -> Result<Vec<String>, TemplateError> {
+        for name in names {
+            check_view::<V>(name)?;
+        }
+        let context = view.context(self)?;
+        names
+            .iter()
+            .map(|name| self.tera.render(name, &context).map_err(|e| tera_error(&e)))
+            .collect()
     }
 
     /// Renders block `block` of template `template` with `context`.

@@ -143,11 +143,19 @@ pub(super) fn documents(
     t: &Templates,
     view: &RunbookView,
 ) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    Template::ALL
+    let names: Vec<&str> = Template::ALL
         .iter()
         .filter(|d| d.view() == ViewKind::Runbook)
-        .map(|d| Ok((d.name().to_owned(), render(t, d.name(), view)?.into_bytes())))
-        .collect()
+        .map(|d| d.name())
+        .collect();
+    let texts = t
+        .render_each(&names, view)
+        .map_err(|e| template_failure(&e))?;
+    Ok(names
+        .iter()
+        .zip(texts)
+        .map(|(name, text)| ((*name).to_owned(), text.into_bytes()))
+        .collect())
 }
 
 /// Reads a `plan.json` strictly, refusing one larger than [`crate::plan::read::MAX_PLAN_BYTES`]

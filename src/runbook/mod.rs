@@ -1,6 +1,7 @@
 //! Runbooks, PowerShell and user communications: one `Serialize` view model per document, built
-//! from the answers, the recommendation and (optionally) a plan, rendered by Tera templates that
-//! are embedded in the binary and can be overridden by name from a directory.
+//! from the answers, the recommendation and (optionally) a plan, rendered by the templates of
+//! [`crate::render`]. What users are told comes from `messages.txt`, rendered per batch as plain
+//! text before the documents that show it escape it for their format.
 
 pub mod cite;
 pub mod steps;
@@ -506,6 +507,7 @@ fn communications(answers: &Answers, plan: Option<&PlanView>) -> Vec<Communicati
     }
 }
 
+/// The other paths, as the runbook names them.
 fn alternatives(rec: &Recommendation) -> Vec<AlternativeView> {
     rec.alternatives
         .iter()

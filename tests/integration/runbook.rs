@@ -470,3 +470,34 @@ fn every_templates_option_lists_every_template() {
         }
     }
 }
+
+#[test]
+fn rendering_documents_together_is_rendering_each() {
+    let templates = Templates::new(&[]).expect("built-in templates parse");
+    let names: Vec<&str> = Template::ALL
+        .iter()
+        .filter(|t| t.view() == ViewKind::Runbook)
+        .map(|t| t.name())
+        .collect();
+    for (_, a) in examples() {
+        let view = runbook::view(&a, &recommend::recommend(&a), None);
+        let together = templates.render_each(&names, &view).expect("renders");
+        for (name, text) in names.iter().zip(&together) {
+            assert_eq!(
+                *text,
+                templates.render(name, &view).expect("renders"),
+                "{name}"
+            );
+        }
+    }
+    let view = runbook::view(
+        &examples()[0].1,
+        &recommend::recommend(&examples()[0].1),
+        None,
+    );
+    assert!(
+        templates
+            .render_each(&["runbook.md", "plan.md"], &view)
+            .is_err()
+    );
+}
