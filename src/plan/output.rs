@@ -82,18 +82,24 @@ fn batch_rows(
 
 /// Writes rows as CSV with CRLF line ends (what Exchange Online's tooling expects on Windows),
 /// every cell [`neutralise`]d.
-fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
+///
+/// # Errors
+/// When the CSV writer fails, which writing to memory does not; the error is returned rather
+/// than an empty file written.
+fn csv_bytes(name: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, PlanError> {
+    let failed = |e: &dyn std::fmt::Display| PlanError(format!("{name} cannot be written: {e}"));
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     for row in rows {
-        // Writing to memory cannot fail.
         for cell in row {
-            let _ = writer.write_field(neutralise(cell).as_bytes());
+            writer
+                .write_field(neutralise(cell).as_bytes())
+                .map_err(|e| failed(&e))?;
         }
-        let _ = writer.write_record(None::<&[u8]>);
+        writer.write_record(None::<&[u8]>).map_err(|e| failed(&e))?;
     }
-    writer.into_inner().unwrap_or_default()
+    writer.into_inner().map_err(|e| failed(&e))
 }
 
 /// The links of one hub that the plan splits across batches, summarised for people.
@@ -161,7 +167,7 @@ pub fn person_links(plan: &Plan) -> impl Iterator<Item = &BrokenLink> {
 }
 
 /// Every broken link as CSV, hub links included, for filtering in a spreadsheet.
-fn broken_links_csv(plan: &Plan) -> Vec<u8> {
+fn broken_links_csv(plan: &Plan) -> Result<Vec<u8>, PlanError> {
     let mut rows = vec![
         [
             "Mailbox",
@@ -186,7 +192,7 @@ fn broken_links_csv(plan: &Plan) -> Vec<u8> {
             l.impact.name().to_owned(),
         ]);
     }
-    csv_bytes(&rows)
+    csv_bytes("broken-links.csv", &rows)
 }
 
 /// `1 batch`, `2 batches`.
@@ -419,7 +425,7 @@ pub fn markdown(plan: &Plan, templates: &Templates) -> Result<String, TemplateEr
 /// Every file of the plan's output directory, `plan.md` from the built-in templates.
 ///
 /// # Errors
-/// When an IMAP user name cannot be formed (see [`imap_user_name`]).
+/// As [`files_with`].
 pub fn files(
     plan: &Plan,
     answers: &Answers,
@@ -433,8 +439,9 @@ pub fn files(
 /// Every file of the plan's output directory, `plan.md` rendered from `templates`.
 ///
 /// # Errors
-/// When an IMAP user name cannot be formed (see [`imap_user_name`]), `plan.json` cannot be
-/// written, or `plan.md` does not render (a broken override).
+/// When an IMAP user name cannot be formed (see [`imap_user_name`]), a CSV or `plan.json`
+/// cannot be written (which writing to memory never makes happen), or `plan.md` does not render
+/// (a broken override).
 pub fn files_with(
     plan: &Plan,
     answers: &Answers,
@@ -462,7 +469,7 @@ pub fn files_with(
             .filter_map(|a| by_address.get(a.as_str()).copied())
             .collect();
         let rows = batch_rows(plan.path, &members, form, options)?;
-        out.push((file.clone(), csv_bytes(&rows)));
+        out.push((file.clone(), csv_bytes(file, &rows)?));
     }
     let mut json = serde_json::to_string_pretty(plan)
         .map_err(|e| PlanError(format!("plan.json cannot be written: {e}")))?;
@@ -472,7 +479,7 @@ pub fn files_with(
         .map_err(|e| PlanError(format!("template error: {e}\nplan.md does not render")))?;
     out.push(("plan.md".to_owned(), summary.into_bytes()));
     if !plan.broken_links.is_empty() {
-        out.push(("broken-links.csv".to_owned(), broken_links_csv(plan)));
+        out.push(("broken-links.csv".to_owned(), broken_links_csv(plan)?));
     }
     Ok(out)
 }
