@@ -52,12 +52,19 @@ fn answers_in(data: &[u8], format: Format) {
     let rec = mma::recommend::recommend(&a);
     let view = mma::runbook::view(&a, &rec, None);
     let templates = mma::runbook::Templates::new(&[]).expect("the built-in templates parse");
-    for (name, _) in mma::runbook::TEMPLATES {
-        if !name.starts_with("section.") {
+    for t in mma::render::Template::ALL {
+        if t.view() == mma::render::ViewKind::Runbook {
             templates
-                .render(name, &view)
+                .render(t.name(), &view)
                 .expect("built-in templates render");
         }
+    }
+    for format in [
+        mma::recommend::Format::Text,
+        mma::recommend::Format::Markdown,
+    ] {
+        rec.render(&templates, format)
+            .expect("built-in templates render");
     }
 }
 

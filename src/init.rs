@@ -33,6 +33,12 @@ pub enum PromptError {
     Io(String),
 }
 
+impl From<crate::render::TemplateError> for PromptError {
+    fn from(e: crate::render::TemplateError) -> Self {
+        Self::Io(format!("template error: {e}"))
+    }
+}
+
 /// A check of typed text: `Err` holds the message shown while the user types.
 pub type TextCheck = fn(&str) -> Result<(), String>;
 
@@ -370,7 +376,7 @@ fn choose_path(
     mut answers: Answers,
     mut rec: Recommendation,
 ) -> Result<(Answers, Recommendation), PromptError> {
-    p.show(&rec.to_text());
+    p.show(&rec.to_text()?);
     let follow = p.confirm(
         &Question {
             field: "chosen_path",

@@ -10,6 +10,7 @@ pub mod init;
 pub mod markdown;
 pub mod plan;
 pub mod recommend;
+pub mod render;
 pub mod runbook;
 pub mod text;
 

@@ -1,15 +1,12 @@
 //! The recommendation for a set of answers: the path the decision table picks, the rule and why,
 //! the alternatives with when to prefer each, and the warnings the answers call for. Rendered as
-//! text, JSON or Markdown; pure, no IO.
-
-use std::fmt::Write as _;
+//! JSON (serde) or, from templates, as text or Markdown; pure, no IO.
 
 use serde::Serialize;
 
 use crate::answers::{Answers, Path, Source};
 use crate::decision;
-use crate::markdown::escape_markdown;
-use crate::text::printable;
+use crate::render::{Template, TemplateError, Templates, View, ViewKind};
 
 /// The rule of `decision-table.csv` that chose the path.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -210,104 +207,116 @@ pub fn recommend(answers: &Answers) -> Recommendation {
     }
 }
 
-impl Recommendation {
-    /// Plain text for a terminal.
+/// What the recommendation templates (`recommendation.md`, `recommendation.txt`) are given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RecommendationView<'a> {
+    /// The organisation, from the answers.
+    pub organization: &'a str,
+    /// The path plans and runbooks follow.
+    pub path: Path,
+    /// Its human name.
+    pub title: &'static str,
+    /// Whether the answers chose it rather than the table.
+    pub chosen: bool,
+    /// The path the decision table recommends.
+    pub recommended: Path,
+    /// Its human name.
+    pub recommended_title: &'static str,
+    /// The rule that recommended it.
+    pub rule: &'a Rule,
+    /// Why the rule recommends it.
+    pub why: &'static str,
+    /// Other workable paths, best first.
+    pub alternatives: &'a [Alternative],
+    /// What to know before starting.
+    pub warnings: &'a [Warning],
+}
+
+impl View for RecommendationView<'_> {
+    const KIND: ViewKind = ViewKind::Recommendation;
+}
+
+/// The recommendation's document formats, each a template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Text for a terminal (`recommendation.txt`).
+    Text,
+    /// Markdown, for a ticket or a design document (`recommendation.md`).
+    Markdown,
+}
+
+impl Format {
+    /// The template that renders it.
     #[must_use]
-    pub fn to_text(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{}: {} (`{}`)",
-            printable(&self.organization),
-            self.title,
-            self.path
-        );
-        if self.path != self.recommended {
-            let _ = writeln!(
-                out,
-                "  chosen in the answers; recommended: {} (`{}`)",
-                self.recommended.title(),
-                self.recommended
-            );
+    pub const fn template(self) -> Template {
+        match self {
+            Self::Text => Template::RecommendationTxt,
+            Self::Markdown => Template::RecommendationMd,
         }
-        let _ = writeln!(out);
-        let _ = writeln!(
-            out,
-            "rule  {} ({}:{})",
-            self.rule.id, self.rule.file, self.rule.line
-        );
-        let _ = writeln!(out, "why   {}", printable(self.why));
-        if !self.alternatives.is_empty() {
-            let _ = writeln!(out, "\nalternatives");
-            for a in &self.alternatives {
-                let _ = writeln!(
-                    out,
-                    "  - {} (`{}`): prefer it when {}",
-                    a.title, a.path, a.when
-                );
-            }
+    }
+}
+
+/// The recommendation as the JSON document: `format_version`, then its fields.
+#[derive(Serialize)]
+struct Json<'a> {
+    format_version: u32,
+    #[serde(flatten)]
+    recommendation: &'a Recommendation,
+}
+
+impl Recommendation {
+    /// The view the templates render.
+    #[must_use]
+    pub fn view(&self) -> RecommendationView<'_> {
+        RecommendationView {
+            organization: &self.organization,
+            path: self.path,
+            title: self.title,
+            chosen: self.path != self.recommended,
+            recommended: self.recommended,
+            recommended_title: self.recommended.title(),
+            rule: &self.rule,
+            why: self.why,
+            alternatives: &self.alternatives,
+            warnings: &self.warnings,
         }
-        if !self.warnings.is_empty() {
-            let _ = writeln!(out, "\nwarnings");
-            for w in &self.warnings {
-                let _ = writeln!(out, "  - {}", printable(&w.message));
-            }
-        }
-        out
     }
 
-    /// Markdown, for a ticket or a design document.
-    #[must_use]
-    pub fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "# Migration path for {}: {}\n",
-            escape_markdown(&self.organization),
-            self.title
-        );
-        let _ = writeln!(out, "- **Path:** `{}`", self.path);
-        if self.path != self.recommended {
-            let _ = writeln!(
-                out,
-                "- **Recommended by the table:** {} (`{}`)",
-                self.recommended.title(),
-                self.recommended
-            );
-        }
-        let _ = writeln!(
-            out,
-            "- **Rule:** `{}` ({} line {})",
-            self.rule.id, self.rule.file, self.rule.line
-        );
-        let _ = writeln!(out, "- **Why:** {}", self.why);
-        if !self.alternatives.is_empty() {
-            let _ = writeln!(out, "\n## Alternatives\n");
-            let _ = writeln!(out, "| Path | Prefer it when |\n|---|---|");
-            for a in &self.alternatives {
-                let _ = writeln!(out, "| {} (`{}`) | {} |", a.title, a.path, a.when);
-            }
-        }
-        if !self.warnings.is_empty() {
-            let _ = writeln!(out, "\n## Warnings\n");
-            for w in &self.warnings {
-                let _ = writeln!(out, "- {}", w.message);
-            }
-        }
-        out
+    /// The recommendation in `format`, rendered from `templates`.
+    ///
+    /// # Errors
+    /// An override of the format's template that fails to render, located.
+    pub fn render(&self, templates: &Templates, format: Format) -> Result<String, TemplateError> {
+        templates.render(format.template().name(), &self.view())
+    }
+
+    /// Plain text for a terminal, from the built-in template.
+    ///
+    /// # Errors
+    /// When the built-in template fails (the test suite renders it for every path).
+    pub fn to_text(&self) -> Result<String, TemplateError> {
+        self.render(Templates::builtin()?, Format::Text)
+    }
+
+    /// Markdown, for a ticket or a design document, from the built-in template.
+    ///
+    /// # Errors
+    /// When the built-in template fails (the test suite renders it for every path).
+    pub fn to_markdown(&self) -> Result<String, TemplateError> {
+        self.render(Templates::builtin()?, Format::Markdown)
     }
 
     /// One JSON document, with `format_version`.
-    #[must_use]
-    pub fn to_json(&self) -> String {
-        let mut value = serde_json::json!({ "format_version": 1 });
-        if let (Some(map), Ok(serde_json::Value::Object(fields))) =
-            (value.as_object_mut(), serde_json::to_value(self))
-        {
-            map.extend(fields);
-        }
-        let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    ///
+    /// # Errors
+    /// When serialisation fails, which a recommendation's strings, numbers and lists never make
+    /// it do; the error is returned rather than an empty document written.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        let mut text = serde_json::to_string_pretty(&Json {
+            format_version: 1,
+            recommendation: self,
+        })?;
         text.push('\n');
-        text
+        Ok(text)
     }
 }

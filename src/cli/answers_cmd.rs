@@ -80,6 +80,9 @@ pub(super) struct RecommendArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RecommendFormat::Human)]
     format: RecommendFormat,
+    /// A directory of templates that replace the built-ins of the same name.
+    #[arg(long, value_name = "DIR", long_help = crate::render::templates_help())]
+    templates: Option<PathBuf>,
     /// Syntax of standard input, or of a file whose extension does not say.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
@@ -563,12 +566,19 @@ pub(super) fn load_answers(
 }
 
 pub(super) fn recommend(args: RecommendArgs) -> Result<u8, Failure> {
+    let templates = super::runbook_cmd::templates(args.templates.as_deref())?;
     let (answers, _) = load_answers(&args.file, args.input_format)?;
     let r = recommend::recommend(&answers);
+    let document = |format| {
+        r.render(&templates, format)
+            .map_err(|e| super::runbook_cmd::template_failure(&e))
+    };
     let text = match args.format {
-        RecommendFormat::Human => r.to_text(),
-        RecommendFormat::Json => r.to_json(),
-        RecommendFormat::Markdown => r.to_markdown(),
+        RecommendFormat::Human => document(recommend::Format::Text)?,
+        RecommendFormat::Markdown => document(recommend::Format::Markdown)?,
+        RecommendFormat::Json => r
+            .to_json()
+            .map_err(|e| Failure::usage(format!("cannot write the recommendation as JSON: {e}")))?,
     };
     print_stdout(&text)?;
     Ok(EXIT_OK)

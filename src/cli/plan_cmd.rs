@@ -43,8 +43,8 @@ pub(super) struct PlanArgs {
     /// IMAP domain, for the Exchange `Domain/Admin/User` form.
     #[arg(long)]
     imap_domain: Option<String>,
-    /// A directory of templates (`runbook.md.tera`, …) that replace the built-ins of the same name.
-    #[arg(long, value_name = "DIR")]
+    /// A directory of templates that replace the built-ins of the same name.
+    #[arg(long, value_name = "DIR", long_help = crate::render::templates_help())]
     templates: Option<PathBuf>,
     /// Syntax of the answer file when its extension does not say.
     #[arg(long, value_enum)]
@@ -119,22 +119,15 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         message: format!("{e}; nothing was written"),
     };
     let plan = plan::plan(&answers, &inventory, &exports, &options).map_err(invalid)?;
-    let mut files = plan::output::files(&plan, &answers, &inventory, &options).map_err(invalid)?;
+    let mut files = plan::output::files_with(&plan, &answers, &inventory, &options, &templates)
+        .map_err(invalid)?;
     stage("rendering the runbook");
     let view = runbook::view(
         &answers,
         &crate::recommend::recommend(&answers),
         Some(&plan),
     );
-    for name in [
-        "runbook.md",
-        "runbook.html",
-        "commands.ps1",
-        "communications.md",
-    ] {
-        let text = super::runbook_cmd::render(&templates, name, &view)?;
-        files.push((name.to_owned(), text.into_bytes()));
-    }
+    files.extend(super::runbook_cmd::documents(&templates, &view)?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     stage("writing");
     out_dir::write(&args.out, &files, args.force)?;

@@ -1,5 +1,6 @@
 //! `mma runbook` and `mma templates export`: render the runbook for an answer file (and plan),
-//! and write the built-in templates out to start a custom set from.
+//! and write the built-in templates out to start a custom set from; reading a `--templates`
+//! directory for every command that renders documents.
 
 use std::path::{Path, PathBuf};
 
@@ -8,10 +9,11 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::answers_cmd::{InputFormat, load_answers};
 use super::{EXIT_INVALID, EXIT_OK, Failure, print_stdout, read_text, write_atomic};
 use crate::recommend;
+use crate::render::{Template, ViewKind, templates_help};
 use crate::runbook::{self, RunbookView, Templates};
 use crate::text::printable;
 
-/// Runbook output formats.
+/// Runbook output formats, each a template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(super) enum RunbookFormat {
     /// Markdown.
@@ -38,12 +40,23 @@ pub(super) struct RunbookArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// A directory of templates (`runbook.md.tera`, …) that replace the built-ins of the same name.
-    #[arg(long, value_name = "DIR")]
+    /// A directory of templates that replace the built-ins of the same name.
+    #[arg(long, value_name = "DIR", long_help = templates_help())]
     templates: Option<PathBuf>,
     /// Syntax of the answer file when its extension does not say.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
+}
+
+impl RunbookFormat {
+    const fn template(self) -> Template {
+        match self {
+            Self::Markdown => Template::RunbookMd,
+            Self::Html => Template::RunbookHtml,
+            Self::Powershell => Template::CommandsPs1,
+            Self::Communications => Template::CommunicationsMd,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -109,18 +122,40 @@ pub(super) fn read_overrides(dir: Option<&Path>) -> Result<Vec<(String, String)>
 /// The templates, with any overrides; a template error is an input error (exit 1).
 pub(super) fn templates(dir: Option<&Path>) -> Result<Templates, Failure> {
     let overrides = read_overrides(dir)?;
-    Templates::new(&overrides).map_err(|e| Failure {
+    Templates::new(&overrides).map_err(|e| template_failure(&e))
+}
+
+/// A template error is an input error (exit 1): the message names the template and the place.
+pub(super) fn template_failure(e: &crate::render::TemplateError) -> Failure {
+    Failure {
         code: EXIT_INVALID,
         message: format!("template error: {e}"),
-    })
+    }
 }
 
 /// Renders `name` or fails with exit 1 naming the template.
 pub(super) fn render(t: &Templates, name: &str, view: &RunbookView) -> Result<String, Failure> {
-    t.render(name, view).map_err(|e| Failure {
-        code: EXIT_INVALID,
-        message: format!("template error: {e}"),
-    })
+    t.render(name, view).map_err(|e| template_failure(&e))
+}
+
+/// Every runbook document (`runbook.md`, `runbook.html`, …) as a file of the plan directory.
+pub(super) fn documents(
+    t: &Templates,
+    view: &RunbookView,
+) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    let names: Vec<&str> = Template::ALL
+        .iter()
+        .filter(|d| d.view() == ViewKind::Runbook)
+        .map(|d| d.name())
+        .collect();
+    let texts = t
+        .render_each(&names, view)
+        .map_err(|e| template_failure(&e))?;
+    Ok(names
+        .iter()
+        .zip(texts)
+        .map(|(name, text)| ((*name).to_owned(), text.into_bytes()))
+        .collect())
 }
 
 /// Reads a `plan.json` strictly, refusing one larger than [`crate::plan::read::MAX_PLAN_BYTES`]
@@ -203,13 +238,7 @@ pub(super) fn run(args: RunbookArgs) -> Result<u8, Failure> {
     for m in &view.missing {
         eprintln!("mma: warning: missing answer, shown as a placeholder: {m}");
     }
-    let name = match args.format {
-        RunbookFormat::Markdown => "runbook.md",
-        RunbookFormat::Html => "runbook.html",
-        RunbookFormat::Powershell => "commands.ps1",
-        RunbookFormat::Communications => "communications.md",
-    };
-    let text = render(&templates, name, &view)?;
+    let text = render(&templates, args.format.template().name(), &view)?;
     match args.output {
         Some(path) => write_atomic(&path, text.as_bytes())?,
         None => print_stdout(&text)?,
@@ -222,8 +251,8 @@ pub(super) fn templates_cmd(cmd: TemplatesCommand) -> Result<u8, Failure> {
         TemplatesCommand::Export { dir, force } => {
             std::fs::create_dir_all(&dir)
                 .map_err(|e| Failure::usage(format!("cannot create {}: {e}", dir.display())))?;
-            for (name, _) in runbook::TEMPLATES {
-                let path = dir.join(format!("{name}.tera"));
+            for t in Template::ALL {
+                let path = dir.join(format!("{}.tera", t.name()));
                 if path.exists() && !force {
                     return Err(Failure::usage(format!(
                         "{} exists; pass --force to replace it",
@@ -231,12 +260,12 @@ pub(super) fn templates_cmd(cmd: TemplatesCommand) -> Result<u8, Failure> {
                     )));
                 }
             }
-            for (name, text) in runbook::TEMPLATES {
-                write_atomic(&dir.join(format!("{name}.tera")), text.as_bytes())?;
+            for t in Template::ALL {
+                write_atomic(&dir.join(format!("{}.tera", t.name())), t.text().as_bytes())?;
             }
             print_stdout(&format!(
                 "wrote {} templates to {}; pass --templates {} to use them\n",
-                runbook::TEMPLATES.len(),
+                Template::ALL.len(),
                 dir.display(),
                 dir.display()
             ))?;

@@ -1,17 +1,18 @@
 //! The files `mma plan` writes: one CSV per batch in the exact Exchange Online format for the
 //! path (domain.md §3), `plan.json`, and `plan.md` for people. Pure: returns names and bytes.
 
-use std::collections::HashMap;
-use std::fmt::Write as _;
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
 
 use super::cells::neutralise;
 use super::inventory::{Inventory, Mailbox};
-use super::model::{BrokenLink, Plan};
+use super::model::{BrokenLink, Plan, Totals, Unresolved};
 use super::permissions::Right;
 use super::{Options, PlanError, imap_user_name};
 use crate::answers::model::AdminLoginFormat;
 use crate::answers::{Answers, Path};
-use crate::markdown::escape_markdown;
+use crate::render::{Template, TemplateError, Templates, View, ViewKind};
 
 /// A file to write: its path relative to the output directory, and its bytes.
 pub type File = (String, Vec<u8>);
@@ -81,18 +82,24 @@ fn batch_rows(
 
 /// Writes rows as CSV with CRLF line ends (what Exchange Online's tooling expects on Windows),
 /// every cell [`neutralise`]d.
-fn csv_bytes(rows: &[Vec<String>]) -> Vec<u8> {
+///
+/// # Errors
+/// When the CSV writer fails, which writing to memory does not; the error is returned rather
+/// than an empty file written.
+fn csv_bytes(name: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, PlanError> {
+    let failed = |e: &dyn std::fmt::Display| PlanError(format!("{name} cannot be written: {e}"));
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     for row in rows {
-        // Writing to memory cannot fail.
         for cell in row {
-            let _ = writer.write_field(neutralise(cell).as_bytes());
+            writer
+                .write_field(neutralise(cell).as_bytes())
+                .map_err(|e| failed(&e))?;
         }
-        let _ = writer.write_record(None::<&[u8]>);
+        writer.write_record(None::<&[u8]>).map_err(|e| failed(&e))?;
     }
-    writer.into_inner().unwrap_or_default()
+    writer.into_inner().map_err(|e| failed(&e))
 }
 
 /// The links of one hub that the plan splits across batches, summarised for people.
@@ -160,7 +167,7 @@ pub fn person_links(plan: &Plan) -> impl Iterator<Item = &BrokenLink> {
 }
 
 /// Every broken link as CSV, hub links included, for filtering in a spreadsheet.
-fn broken_links_csv(plan: &Plan) -> Vec<u8> {
+fn broken_links_csv(plan: &Plan) -> Result<Vec<u8>, PlanError> {
     let mut rows = vec![
         [
             "Mailbox",
@@ -185,7 +192,7 @@ fn broken_links_csv(plan: &Plan) -> Vec<u8> {
             l.impact.name().to_owned(),
         ]);
     }
-    csv_bytes(&rows)
+    csv_bytes("broken-links.csv", &rows)
 }
 
 /// `1 batch`, `2 batches`.
@@ -220,169 +227,227 @@ pub fn totals_sentence(plan: &Plan) -> String {
     )
 }
 
-/// The summary a person reads.
-#[must_use]
-pub fn markdown(plan: &Plan) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Migration plan for {}: {}\n",
-        escape_markdown(&plan.organization),
-        plan.path_title
-    );
-    let _ = writeln!(out, "{}.\n", totals_sentence(plan));
-    if !plan.warnings.is_empty() {
-        let _ = writeln!(out, "## Warnings\n");
-        for w in &plan.warnings {
-            let _ = writeln!(out, "- {}", escape_markdown(w));
-        }
-        out.push('\n');
-    }
-    let _ = writeln!(out, "## Batches\n");
-    let _ = writeln!(
-        out,
-        "| # | Batch | Day | Window ({}) | Mailboxes | Data | Estimate | p50 / p90 days | CSV |",
-        plan.time_zone
-    );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|");
-    for b in &plan.batches {
-        let _ = writeln!(
-            out,
-            "| {} | `{}`{} | {} | {} | {} | {} | {} | {} / {} | {} |",
-            b.number,
-            b.name,
-            if b.pilot { " (pilot)" } else { "" },
-            b.date.as_deref().unwrap_or("—"),
-            b.window.as_deref().unwrap_or("—"),
-            b.members.len(),
-            gib(b.bytes),
-            b.estimate
-                .hours
-                .map_or_else(|| "—".to_owned(), |h| format!("{h} h")),
-            b.estimate.p50_days,
-            b.estimate.p90_days,
-            b.file
-                .as_deref()
-                .map_or_else(|| "—".to_owned(), |f| format!("`{f}`")),
-        );
-    }
-    // Day by day: the batches that start syncing (remote moves are pre-staged) and those
-    // that migrate. Dates are `YYYY-MM-DD`, so their order is the calendar's.
-    let mut by_day: std::collections::BTreeMap<&str, (Vec<&str>, usize, usize)> =
-        std::collections::BTreeMap::new();
-    for b in &plan.batches {
-        if let Some(start) = &b.sync_start {
-            by_day
-                .entry(start.as_str())
-                .or_default()
-                .0
-                .push(b.name.as_str());
-        }
-        if let Some(d) = &b.date {
-            let day = by_day.entry(d.as_str()).or_default();
-            day.1 += 1;
-            day.2 += b.members.len();
-        }
-    }
-    if !by_day.is_empty() {
-        let _ = writeln!(out, "\n## Calendar\n");
-        for (day, (starts, batches, members)) in by_day {
-            let mut parts = Vec::new();
-            if !starts.is_empty() {
-                parts.push(format!("start syncing {}", starts.join(", ")));
-            }
-            if batches > 0 {
-                parts.push(format!(
-                    "{}, {}",
-                    count(batches, "batch", "batches"),
-                    count(members, "mailbox", "mailboxes")
-                ));
-            }
-            let _ = writeln!(out, "- {day}: {}", parts.join("; "));
-        }
-    }
-    let hubs = hub_summaries(plan);
-    if !hubs.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n## Hubs\n\nThese accounts hold or grant rights on so many mailboxes that grouping by them would glue the organisation into one batch; their links are left out of grouping. Each row sums up its links that end up across batches (every row is in `broken-links.csv` and `plan.json`): re-check the account's access after each batch.\n"
-        );
-        for h in &hubs {
-            let _ = writeln!(
-                out,
-                "- {} — linked with {}; {} across batches ({}: {})",
-                escape_markdown(&h.address),
-                count(h.degree, "mailbox", "mailboxes"),
-                count(h.split_links, "link", "links"),
-                h.rights.join(", "),
-                h.impacts.join("; ")
-            );
-        }
-    }
-    let links: Vec<&BrokenLink> = person_links(plan).collect();
-    if !links.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n## Broken links\n\nThese links join mailboxes in different batches. The impact says what happens to the right between the two moves on this path.\n"
-        );
-        let _ = writeln!(
-            out,
-            "| Mailbox | Delegate | Right | Batches | Why | Impact |\n|---|---|---|---|---|---|"
-        );
-        for l in links.iter().take(200) {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} → {} | {} | {} |",
-                escape_markdown(&l.mailbox),
-                escape_markdown(&l.delegate),
-                l.right,
-                l.mailbox_batch,
-                l.delegate_batch,
-                escape_markdown(&l.reason),
-                l.impact.name()
-            );
-        }
-        if links.len() > 200 {
-            let _ = writeln!(
-                out,
-                "\n…and {} more in `broken-links.csv`.",
-                links.len() - 200
-            );
-        }
-    }
-    if !plan.unresolved.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n## Names outside the inventory\n\nPermission rows name these accounts, which the inventory does not hold (groups, users without mailboxes, deleted accounts); they link nothing.\n"
-        );
-        for u in plan.unresolved.iter().take(100) {
-            let _ = writeln!(
-                out,
-                "- {} ({})",
-                escape_markdown(&u.name),
-                count(u.rows, "row", "rows")
-            );
-        }
-        if plan.unresolved.len() > 100 {
-            let _ = writeln!(
-                out,
-                "\n…and {} more in `plan.json`.",
-                plan.unresolved.len() - 100
-            );
-        }
-    }
-    out
+/// Broken links `plan.md` lists row by row; the rest are in `broken-links.csv`.
+const SUMMARY_LINKS: usize = 200;
+
+/// Names outside the inventory `plan.md` lists; the rest are in `plan.json`.
+const SUMMARY_UNRESOLVED: usize = 100;
+
+/// The plan's totals, with the data as people read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TotalsView<'a> {
+    /// The counts.
+    #[serde(flatten)]
+    pub totals: &'a Totals,
+    /// The data, in GB ([`gib`]).
+    pub data: String,
 }
 
-/// Every file of the plan's output directory.
+/// A batch as `plan.md` shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SummaryBatch<'a> {
+    /// Position.
+    pub number: usize,
+    /// Batch name.
+    pub name: &'a str,
+    /// Whether it is the pilot.
+    pub pilot: bool,
+    /// Migration day, when scheduled.
+    pub date: Option<&'a str>,
+    /// Window, local time, when scheduled.
+    pub window: Option<&'a str>,
+    /// Members.
+    pub mailboxes: usize,
+    /// Data, in GB.
+    pub data: String,
+    /// Hours at the answers' throughput, when given.
+    pub hours: Option<String>,
+    /// Microsoft's p50 days.
+    pub p50_days: u32,
+    /// Microsoft's p90 days.
+    pub p90_days: u32,
+    /// CSV file, relative to the plan directory.
+    pub file: Option<&'a str>,
+}
+
+/// A day of the calendar: batches that start syncing, and those that migrate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SummaryDay<'a> {
+    /// The date, `YYYY-MM-DD`.
+    pub date: &'a str,
+    /// Batches created and started that day (remote moves are pre-staged).
+    pub sync_starts: Vec<&'a str>,
+    /// Batches migrating that day.
+    pub batches: usize,
+    /// Their mailboxes.
+    pub mailboxes: usize,
+}
+
+/// A broken link as `plan.md` shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SummaryLink<'a> {
+    /// The mailbox.
+    pub mailbox: &'a str,
+    /// The delegate.
+    pub delegate: &'a str,
+    /// The right's name.
+    pub right: &'static str,
+    /// The mailbox's batch number.
+    pub mailbox_batch: usize,
+    /// The delegate's batch number.
+    pub delegate_batch: usize,
+    /// Why it breaks.
+    pub reason: &'a str,
+    /// What the split does to the right on this path.
+    pub impact: &'static str,
+}
+
+/// Everything `plan.md` can show.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SummaryView<'a> {
+    /// The organisation.
+    pub organization: &'a str,
+    /// The path's title.
+    pub path_title: &'a str,
+    /// Time zone of windows.
+    pub time_zone: &'a str,
+    /// The totals.
+    pub totals: TotalsView<'a>,
+    /// The plan's warnings.
+    pub warnings: &'a [String],
+    /// The batches.
+    pub batches: Vec<SummaryBatch<'a>>,
+    /// Day by day, in date order.
+    pub calendar: Vec<SummaryDay<'a>>,
+    /// Hubs, each with a summary of its links across batches.
+    pub hubs: Vec<HubSummary>,
+    /// Broken links that are not a hub's (the first 200).
+    pub broken_links: Vec<SummaryLink<'a>>,
+    /// Such links beyond those listed.
+    pub broken_more: usize,
+    /// Names outside the inventory (the first 100).
+    pub unresolved: &'a [Unresolved],
+    /// Such names beyond those listed.
+    pub unresolved_more: usize,
+}
+
+impl View for SummaryView<'_> {
+    const KIND: ViewKind = ViewKind::PlanSummary;
+}
+
+/// Day by day: the batches that start syncing (remote moves are pre-staged) and those that
+/// migrate. Dates are `YYYY-MM-DD`, so their order is the calendar's.
+fn summary_calendar(plan: &Plan) -> Vec<SummaryDay<'_>> {
+    fn day<'m, 'a>(
+        days: &'m mut BTreeMap<&'a str, SummaryDay<'a>>,
+        date: &'a str,
+    ) -> &'m mut SummaryDay<'a> {
+        days.entry(date).or_insert_with(|| SummaryDay {
+            date,
+            sync_starts: Vec::new(),
+            batches: 0,
+            mailboxes: 0,
+        })
+    }
+    let mut days = BTreeMap::new();
+    for b in &plan.batches {
+        if let Some(start) = &b.sync_start {
+            day(&mut days, start).sync_starts.push(&b.name);
+        }
+        if let Some(date) = &b.date {
+            let d = day(&mut days, date);
+            d.batches += 1;
+            d.mailboxes += b.members.len();
+        }
+    }
+    days.into_values().collect()
+}
+
+/// The view `plan.md` renders.
+#[must_use]
+pub fn summary_view(plan: &Plan) -> SummaryView<'_> {
+    let links: Vec<&BrokenLink> = person_links(plan).collect();
+    SummaryView {
+        organization: &plan.organization,
+        path_title: &plan.path_title,
+        time_zone: &plan.time_zone,
+        totals: TotalsView {
+            totals: &plan.totals,
+            data: gib(plan.totals.bytes),
+        },
+        warnings: &plan.warnings,
+        batches: plan
+            .batches
+            .iter()
+            .map(|b| SummaryBatch {
+                number: b.number,
+                name: &b.name,
+                pilot: b.pilot,
+                date: b.date.as_deref(),
+                window: b.window.as_deref(),
+                mailboxes: b.members.len(),
+                data: gib(b.bytes),
+                hours: b.estimate.hours.map(|h| h.to_string()),
+                p50_days: b.estimate.p50_days,
+                p90_days: b.estimate.p90_days,
+                file: b.file.as_deref(),
+            })
+            .collect(),
+        calendar: summary_calendar(plan),
+        hubs: hub_summaries(plan),
+        broken_links: links
+            .iter()
+            .take(SUMMARY_LINKS)
+            .map(|l| SummaryLink {
+                mailbox: &l.mailbox,
+                delegate: &l.delegate,
+                right: l.right.name(),
+                mailbox_batch: l.mailbox_batch,
+                delegate_batch: l.delegate_batch,
+                reason: &l.reason,
+                impact: l.impact.name(),
+            })
+            .collect(),
+        broken_more: links.len().saturating_sub(SUMMARY_LINKS),
+        unresolved: &plan.unresolved[..plan.unresolved.len().min(SUMMARY_UNRESOLVED)],
+        unresolved_more: plan.unresolved.len().saturating_sub(SUMMARY_UNRESOLVED),
+    }
+}
+
+/// The summary a person reads, rendered from `plan.md`.
 ///
 /// # Errors
-/// When an IMAP user name cannot be formed (see [`imap_user_name`]).
+/// A `plan.md` override that fails to render, located.
+pub fn markdown(plan: &Plan, templates: &Templates) -> Result<String, TemplateError> {
+    templates.render(Template::PlanMd.name(), &summary_view(plan))
+}
+
+/// Every file of the plan's output directory, `plan.md` from the built-in templates.
+///
+/// # Errors
+/// As [`files_with`].
 pub fn files(
     plan: &Plan,
     answers: &Answers,
     inventory: &Inventory,
     options: &Options,
+) -> Result<Vec<File>, PlanError> {
+    let templates = Templates::builtin().map_err(|e| PlanError(format!("template error: {e}")))?;
+    files_with(plan, answers, inventory, options, templates)
+}
+
+/// Every file of the plan's output directory, `plan.md` rendered from `templates`.
+///
+/// # Errors
+/// When an IMAP user name cannot be formed (see [`imap_user_name`]), a CSV or `plan.json`
+/// cannot be written (which writing to memory never makes happen), or `plan.md` does not render
+/// (a broken override).
+pub fn files_with(
+    plan: &Plan,
+    answers: &Answers,
+    inventory: &Inventory,
+    options: &Options,
+    templates: &Templates,
 ) -> Result<Vec<File>, PlanError> {
     let by_address: HashMap<&str, &Mailbox> = inventory
         .mailboxes
@@ -404,26 +469,32 @@ pub fn files(
             .filter_map(|a| by_address.get(a.as_str()).copied())
             .collect();
         let rows = batch_rows(plan.path, &members, form, options)?;
-        out.push((file.clone(), csv_bytes(&rows)));
+        out.push((file.clone(), csv_bytes(file, &rows)?));
     }
-    let mut json = serde_json::to_string_pretty(plan).unwrap_or_default();
+    let mut json = serde_json::to_string_pretty(plan)
+        .map_err(|e| PlanError(format!("plan.json cannot be written: {e}")))?;
     json.push('\n');
     out.push(("plan.json".to_owned(), json.into_bytes()));
-    out.push(("plan.md".to_owned(), markdown(plan).into_bytes()));
+    let summary = markdown(plan, templates)
+        .map_err(|e| PlanError(format!("template error: {e}\nplan.md does not render")))?;
+    out.push(("plan.md".to_owned(), summary.into_bytes()));
     if !plan.broken_links.is_empty() {
-        out.push(("broken-links.csv".to_owned(), broken_links_csv(plan)));
+        out.push(("broken-links.csv".to_owned(), broken_links_csv(plan)?));
     }
     Ok(out)
 }
 
 /// The plan's JSON Schema, committed as `schema/plan.schema.json`.
-#[must_use]
-pub fn plan_schema_text() -> String {
+///
+/// # Errors
+/// When the schema does not serialise, which a schema (a JSON value written in schemars'
+/// keyword order) never does; the error is returned rather than an empty file written.
+pub fn plan_schema_text() -> Result<String, serde_json::Error> {
     let generator = schemars::generate::SchemaSettings::draft2020_12()
         .with_transform(schemars::transform::RestrictFormats::default())
         .into_generator();
     let schema = generator.into_root_schema_for::<Plan>();
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&schema)?;
     text.push('\n');
-    text
+    Ok(text)
 }

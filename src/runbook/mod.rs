@@ -1,32 +1,23 @@
 //! Runbooks, PowerShell and user communications: one `Serialize` view model per document, built
-//! from the answers, the recommendation and (optionally) a plan, rendered by Tera templates that
-//! are embedded in the binary and can be overridden by name from a directory.
+//! from the answers, the recommendation and (optionally) a plan, rendered by the templates of
+//! [`crate::render`]. What users are told comes from `messages.txt`, rendered per batch as plain
+//! text before the documents that show it escape it for their format.
 
 pub mod cite;
 pub mod steps;
 
 use serde::Serialize;
 
+pub use crate::markdown::escape_markdown;
+pub use crate::render::{TemplateError, Templates};
+
 use crate::answers::{Answers, Path};
 use crate::plan::output::{HubSummary, gib, hub_summaries, person_links};
 use crate::plan::{Plan, slug};
 use crate::recommend::Recommendation;
+use crate::render::{Template, View, ViewKind};
 
 use self::steps::{BatchTiming, Facts, Section, Shell, Step};
-
-/// The built-in templates: name (as rendered and as overridden) and text. `section.*` are
-/// partials the runbooks include for each section.
-pub const TEMPLATES: &[(&str, &str)] = &[
-    ("section.md", include_str!("templates/section.md.tera")),
-    ("section.html", include_str!("templates/section.html.tera")),
-    ("runbook.md", include_str!("templates/runbook.md.tera")),
-    ("runbook.html", include_str!("templates/runbook.html.tera")),
-    ("commands.ps1", include_str!("templates/commands.ps1.tera")),
-    (
-        "communications.md",
-        include_str!("templates/communications.md.tera"),
-    ),
-];
 
 /// A batch as the runbook shows it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -112,7 +103,7 @@ pub struct PlanView {
     pub warnings: Vec<String>,
 }
 
-/// One message: its subject and body.
+/// One message: its subject and body, as rendered from `messages.txt`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Message {
     /// Subject line.
@@ -121,9 +112,41 @@ pub struct Message {
     pub body: String,
 }
 
-/// The messages for the users of one batch.
+/// A batch whose users are told about their move.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Communication {
+    /// Batch name.
+    pub batch: String,
+    /// Its migration day (or a placeholder).
+    pub date: String,
+    /// Mailboxes.
+    pub mailboxes: usize,
+}
+
+/// What `messages.txt` is given for one batch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MessageView<'a> {
+    /// The organisation.
+    pub organization: &'a str,
+    /// The path's name.
+    pub path: &'a str,
+    /// The path's title.
+    pub path_title: &'a str,
+    /// Batch name.
+    pub batch: &'a str,
+    /// Its migration day (or a placeholder).
+    pub date: &'a str,
+    /// Mailboxes.
+    pub mailboxes: usize,
+}
+
+impl View for MessageView<'_> {
+    const KIND: ViewKind = ViewKind::Messages;
+}
+
+/// A batch's messages, as the runbook templates see `communications`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Messages {
     /// Batch name.
     pub batch: String,
     /// Its migration day (or a placeholder).
@@ -225,73 +248,9 @@ pub struct RunbookView {
     pub script: Vec<ScriptPart>,
     /// The path's limits for building batches, and the page that states them.
     pub batch_limits: Option<(String, cite::Cite)>,
-    /// User communications per batch (one generic set without a plan).
+    /// The batches whose users are told (one generic set without a plan); templates see each
+    /// with its messages, rendered from `messages.txt` ([`Messages`]).
     pub communications: Vec<Communication>,
-}
-
-/// What changes for a user on `path`, for the messages.
-fn user_change(path: Path) -> (&'static str, &'static str) {
-    match path {
-        Path::FullHybrid | Path::MinimalHybrid | Path::ExpressHybrid => (
-            "Your mailbox moves to Exchange Online in the background. Outlook may ask you to restart it once; nothing else changes.",
-            "Nothing to do: keep using Outlook as before. If Outlook asks you to restart, do so.",
-        ),
-        Path::Cutover | Path::Staged | Path::CrossTenant => (
-            "Your mailbox moves to Exchange Online. Afterwards you create a new Outlook profile and sign in with your Microsoft 365 account.",
-            "Create a new Outlook profile (Control Panel > Mail > Show Profiles > Add) and sign in with your Microsoft 365 account; Outlook downloads your mailbox again.",
-        ),
-        Path::Imap => (
-            "Your mail folders are copied to your new Microsoft 365 mailbox. Calendars and contacts are not copied: export them beforehand.",
-            "Sign in to Outlook on the web with your Microsoft 365 account, set your time zone, and import your contacts and calendar.",
-        ),
-        Path::GoogleWorkspace => (
-            "Your Gmail, calendar and contacts are copied to Microsoft 365. Mail filters arrive turned off, and vacation replies are not copied.",
-            "Sign in to Outlook with your Microsoft 365 account; turn your mail rules back on and set your vacation reply again.",
-        ),
-        Path::ThirdParty => (
-            "Your mailbox is copied to Microsoft 365 by the migration tool.",
-            "Sign in to Outlook with your Microsoft 365 account.",
-        ),
-    }
-}
-
-fn communication(
-    org: &str,
-    path: Path,
-    batch: &str,
-    date: &str,
-    mailboxes: usize,
-) -> Communication {
-    let (before, after) = user_change(path);
-    Communication {
-        batch: batch.to_owned(),
-        date: date.to_owned(),
-        mailboxes,
-        announcement: Message {
-            subject: format!("Your mailbox moves to Microsoft 365 on {date}"),
-            body: format!(
-                "{org} is moving email to Microsoft 365. Your mailbox is in batch {batch}, which moves on {date}. {before} Please keep working as usual until then."
-            ),
-        },
-        reminder: Message {
-            subject: format!("Reminder: your mailbox moves tomorrow ({date})"),
-            body: format!(
-                "Your mailbox moves tomorrow. Please close Outlook at the end of your working day. {before}"
-            ),
-        },
-        day_of: Message {
-            subject: "Your mailbox is moving today".to_owned(),
-            body: format!(
-                "Your mailbox is moving today ({date}). You can keep reading and sending mail; some messages may appear a little later than usual."
-            ),
-        },
-        after: Message {
-            subject: "Your mailbox is now in Microsoft 365".to_owned(),
-            body: format!(
-                "Your mailbox has moved. {after} Contact the helpdesk if anything is missing."
-            ),
-        },
-    }
 }
 
 /// The values the steps are written with, from the answers; answers the runbook needs but
@@ -519,6 +478,47 @@ fn script(
     parts
 }
 
+/// The batch names the steps use: the plan's, or a placeholder (cutover's one batch is named).
+fn batch_names(path: Path, plan: Option<&Plan>) -> Vec<String> {
+    match plan {
+        Some(p) => p.batches.iter().map(|b| b.name.clone()).collect(),
+        None if path == Path::Cutover => vec!["cutover".to_owned()],
+        None => vec!["<batch-name>".to_owned()],
+    }
+}
+
+/// The batches whose users are told: the plan's, or one generic set.
+fn communications(answers: &Answers, plan: Option<&PlanView>) -> Vec<Communication> {
+    match plan {
+        Some(p) => p
+            .batches
+            .iter()
+            .map(|b| Communication {
+                batch: b.name.clone(),
+                date: b.date.clone(),
+                mailboxes: b.mailboxes,
+            })
+            .collect(),
+        None => vec![Communication {
+            batch: "<batch>".to_owned(),
+            date: "<date>".to_owned(),
+            mailboxes: answers.mailboxes as usize,
+        }],
+    }
+}
+
+/// The other paths, as the runbook names them.
+fn alternatives(rec: &Recommendation) -> Vec<AlternativeView> {
+    rec.alternatives
+        .iter()
+        .map(|a| AlternativeView {
+            path: a.path.name().to_owned(),
+            title: a.title.to_owned(),
+            when: a.when.to_owned(),
+        })
+        .collect()
+}
+
 /// The runbook's view of `answers`, their recommendation and an optional plan. Answers the
 /// runbook needs but the file lacks become clear placeholders, listed in `missing`.
 #[must_use]
@@ -526,40 +526,11 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
     let path = rec.path;
     let mut missing = Vec::new();
     let facts = facts(answers, path, &mut missing);
-    let batch_names: Vec<String> = match plan {
-        Some(p) => p.batches.iter().map(|b| b.name.clone()).collect(),
-        None if path == Path::Cutover => vec!["cutover".to_owned()],
-        None => vec!["<batch-name>".to_owned()],
-    };
-    let (mut sections, closing) = steps::sections(path, &facts, &batch_names);
+    let (mut sections, closing) = steps::sections(path, &facts, &batch_names(path, plan));
     if plan.is_none() {
         sections.extend(steps::unplanned_batches(path, &facts).map(|s| steps::labelled(s, &facts)));
     }
-    let time_zone = answers
-        .schedule
-        .as_ref()
-        .map_or_else(
-            crate::answers::model::Zone::utc,
-            crate::answers::model::Schedule::zone,
-        )
-        .name()
-        .to_owned();
     let plan_view = plan.map(|p| plan_view(path, &facts, p));
-    let communications = match &plan_view {
-        Some(p) => p
-            .batches
-            .iter()
-            .map(|b| communication(&answers.organization, path, &b.name, &b.date, b.mailboxes))
-            .collect(),
-        None => vec![communication(
-            &answers.organization,
-            path,
-            "<batch>",
-            "<date>",
-            answers.mailboxes as usize,
-        )],
-    };
-    let script = script(&sections, plan_view.as_ref(), &closing, &facts);
     RunbookView {
         tool: format!("mma {}", env!("CARGO_PKG_VERSION")),
         organization: answers.organization.clone(),
@@ -574,100 +545,105 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
         tenant: facts.tenant.clone(),
         delivery_domain: facts.delivery.clone(),
         source_host: facts.host.clone(),
-        time_zone,
+        time_zone: answers
+            .schedule
+            .as_ref()
+            .map_or_else(
+                crate::answers::model::Zone::utc,
+                crate::answers::model::Schedule::zone,
+            )
+            .name()
+            .to_owned(),
         missing,
         warnings: rec.warnings.iter().map(|w| w.message.clone()).collect(),
-        alternatives: rec
-            .alternatives
-            .iter()
-            .map(|a| AlternativeView {
-                path: a.path.name().to_owned(),
-                title: a.title.to_owned(),
-                when: a.when.to_owned(),
-            })
-            .collect(),
+        alternatives: alternatives(rec),
+        script: script(&sections, plan_view.as_ref(), &closing, &facts),
+        communications: communications(answers, plan_view.as_ref()),
         sections,
         closing,
         pitfalls: steps::pitfalls(path),
         plan: plan_view,
-        script,
         batch_limits: steps::batch_limits(path).map(|(t, c)| (t.to_owned(), c)),
-        communications,
     }
 }
 
-/// A template problem: which template, where, what.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TemplateError(pub String);
+/// The messages of `messages.txt`, in the order users get them; each is two blocks,
+/// `{message}_subject` and `{message}_body`.
+pub const MESSAGES: [&str; 4] = ["announcement", "reminder", "day_of", "after"];
 
-impl std::fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-pub use crate::markdown::escape_markdown;
-
-/// The templates, parsed up front: the built-ins, then any override by name.
-#[derive(Debug)]
-pub struct Templates {
-    tera: tera::Tera,
-}
-
-fn tera_error(e: &tera::Error) -> TemplateError {
-    use std::error::Error as _;
-    let mut message = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        message.push_str(&format!("\n{s}"));
-        source = s.source();
-    }
-    TemplateError(message)
-}
-
-impl Templates {
-    /// The built-in templates, with `overrides` (name, text) replacing those of the same name.
-    ///
-    /// # Errors
-    /// A template that does not parse, named, with line and column; an override whose name is
-    /// not a built-in template.
-    pub fn new(overrides: &[(String, String)]) -> Result<Self, TemplateError> {
-        let mut tera = tera::Tera::new();
-        tera.autoescape_on([".html"]);
-        tera.register_filter("md", |s: &str, _: tera::Kwargs, _: &tera::State| {
-            escape_markdown(s)
-        });
-        tera.register_filter("ps", |s: &str, _: tera::Kwargs, _: &tera::State| {
-            steps::ps(s)
-        });
-        tera.register_filter("comment", |s: &str, _: tera::Kwargs, _: &tera::State| {
-            s.replace(['\n', '\r'], " ")
-        });
-        tera.add_raw_templates(TEMPLATES.iter().copied())
-            .map_err(|e| tera_error(&e))?;
-        for (name, text) in overrides {
-            if !TEMPLATES.iter().any(|(n, _)| n == name) {
-                return Err(TemplateError(format!(
-                    "`{name}.tera` overrides no template; the templates are {}",
-                    TEMPLATES
+/// Renders one message of `messages.txt`: blocks `{which}_subject` and `{which}_body`.
+fn message(
+    templates: &Templates,
+    context: &tera::Context,
+    which: &str,
+) -> Result<Message, TemplateError> {
+    let block = |part: &str| {
+        templates
+            .render_block(Template::MessagesTxt, &format!("{which}_{part}"), context)
+            .map_err(|e| {
+                if e.0.contains("not found in template") {
+                    let blocks: Vec<String> = MESSAGES
                         .iter()
-                        .map(|(n, _)| format!("`{n}.tera`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )));
-            }
-            tera.add_raw_template(name, text)
-                .map_err(|e| tera_error(&e))?;
-        }
-        Ok(Self { tera })
-    }
+                        .flat_map(|m| [format!("`{m}_subject`"), format!("`{m}_body`")])
+                        .collect();
+                    TemplateError(format!(
+                        "{e}; `messages.txt.tera` holds the blocks {}",
+                        blocks.join(", ")
+                    ))
+                } else {
+                    e
+                }
+            })
+    };
+    Ok(Message {
+        subject: block("subject")?,
+        body: block("body")?,
+    })
+}
 
-    /// Renders template `name` with `view`.
+impl RunbookView {
+    /// Every batch's messages, rendered from `messages.txt` as plain text (each document
+    /// escapes them for its format).
     ///
     /// # Errors
-    /// An error while rendering (an undefined variable in an override), located.
-    pub fn render(&self, name: &str, view: &RunbookView) -> Result<String, TemplateError> {
-        let context = tera::Context::from_serialize(view).map_err(|e| tera_error(&e))?;
-        self.tera.render(name, &context).map_err(|e| tera_error(&e))
+    /// A `messages.txt` override that lacks a block or fails to render, located.
+    pub fn messages(&self, templates: &Templates) -> Result<Vec<Messages>, TemplateError> {
+        self.communications
+            .iter()
+            .map(|c| {
+                let view = MessageView {
+                    organization: &self.organization,
+                    path: &self.path,
+                    path_title: &self.path_title,
+                    batch: &c.batch,
+                    date: &c.date,
+                    mailboxes: c.mailboxes,
+                };
+                let context = view.context(templates)?;
+                let [announcement, reminder, day_of, after] =
+                    MESSAGES.map(|m| message(templates, &context, m));
+                Ok(Messages {
+                    batch: c.batch.clone(),
+                    date: c.date.clone(),
+                    mailboxes: c.mailboxes,
+                    announcement: announcement?,
+                    reminder: reminder?,
+                    day_of: day_of?,
+                    after: after?,
+                })
+            })
+            .collect()
+    }
+}
+
+impl View for RunbookView {
+    const KIND: ViewKind = ViewKind::Runbook;
+
+    /// The view's fields, with `communications` holding each batch's rendered messages.
+    fn context(&self, templates: &Templates) -> Result<tera::Context, TemplateError> {
+        let mut context =
+            tera::Context::from_serialize(self).map_err(|e| crate::render::tera_error(&e))?;
+        context.insert("communications", &self.messages(templates)?);
+        Ok(context)
     }
 }

@@ -5,6 +5,7 @@
 
 use mma::answers::{self, Format};
 use mma::recommend;
+use mma::render::{Template, ViewKind};
 use mma::runbook::{self, Templates};
 
 use crate::support::{assert_fresh, mma, root, scratch};
@@ -60,10 +61,11 @@ fn every_template_renders_for_every_path() {
         let rec = recommend::recommend(&a);
         paths.push(rec.path);
         let view = runbook::view(&a, &rec, None);
-        for (template, _) in runbook::TEMPLATES
+        let documents = Template::ALL
             .iter()
-            .filter(|(n, _)| !n.starts_with("section."))
-        {
+            .filter(|t| t.view() == ViewKind::Runbook)
+            .map(|t| t.name());
+        for template in documents {
             let text = templates.render(template, &view).expect("renders");
             assert!(
                 !text.replace("$null", "").contains("null"),
@@ -206,13 +208,14 @@ fn templates_export_and_override_by_name() {
     let dir = scratch("runbook-templates");
     let (code, out, _) = mma(&dir, &["templates", "export", "t"]);
     assert_eq!(code, 0);
-    assert!(out.contains(&format!("wrote {} templates", runbook::TEMPLATES.len())));
+    assert!(out.contains(&format!("wrote {} templates", Template::ALL.len())));
     let (code, _, err) = mma(&dir, &["templates", "export", "t"]);
     assert_eq!(code, 2, "no overwrite without --force: {err}");
-    for (name, text) in runbook::TEMPLATES {
+    for t in Template::ALL {
         assert_eq!(
-            std::fs::read_to_string(dir.join("t").join(format!("{name}.tera"))).expect("exported"),
-            *text
+            std::fs::read_to_string(dir.join("t").join(format!("{}.tera", t.name())))
+                .expect("exported"),
+            t.text()
         );
     }
     let answers = root().join("examples/cutover.yaml");
@@ -314,4 +317,187 @@ fn a_cutover_from_exchange_2003_names_the_server_and_creates_its_one_batch() {
     assert!(md.contains(
         "New-MigrationBatch -Name 'cutover' -SourceEndpoint 'fourth-coffee-cutover' -AutoStart"
     ));
+}
+
+#[test]
+fn the_readme_lists_every_template() {
+    const START: &str = "<!-- templates: generated from src/render.rs";
+    const END: &str = "<!-- end of templates -->";
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let start = readme
+        .find(START)
+        .expect("the README has the templates table");
+    let table_at = start + readme[start..].find('\n').expect("a line after the marker") + 1;
+    let end = readme.find(END).expect("the table ends");
+    let fresh = Template::markdown_table();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let updated = format!("{}{fresh}{}", &readme[..table_at], &readme[end..]);
+        std::fs::write(&path, updated).expect("write README.md");
+        return;
+    }
+    assert_eq!(
+        &readme[table_at..end],
+        fresh,
+        "the README's templates table is stale; refresh it with: UPDATE_GOLDEN=1 cargo test --test integration readme"
+    );
+}
+
+#[test]
+fn one_messages_override_changes_what_users_are_told_in_every_document() {
+    let dir = scratch("runbook-messages");
+    let (code, _, err) = mma(&dir, &["templates", "export", "t"]);
+    assert_eq!(code, 0, "{err}");
+    let builtin = Template::MessagesTxt.text();
+    let custom = builtin.replace(
+        "Please keep working as usual until then.",
+        "Questions? Ask <Helpdesk> & co.",
+    );
+    assert_ne!(custom, builtin);
+    std::fs::write(dir.join("t/messages.txt.tera"), custom).expect("write");
+    let out = dir.join("out");
+    let staged = root().join("tests/plan/staged");
+    let (code, _, err) = mma(
+        &dir,
+        &[
+            "plan",
+            staged.join("answers.yaml").to_str().expect("utf-8"),
+            "--inventory",
+            staged.join("inventory.csv").to_str().expect("utf-8"),
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--templates",
+            "t",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let read = |f: &str| std::fs::read_to_string(out.join(f)).expect("written");
+    for f in ["communications.md", "runbook.md", "runbook.html"] {
+        let text = read(f);
+        assert!(
+            text.contains("Questions? Ask &lt;Helpdesk&gt; &amp; co."),
+            "{f} shows the override's message, escaped"
+        );
+        assert!(!text.contains("Please keep working as usual"), "{f}");
+    }
+    // The other documents do not change.
+    let (code, _, err) = mma(
+        &dir,
+        &[
+            "plan",
+            staged.join("answers.yaml").to_str().expect("utf-8"),
+            "--inventory",
+            staged.join("inventory.csv").to_str().expect("utf-8"),
+            "--out",
+            dir.join("plain").to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    for f in ["commands.ps1", "plan.md", "plan.json"] {
+        assert_eq!(
+            read(f),
+            std::fs::read_to_string(dir.join("plain").join(f)).expect("written"),
+            "{f}"
+        );
+    }
+}
+
+#[test]
+fn recommendation_and_plan_summary_overrides_replace_their_documents() {
+    let dir = scratch("runbook-overrides");
+    std::fs::create_dir(dir.join("t")).expect("dir");
+    std::fs::write(
+        dir.join("t/recommendation.md.tera"),
+        "{{ organization | md }}: `{{ path }}`{% if chosen %} (chosen){% endif %}, rule {{ rule.id }} line {{ rule.line }}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("t/plan.md.tera"),
+        "{{ organization | md }}: {{ batches | length }} batches, {{ totals.data }}\n",
+    )
+    .expect("write");
+    let answers = root().join("tests/plan/staged/answers.yaml");
+    let answers = answers.to_str().expect("utf-8");
+    let (code, out, err) = mma(
+        &dir,
+        &[
+            "recommend",
+            answers,
+            "--format",
+            "markdown",
+            "--templates",
+            "t",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Litware Inc.: `staged`, rule "), "{out}");
+    // Without an override for it, the text format is the built-in one.
+    let (code, text, _) = mma(&dir, &["recommend", answers, "--templates", "t"]);
+    let (_, builtin, _) = mma(&dir, &["recommend", answers]);
+    assert_eq!((code, &text), (0, &builtin));
+    let inventory = root().join("tests/plan/staged/inventory.csv");
+    let (code, _, err) = mma(
+        &dir,
+        &[
+            "plan",
+            answers,
+            "--inventory",
+            inventory.to_str().expect("utf-8"),
+            "--out",
+            "out",
+            "--templates",
+            "t",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let summary = std::fs::read_to_string(dir.join("out/plan.md")).expect("plan.md");
+    assert!(summary.starts_with("Litware Inc.: "), "{summary}");
+    assert!(summary.ends_with(" GB\n"), "{summary}");
+}
+
+#[test]
+fn every_templates_option_lists_every_template() {
+    let dir = scratch("runbook-help");
+    for command in ["recommend", "plan", "runbook"] {
+        let (code, out, _) = mma(&dir, &[command, "--help"]);
+        assert_eq!(code, 0);
+        for t in Template::ALL {
+            assert!(
+                out.contains(&format!("{}.tera", t.name())),
+                "`mma {command} --help` names {}",
+                t.name()
+            );
+        }
+    }
+}
+
+#[test]
+fn rendering_documents_together_is_rendering_each() {
+    let templates = Templates::new(&[]).expect("built-in templates parse");
+    let names: Vec<&str> = Template::ALL
+        .iter()
+        .filter(|t| t.view() == ViewKind::Runbook)
+        .map(|t| t.name())
+        .collect();
+    for (_, a) in examples() {
+        let view = runbook::view(&a, &recommend::recommend(&a), None);
+        let together = templates.render_each(&names, &view).expect("renders");
+        for (name, text) in names.iter().zip(&together) {
+            assert_eq!(
+                *text,
+                templates.render(name, &view).expect("renders"),
+                "{name}"
+            );
+        }
+    }
+    let view = runbook::view(
+        &examples()[0].1,
+        &recommend::recommend(&examples()[0].1),
+        None,
+    );
+    assert!(
+        templates
+            .render_each(&["runbook.md", "plan.md"], &view)
+            .is_err()
+    );
 }

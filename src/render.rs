@@ -1,0 +1,413 @@
+//! The template engine behind every document mma writes for people: the one list of built-in
+//! Tera templates ([`Template`]), the filters they use, overrides by name, and rendering a
+//! `Serialize` view model. Pure, no IO: the command layer reads override files.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+/// What a template is given to render, and so which documents it belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    /// A runbook document, from [`crate::runbook::RunbookView`].
+    Runbook,
+    /// A part the runbook documents include (with `s` set to a section); never rendered alone.
+    Partial,
+    /// What users are told, one block per subject and body, from
+    /// [`crate::runbook::MessageView`]; the documents escape it for their format.
+    Messages,
+    /// The recommendation, from [`crate::recommend::RecommendationView`].
+    Recommendation,
+    /// `plan.md`, from [`crate::plan::output::SummaryView`].
+    PlanSummary,
+}
+
+impl ViewKind {
+    /// The Rust type of the view, whose fields are the template's variables, in Markdown.
+    #[must_use]
+    pub const fn type_name(self) -> &'static str {
+        match self {
+            Self::Runbook => "`runbook::RunbookView`",
+            Self::Partial => "`runbook::RunbookView`, with `s` a `runbook::steps::Section`",
+            Self::Messages => "`runbook::MessageView`",
+            Self::Recommendation => "`recommend::RecommendationView`",
+            Self::PlanSummary => "`plan::output::SummaryView`",
+        }
+    }
+
+    /// What this kind of template renders, for messages.
+    #[must_use]
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Self::Runbook => "a runbook document",
+            Self::Partial => "a part the runbooks include",
+            Self::Messages => "the user messages",
+            Self::Recommendation => "the recommendation",
+            Self::PlanSummary => "the plan summary",
+        }
+    }
+}
+
+/// Declares the built-in templates once: each one's variant, name (as rendered, overridden and
+/// exported, without `.tera`), view and description. The text is `src/templates/NAME.tera`.
+macro_rules! templates {
+    ($($(#[doc = $doc:literal])+ $variant:ident => $name:literal, $view:ident;)+) => {
+        /// A built-in template. [`Template::ALL`] is the one list the loader, `mma templates
+        /// export`, the `--templates` help, the README and the error messages use.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Template {
+            $($(#[doc = $doc])+ $variant),+
+        }
+
+        impl Template {
+            /// Every built-in template, partials first (the documents include them).
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The name it is rendered and overridden by: its file name without `.tera`.
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $name),+
+                }
+            }
+
+            /// The built-in text.
+            #[must_use]
+            pub const fn text(self) -> &'static str {
+                match self {
+                    $(Self::$variant => include_str!(concat!("templates/", $name, ".tera"))),+
+                }
+            }
+
+            /// What it renders.
+            #[must_use]
+            pub const fn view(self) -> ViewKind {
+                match self {
+                    $(Self::$variant => ViewKind::$view),+
+                }
+            }
+
+            /// What it is, in one line (its doc comment, with the leading space).
+            #[must_use]
+            pub const fn about(self) -> &'static str {
+                match self {
+                    $(Self::$variant => concat!($($doc),+)),+
+                }
+            }
+        }
+    };
+}
+
+templates! {
+    /// One runbook section in Markdown, included by `runbook.md`.
+    SectionMd => "section.md", Partial;
+    /// One runbook section in HTML, included by `runbook.html`.
+    SectionHtml => "section.html", Partial;
+    /// The runbook in Markdown (`mma runbook`, `runbook.md`).
+    RunbookMd => "runbook.md", Runbook;
+    /// The runbook as one printable HTML page (`--format html`, `runbook.html`).
+    RunbookHtml => "runbook.html", Runbook;
+    /// The runbook's PowerShell as a script (`--format powershell`, `commands.ps1`).
+    CommandsPs1 => "commands.ps1", Runbook;
+    /// The user-communication drafts per batch (`--format communications`, `communications.md`).
+    CommunicationsMd => "communications.md", Runbook;
+    /// What users are told: subject and body of each message, as plain text.
+    MessagesTxt => "messages.txt", Messages;
+    /// The recommendation in Markdown (`mma recommend --format markdown`).
+    RecommendationMd => "recommendation.md", Recommendation;
+    /// The recommendation as text for a terminal (`mma recommend`, `mma init`).
+    RecommendationTxt => "recommendation.txt", Recommendation;
+    /// The plan summary (`plan.md`).
+    PlanMd => "plan.md", PlanSummary;
+}
+
+impl Template {
+    /// The built-in template named `name` (without `.tera`).
+    #[must_use]
+    pub fn named(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|t| t.name() == name)
+    }
+
+    /// Every template's file name, `` `runbook.md.tera`, … ``, for messages and help.
+    #[must_use]
+    pub fn file_list() -> String {
+        Self::ALL
+            .iter()
+            .map(|t| format!("`{}.tera`", t.name()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The templates as a Markdown table (file, what it renders, its view), as the README
+    /// shows them.
+    #[must_use]
+    pub fn markdown_table() -> String {
+        let mut out = String::from("| template | what it renders | view |\n|---|---|---|\n");
+        for t in Self::ALL {
+            out.push_str(&format!(
+                "| `{}.tera` | {} | {} |\n",
+                t.name(),
+                t.about().trim(),
+                t.view().type_name()
+            ));
+        }
+        out
+    }
+}
+
+/// The help of every `--templates` option.
+#[must_use]
+pub fn templates_help() -> String {
+    format!(
+        "A directory of templates that replace the built-ins of the same name: {} (`mma templates export` writes them)",
+        Template::file_list()
+    )
+}
+
+/// A template problem: which template, where, what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TemplateError(pub String);
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// A Tera error with its causes, one a line (the location is in the first).
+pub(crate) fn tera_error(e: &tera::Error) -> TemplateError {
+    use std::error::Error as _;
+    let mut message = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        message.push_str(&format!("\n{s}"));
+        source = s.source();
+    }
+    TemplateError(message)
+}
+
+/// The filters every template can use, registered here and nowhere else:
+/// - `md`: a value escaped for Markdown ([`crate::markdown::escape_markdown`]);
+/// - `ps`: a PowerShell single-quoted literal ([`crate::runbook::steps::ps`]);
+/// - `comment`: line breaks as spaces, so a value cannot end a PowerShell comment;
+/// - `printable`: control characters made visible for a terminal ([`crate::text::printable`]).
+fn register_filters(tera: &mut tera::Tera) {
+    tera.register_filter("md", |s: &str, _: tera::Kwargs, _: &tera::State| {
+        crate::markdown::escape_markdown(s)
+    });
+    tera.register_filter("ps", |s: &str, _: tera::Kwargs, _: &tera::State| {
+        crate::runbook::steps::ps(s)
+    });
+    tera.register_filter("comment", |s: &str, _: tera::Kwargs, _: &tera::State| {
+        s.replace(['\n', '\r'], " ")
+    });
+    tera.register_filter("printable", |s: &str, _: tera::Kwargs, _: &tera::State| {
+        crate::text::printable(s).into_owned()
+    });
+}
+
+/// Whether `name` is a template for views of type `V`.
+fn check_view<V: View>(name: &str) -> Result<(), TemplateError> {
+    match Template::named(name) {
+        Some(t) if t.view() == V::KIND => Ok(()),
+        Some(t) => Err(TemplateError(format!(
+            "`{name}` renders {}, not {}",
+            t.view().describe(),
+            V::KIND.describe()
+        ))),
+        None => Err(TemplateError(format!(
+            "no template `{name}`; the templates are {}",
+            Template::file_list()
+        ))),
+    }
+}
+
+/// A view model a template renders: its fields are the template's variables.
+pub trait View: Serialize {
+    /// The templates that render it.
+    const KIND: ViewKind;
+
+    /// The variables a template sees: the view's fields, plus whatever the view renders from
+    /// other templates (the runbook's user messages).
+    ///
+    /// # Errors
+    /// A value that does not serialise, or a template the view renders from that fails.
+    fn context(&self, _templates: &Templates) -> Result<tera::Context, TemplateError> {
+        tera::Context::from_serialize(self).map_err(|e| tera_error(&e))
+    }
+}
+
+/// The templates, parsed up front: the built-ins, then any override by name.
+#[derive(Debug)]
+pub struct Templates {
+    tera: tera::Tera,
+}
+
+impl Templates {
+    /// The built-in templates, with `overrides` (name, text) replacing those of the same name.
+    ///
+    /// # Errors
+    /// A template that does not parse, named, with line and column; an override whose name is
+    /// not a built-in template.
+    pub fn new(overrides: &[(String, String)]) -> Result<Self, TemplateError> {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html"]);
+        register_filters(&mut tera);
+        tera.add_raw_templates(Template::ALL.iter().map(|t| (t.name(), t.text())))
+            .map_err(|e| tera_error(&e))?;
+        for (name, text) in overrides {
+            if Template::named(name).is_none() {
+                return Err(TemplateError(format!(
+                    "`{name}.tera` overrides no template; the templates are {}",
+                    Template::file_list()
+                )));
+            }
+            tera.add_raw_template(name, text)
+                .map_err(|e| tera_error(&e))?;
+        }
+        Ok(Self { tera })
+    }
+
+    /// The built-in templates alone, parsed once for the process.
+    ///
+    /// # Errors
+    /// A built-in template that does not parse (the test suite parses them all).
+    pub fn builtin() -> Result<&'static Self, TemplateError> {
+        static BUILTIN: OnceLock<Result<Templates, TemplateError>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| Self::new(&[]))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Renders template `name` with `view`.
+    ///
+    /// # Errors
+    /// A name that is no template for this view; an error while rendering (an undefined
+    /// variable in an override), located.
+    pub fn render<V: View>(&self, name: &str, view: &V) -> Result<String, TemplateError> {
+        check_view::<V>(name)?;
+        let context = view.context(self)?;
+        self.tera.render(name, &context).map_err(|e| tera_error(&e))
+    }
+
+    /// Renders each of `names` with `view`, building the view's variables once (the runbook's
+    /// messages are rendered once for all its documents).
+    ///
+    /// # Errors
+    /// As [`Templates::render`], for the first template that fails.
+    pub fn render_each<V: View>(
+        &self,
+        names: &[&str],
+        view: &V,
+    ) -> Result<Vec<String>, TemplateError> {
+        for name in names {
+            check_view::<V>(name)?;
+        }
+        let context = view.context(self)?;
+        names
+            .iter()
+            .map(|name| self.tera.render(name, &context).map_err(|e| tera_error(&e)))
+            .collect()
+    }
+
+    /// Renders block `block` of template `template` with `context`.
+    ///
+    /// # Errors
+    /// A template without that block; an error while rendering it, located.
+    pub(crate) fn render_block(
+        &self,
+        template: Template,
+        block: &str,
+        context: &tera::Context,
+    ) -> Result<String, TemplateError> {
+        self.tera
+            .render_block(template.name(), block, context)
+            .map_err(|e| tera_error(&e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filter(name: &str, value: &str) -> String {
+        let templates = Templates::builtin().expect("built-ins parse");
+        let mut context = tera::Context::new();
+        context.insert("v", value);
+        templates
+            .tera
+            .render_str(&format!("{{{{ v | {name} }}}}"), &context, false)
+            .expect("renders")
+    }
+
+    #[test]
+    fn md_escapes_markup() {
+        assert_eq!(filter("md", "a_b <c>\nd"), "a\\_b &lt;c&gt; d");
+    }
+
+    #[test]
+    fn ps_quotes_every_quote() {
+        assert_eq!(filter("ps", "it's ‘x’"), "'it''s ‘‘x’’'");
+    }
+
+    #[test]
+    fn comment_keeps_one_line() {
+        assert_eq!(filter("comment", "a\r\nb"), "a  b");
+    }
+
+    #[test]
+    fn printable_shows_control_characters() {
+        assert_eq!(filter("printable", "a\u{1b}[31m"), "a\\u{1b}[31m");
+    }
+
+    #[test]
+    fn names_are_unique_and_each_has_a_file() {
+        for (i, t) in Template::ALL.iter().enumerate() {
+            assert_eq!(Template::named(t.name()), Some(*t));
+            assert!(!t.text().is_empty(), "{}", t.name());
+            assert!(Template::ALL[..i].iter().all(|u| u.name() != t.name()));
+        }
+    }
+
+    #[derive(Serialize)]
+    struct Empty;
+
+    impl View for Empty {
+        const KIND: ViewKind = ViewKind::Recommendation;
+    }
+
+    #[test]
+    fn a_template_renders_only_its_own_view() {
+        let templates = Templates::builtin().expect("built-ins parse");
+        let err = templates
+            .render("plan.md", &Empty)
+            .expect_err("another view");
+        assert_eq!(
+            err.0,
+            "`plan.md` renders the plan summary, not the recommendation"
+        );
+        let err = templates
+            .render("plan", &Empty)
+            .expect_err("no such template");
+        assert!(
+            err.0
+                .starts_with("no template `plan`; the templates are `section.md.tera`")
+        );
+    }
+
+    #[test]
+    fn an_unknown_override_names_every_template() {
+        let err = Templates::new(&[("runbok.md".to_owned(), String::new())])
+            .expect_err("no such template");
+        assert!(
+            err.0.contains("`runbok.md.tera` overrides no template"),
+            "{err}"
+        );
+        for t in Template::ALL {
+            assert!(err.0.contains(&format!("`{}.tera`", t.name())), "{err}");
+        }
+    }
+}
