@@ -190,7 +190,7 @@ pub(crate) fn tera_error(e: &tera::Error) -> TemplateError {
 
 /// The filters every template can use, registered here and nowhere else:
 /// - `md`: a value escaped for Markdown ([`crate::markdown::escape_markdown`]);
-/// - `ps`: a PowerShell single-quoted literal ([`crate::runbook::steps::ps`]);
+/// - `ps`: a PowerShell single-quoted literal ([`crate::text::ps`]);
 /// - `comment`: line breaks as spaces, so a value cannot end a PowerShell comment;
 /// - `printable`: control characters made visible for a terminal ([`crate::text::printable`]).
 fn register_filters(tera: &mut tera::Tera) {
@@ -198,7 +198,7 @@ fn register_filters(tera: &mut tera::Tera) {
         crate::markdown::escape_markdown(s)
     });
     tera.register_filter("ps", |s: &str, _: tera::Kwargs, _: &tera::State| {
-        crate::runbook::steps::ps(s)
+        crate::text::ps(s)
     });
     tera.register_filter("comment", |s: &str, _: tera::Kwargs, _: &tera::State| {
         s.replace(['\n', '\r'], " ")

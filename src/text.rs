@@ -270,6 +270,23 @@ pub fn pretty_json(value: &serde_json::Value) -> String {
     format!("{value:#}\n")
 }
 
+/// A PowerShell single-quoted string literal, so a value is never code. PowerShell ends a
+/// single-quoted string at `'` and at the typographic quotes U+2018–U+201B alike, and reads
+/// any of them doubled as one literal quote: each is doubled.
+#[must_use]
+pub fn ps(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('\'');
+    for c in text.chars() {
+        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}') {
+            out.push(c);
+        }
+        out.push(c);
+    }
+    out.push('\'');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 //! Microsoft pages its facts come from. Values come from [`Facts`]; nothing here is a secret
 //! (credentials are asked for with `Get-Credential` and live only in memory).
 
+pub use crate::text::ps;
 use serde::Serialize;
 
 use super::cite::{self, Cite};
@@ -186,23 +187,6 @@ fn section(id: &str, title: &str, steps: Vec<Step>) -> Section {
         title: title.to_owned(),
         steps,
     }
-}
-
-/// A PowerShell single-quoted string literal, so a value is never code. PowerShell ends a
-/// single-quoted string at `'` and at the typographic quotes U+2018–U+201B alike, and reads
-/// any of them doubled as one literal quote: each is doubled.
-#[must_use]
-pub fn ps(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('\'');
-    for c in text.chars() {
-        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}') {
-            out.push(c);
-        }
-        out.push(c);
-    }
-    out.push('\'');
-    out
 }
 
 /// A list of single-quoted PowerShell strings, `'a','b'`.
