@@ -1,6 +1,6 @@
 //! mma, the mail migration advisor: library behind the `mma` binary.
 //!
-//! Stages (see ARCHITECTURE in the README): [`table`] verifies and compiles the decision table,
+//! Stages (see ARCHITECTURE.md): [`table`] verifies and compiles the decision table,
 //! [`decision`] is the compiled result, [`cli`] is the command layer, the only code that does IO.
 
 pub mod answers;

@@ -204,7 +204,6 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 /// Bytes as GB with one decimal (binary, as Exchange prints sizes).
 #[must_use]
 pub fn gib(bytes: u64) -> String {
-    #[allow(clippy::cast_precision_loss, reason = "for display")]
     let g = bytes as f64 / f64::from(1u32 << 30);
     format!("{g:.1} GB")
 }

@@ -17,5 +17,6 @@ mod ps_commands;
 mod runbook;
 mod runbook_paths;
 mod support;
+mod tidy;
 mod tree;
 mod verifier;
