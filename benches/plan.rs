@@ -1,12 +1,22 @@
-//! `mma plan` at scale: parse → plan → write for 10,000 and 100,000 mailboxes with ten
-//! permission rows each (targets: 100,000 mailboxes with 1,000,000 permission rows under 1 s;
-//! 1,000,000 mailboxes under 10 s, with `MMA_PLAN_BENCH_FULL=1`).
+//! `mma plan` at scale: parse → plan → write for 100,000 mailboxes (and 1,000,000 with
+//! `MMA_PLAN_BENCH_FULL=1`), from inputs shaped like real Exchange exports: a
+//! `Get-Mailbox | Get-MailboxStatistics` inventory, `Get-MailboxPermission` (Full Access, with
+//! canonical-name identities, `NT AUTHORITY\SELF` and inherited rows), `Get-ADPermission`
+//! (Send-As), a `GrantSendOnBehalfTo` list and `Get-MailboxFolderPermission` on calendars,
+//! about 4.7 permission rows per mailbox, one hub account with Full Access on a tenth of them.
+//! Target: 1,000,000 mailboxes in under 5 s and 1.5 GB for the whole `mma plan`.
 //!
 //! The generated inputs stay in `target/bench-plan/N/` so the release binary can be timed on
-//! them too (`mma plan target/bench-plan/N/answers.yaml --inventory …`).
+//! them too:
+//! `/usr/bin/time -v target/release/mma plan target/bench-plan/N/answers.yaml --inventory
+//! target/bench-plan/N/inventory.csv --permissions target/bench-plan/N/mailbox-permissions.csv
+//! --permissions target/bench-plan/N/send-as.csv --permissions
+//! target/bench-plan/N/send-on-behalf.csv --permissions target/bench-plan/N/calendar-permissions.csv
+//! --out /tmp/plan-N --force`.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -25,10 +35,262 @@ impl Rng {
     }
 }
 
-/// Writes the answers, an inventory export and a permission export for `n` mailboxes, once.
+const FIRST: [&str; 40] = [
+    "Anna", "Ben", "Carla", "David", "Emma", "Felix", "Grace", "Hugo", "Ines", "Jonas", "Karin",
+    "Liam", "Maya", "Noah", "Olga", "Paul", "Rosa", "Sam", "Tara", "Uwe", "Vera", "Will", "Xenia",
+    "Yusuf", "Zoe", "Adam", "Bella", "Chris", "Dana", "Erik", "Fiona", "Gil", "Hana", "Ivan",
+    "Jana", "Kurt", "Lena", "Marc", "Nina", "Omar",
+];
+const LAST: [&str; 50] = [
+    "Adams",
+    "Brown",
+    "Chen",
+    "Diaz",
+    "Evans",
+    "Fischer",
+    "Garcia",
+    "Hughes",
+    "Ito",
+    "Jones",
+    "Kim",
+    "Lopez",
+    "Martin",
+    "Nguyen",
+    "Olsen",
+    "Patel",
+    "Quinn",
+    "Rossi",
+    "Smith",
+    "Tanaka",
+    "Ueda",
+    "Vogel",
+    "Weber",
+    "Xu",
+    "Young",
+    "Zimmermann",
+    "Bauer",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Ford",
+    "Gupta",
+    "Hansen",
+    "Ivanova",
+    "Jensen",
+    "Klein",
+    "Lang",
+    "Meyer",
+    "Novak",
+    "Owens",
+    "Park",
+    "Reyes",
+    "Silva",
+    "Torres",
+    "Utley",
+    "Varga",
+    "Wagner",
+    "Yilmaz",
+    "Zhou",
+    "Moreau",
+];
+
+/// Mailbox `i`'s display name (also its `Name`, the canonical name's last segment) and alias,
+/// unique like a real directory's: `Anna B. Chen`, `anna.chen12`.
+fn person(i: usize) -> (String, String) {
+    let combos = FIRST.len() * LAST.len();
+    let (first, last) = (FIRST[i % FIRST.len()], LAST[(i / FIRST.len()) % LAST.len()]);
+    let k = i / combos;
+    let name = if k == 0 {
+        format!("{first} {last}")
+    } else {
+        let a = char::from(b'A' + (k % 26) as u8);
+        let b = k / 26;
+        if b == 0 {
+            format!("{first} {a}. {last}")
+        } else {
+            format!("{first} {a}{b}. {last}")
+        }
+    };
+    let alias = format!(
+        "{}.{}{}",
+        first.to_ascii_lowercase(),
+        last.to_ascii_lowercase(),
+        if k == 0 { String::new() } else { k.to_string() }
+    );
+    (name, alias)
+}
+
+/// The hub: a service account (a mailbox of the inventory) with Full Access on every tenth.
+const HUB: usize = 7;
+
+fn file(dir: &Path, name: &str) -> std::io::BufWriter<std::fs::File> {
+    std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(dir.join(name)).expect(name))
+}
+
+fn write_inventory(dir: &Path, n: usize, rng: &mut Rng) {
+    let mut out = file(dir, "inventory.csv");
+    let mut line = String::new();
+    out.write_all(b"\xEF\xBB\xBF#TYPE Selected.Microsoft.Exchange.Management.MapiTasks.Presentation.MailboxStatistics\r\n\
+        \"DisplayName\",\"Name\",\"Alias\",\"SamAccountName\",\"PrimarySmtpAddress\",\"RecipientTypeDetails\",\"Database\",\"TotalItemSize\",\"ItemCount\",\"ArchiveTotalItemSize\"\r\n")
+        .expect("write");
+    for i in 0..n {
+        let (name, alias) = person(i);
+        let kind = if i % 50 == 3 {
+            "SharedMailbox"
+        } else {
+            "UserMailbox"
+        };
+        let bytes = 1 + rng.below(8 << 30);
+        let archive = if i % 5 == 0 {
+            let a = rng.below(20 << 30);
+            format!("{:.3} GB ({a} bytes)", a as f64 / f64::from(1u32 << 30))
+        } else {
+            String::new()
+        };
+        line.clear();
+        let _ = write!(
+            line,
+            "\"{name}\",\"{name}\",\"{alias}\",\"{alias}\",\"{alias}@contoso.com\",\"{kind}\",\"MBX-DB{:02}\",\"{:.3} GB ({bytes} bytes)\",\"{}\",\"{archive}\"\r\n",
+            (i / 500) % 40 + 1,
+            bytes as f64 / f64::from(1u32 << 30),
+            rng.below(90_000),
+        );
+        out.write_all(line.as_bytes()).expect("write");
+    }
+    out.flush().expect("flush");
+}
+
+/// A teammate of `i` (teams of 20 consecutive mailboxes), now and then someone anywhere.
+fn peer(i: usize, n: usize, rng: &mut Rng) -> usize {
+    if rng.below(10) == 0 {
+        return rng.below(n as u64) as usize;
+    }
+    let team = i / 20 * 20;
+    let j = team + rng.below(20) as usize;
+    if j >= n || j == i { (i + 1) % n } else { j }
+}
+
+fn write_full_access(dir: &Path, n: usize, rng: &mut Rng) {
+    let mut out = file(dir, "mailbox-permissions.csv");
+    out.write_all(b"\xEF\xBB\xBF#TYPE Selected.Microsoft.Exchange.Management.RecipientTasks.MailboxAcePresentationObject\r\n\
+        \"Identity\",\"User\",\"AccessRights\",\"IsInherited\",\"Deny\"\r\n")
+        .expect("write");
+    let hub = person(HUB).1;
+    let mut line = String::new();
+    for i in 0..n {
+        let (name, _) = person(i);
+        let id = format!("contoso.com/Users/{name}");
+        line.clear();
+        let _ = write!(
+            line,
+            "\"{id}\",\"NT AUTHORITY\\SELF\",\"FullAccess, ReadPermission\",\"False\",\"False\"\r\n\
+             \"{id}\",\"CONTOSO\\Exchange Servers\",\"FullAccess\",\"True\",\"False\"\r\n"
+        );
+        if i % 10 == 0 && i != HUB {
+            let _ = write!(
+                line,
+                "\"{id}\",\"CONTOSO\\{hub}\",\"FullAccess\",\"False\",\"False\"\r\n"
+            );
+        }
+        if rng.below(2) == 0 {
+            let delegate = match rng.below(25) {
+                0 => format!("CONTOSO\\former{}", rng.below(5000)),
+                _ => format!("CONTOSO\\{}", person(peer(i, n, rng)).1),
+            };
+            let _ = write!(
+                line,
+                "\"{id}\",\"{delegate}\",\"FullAccess\",\"False\",\"False\"\r\n"
+            );
+        }
+        out.write_all(line.as_bytes()).expect("write");
+    }
+    out.flush().expect("flush");
+}
+
+fn write_send_as(dir: &Path, n: usize, rng: &mut Rng) {
+    let mut out = file(dir, "send-as.csv");
+    out.write_all(b"\xEF\xBB\xBF#TYPE Selected.Microsoft.Exchange.Management.RecipientTasks.ADAcePresentationObject\r\n\
+        \"Identity\",\"User\",\"ExtendedRights\",\"IsInherited\",\"Deny\"\r\n")
+        .expect("write");
+    let mut line = String::new();
+    for i in 0..n {
+        if rng.below(3) != 0 {
+            continue;
+        }
+        let (name, _) = person(i);
+        line.clear();
+        let _ = write!(
+            line,
+            "\"contoso.com/Users/{name}\",\"CONTOSO\\{}\",\"Send-As\",\"False\",\"False\"\r\n",
+            person(peer(i, n, rng)).1
+        );
+        out.write_all(line.as_bytes()).expect("write");
+    }
+    out.flush().expect("flush");
+}
+
+fn write_send_on_behalf(dir: &Path, n: usize, rng: &mut Rng) {
+    let mut out = file(dir, "send-on-behalf.csv");
+    out.write_all(
+        b"\xEF\xBB\xBF#TYPE Selected.Microsoft.Exchange.Data.Directory.Management.Mailbox\r\n\
+        \"PrimarySmtpAddress\",\"GrantSendOnBehalfTo\"\r\n",
+    )
+    .expect("write");
+    let mut line = String::new();
+    for i in 0..n {
+        if rng.below(4) != 0 {
+            continue;
+        }
+        let (_, alias) = person(i);
+        let a = person(peer(i, n, rng)).0;
+        let b = person(peer(i, n, rng)).0;
+        line.clear();
+        let _ = write!(
+            line,
+            "\"{alias}@contoso.com\",\"contoso.com/Users/{a};contoso.com/Users/{b}\"\r\n"
+        );
+        out.write_all(line.as_bytes()).expect("write");
+    }
+    out.flush().expect("flush");
+}
+
+fn write_calendar(dir: &Path, n: usize, rng: &mut Rng) {
+    let mut out = file(dir, "calendar-permissions.csv");
+    out.write_all(b"\xEF\xBB\xBF#TYPE Selected.Microsoft.Exchange.Management.StoreTasks.MailboxFolderPermission\r\n\
+        \"Identity\",\"FolderName\",\"User\",\"AccessRights\"\r\n")
+        .expect("write");
+    let mut line = String::new();
+    for i in 0..n {
+        let (_, alias) = person(i);
+        line.clear();
+        let _ = write!(
+            line,
+            "\"{alias}:\\Calendar\",\"Calendar\",\"Default\",\"AvailabilityOnly\"\r\n"
+        );
+        if rng.below(2) == 0 {
+            let _ = write!(
+                line,
+                "\"{alias}:\\Calendar\",\"Calendar\",\"{}\",\"Editor\"\r\n",
+                person(peer(i, n, rng)).0
+            );
+        }
+        out.write_all(line.as_bytes()).expect("write");
+    }
+    out.flush().expect("flush");
+}
+
+/// The permission exports, in the order `mma plan` is given them.
+const EXPORTS: [&str; 4] = [
+    "mailbox-permissions.csv",
+    "send-as.csv",
+    "send-on-behalf.csv",
+    "calendar-permissions.csv",
+];
+
+/// Writes the answers, the inventory and the permission exports for `n` mailboxes, once.
 fn inputs(n: usize) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-plan/{n}"));
-    if dir.join(".complete").exists() {
+    if dir.join(".complete-v2").exists() {
         return dir;
     }
     std::fs::create_dir_all(&dir).expect("create the input directory");
@@ -44,45 +306,12 @@ fn inputs(n: usize) -> PathBuf {
         ),
     )
     .expect("write answers");
-    let mut inv = String::with_capacity(n * 120);
-    inv.push_str(
-        "#TYPE Selected.Microsoft.Exchange.Management.MapiTasks.Presentation.MailboxStatistics\r\n",
-    );
-    inv.push_str("\"PrimarySmtpAddress\",\"DisplayName\",\"SamAccountName\",\"Database\",\"TotalItemSize\"\r\n");
-    for i in 0..n {
-        let bytes = 1 + rng.below(8 << 30);
-        let _ = write!(
-            inv,
-            "\"user{i}@contoso.com\",\"User {i}\",\"user{i}\",\"DB{:02}\",\"{:.3} GB ({bytes} bytes)\"\r\n",
-            i % 40,
-            bytes as f64 / f64::from(1u32 << 30)
-        );
-    }
-    std::fs::write(dir.join("inventory.csv"), inv).expect("write inventory");
-    // Ten rows per mailbox: mostly within a team of 20, some across, some to a few service
-    // accounts, some to accounts outside the inventory.
-    let mut perms = String::with_capacity(n * 10 * 60);
-    perms.push_str("\"Identity\",\"User\",\"AccessRights\",\"IsInherited\",\"Deny\"\r\n");
-    for i in 0..n {
-        for k in 0..10 {
-            let user = match rng.below(20) {
-                0 => format!("CONTOSO\\user{}", rng.below(8)),
-                1 => format!("CONTOSO\\ghost{}", rng.below(1000)),
-                2 => format!("user{}@contoso.com", rng.below(n as u64)),
-                _ => format!(
-                    "CONTOSO\\user{}",
-                    (i / 20) * 20 + rng.below(20) as usize % (n - (i / 20) * 20).max(1)
-                ),
-            };
-            let inherited = if k == 0 { "True" } else { "False" };
-            let _ = write!(
-                perms,
-                "\"contoso.com/Users/User {i}\",\"{user}\",\"FullAccess\",\"{inherited}\",\"False\"\r\n"
-            );
-        }
-    }
-    std::fs::write(dir.join("permissions.csv"), perms).expect("write permissions");
-    std::fs::write(dir.join(".complete"), "").expect("marker");
+    write_inventory(&dir, n, &mut rng);
+    write_full_access(&dir, n, &mut rng);
+    write_send_as(&dir, n, &mut rng);
+    write_send_on_behalf(&dir, n, &mut rng);
+    write_calendar(&dir, n, &mut rng);
+    std::fs::write(dir.join(".complete-v2"), "").expect("marker");
     dir
 }
 
@@ -93,14 +322,18 @@ fn plan_once(dir: &Path) -> usize {
         .answers
         .expect("valid answers");
     let inventory_text = std::fs::read_to_string(dir.join("inventory.csv")).expect("inventory");
-    let permissions = vec![(
-        "permissions.csv".to_owned(),
-        std::fs::read_to_string(dir.join("permissions.csv")).expect("permissions"),
-    )];
+    let permissions: Vec<(String, String)> = EXPORTS
+        .iter()
+        .map(|name| {
+            let text = std::fs::read_to_string(dir.join(name)).expect("permissions");
+            ((*name).to_owned(), text)
+        })
+        .collect();
     let (inventory, exports) =
         plan::load(("inventory.csv", &inventory_text), &permissions).expect("inputs parse");
     let options = Options::default();
-    let p = plan::plan(&answers, &inventory, &exports, &options).expect("a plan");
+    let rec = mma::recommend::recommend(&answers);
+    let p = plan::plan(&answers, &rec, &inventory, &exports, &options).expect("a plan");
     let files = plan::output::files(&p, &answers, &inventory, &options).expect("files");
     let out = dir.join("out");
     for (rel, bytes) in &files {
@@ -114,7 +347,7 @@ fn plan_once(dir: &Path) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
-    let mut sizes = vec![10_000, 100_000];
+    let mut sizes = vec![100_000];
     if std::env::var_os("MMA_PLAN_BENCH_FULL").is_some() {
         sizes.push(1_000_000);
     }

@@ -7,6 +7,7 @@ pub mod answers;
 pub mod cli;
 pub mod decision;
 pub mod init;
+pub mod limits;
 pub mod markdown;
 pub mod plan;
 pub mod recommend;

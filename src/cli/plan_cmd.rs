@@ -118,15 +118,13 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         code: EXIT_INVALID,
         message: format!("{e}; nothing was written"),
     };
-    let plan = plan::plan(&answers, &inventory, &exports, &options).map_err(invalid)?;
+    let recommendation = crate::recommend::recommend(&answers);
+    let plan =
+        plan::plan(&answers, &recommendation, &inventory, &exports, &options).map_err(invalid)?;
     let mut files = plan::output::files_with(&plan, &answers, &inventory, &options, &templates)
         .map_err(invalid)?;
     stage("rendering the runbook");
-    let view = runbook::view(
-        &answers,
-        &crate::recommend::recommend(&answers),
-        Some(&plan),
-    );
+    let view = runbook::view(&answers, &recommendation, Some(&plan));
     files.extend(super::runbook_cmd::documents(&templates, &view)?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     stage("writing");

@@ -3,6 +3,9 @@
 //! batches under the path's limits. Everything is ordered by mailbox index (the inventory sorted
 //! by address), so the result depends on content only.
 
+use super::group::{Groups, Hubs};
+use super::links::Link;
+
 /// Union-find with path halving and union by smaller index (so a group's root is its first
 /// member).
 #[derive(Debug)]
@@ -237,29 +240,73 @@ pub fn split_group(
     pieces
 }
 
+/// Pieces to pack (groups, or parts of a group, that fit one batch), stored flat: one
+/// allocation for a million pieces, not one each.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Pieces {
+    members: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Pieces {
+    /// Adds a piece (not empty).
+    pub fn push(&mut self, piece: impl IntoIterator<Item = usize>) {
+        self.members.extend(
+            piece
+                .into_iter()
+                .map(|i| u32::try_from(i).unwrap_or(u32::MAX)),
+        );
+        self.ends
+            .push(u32::try_from(self.members.len()).unwrap_or(u32::MAX));
+    }
+
+    /// The number of pieces.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The members of piece `p`.
+    #[must_use]
+    pub fn get(&self, p: usize) -> &[u32] {
+        let start = if p == 0 { 0 } else { self.ends[p - 1] as usize };
+        &self.members[start..self.ends[p] as usize]
+    }
+}
+
 /// Packs pieces (groups that fit) into batches: largest first, each into the first of the 64
 /// most recently opened batches it fits, else a new one (first fit over a sliding window keeps
 /// the work linear; older batches took larger pieces and are full). Returns each batch's
 /// members, sorted.
 #[must_use]
-pub fn pack(mut pieces: Vec<Vec<usize>>, weights: &[Weight], caps: Caps) -> Vec<Vec<usize>> {
+pub fn pack(pieces: &Pieces, weights: &[Weight], caps: Caps) -> Vec<Vec<usize>> {
     const LOOKBACK: usize = 64;
-    let load_of = |piece: &[usize]| {
+    let load_of = |piece: &[u32]| {
         let mut l = Load::default();
         for &i in piece {
-            l.add(weights[i]);
+            l.add(weights[i as usize]);
         }
         l
     };
-    let mut keyed: Vec<(Load, Vec<usize>)> = pieces.drain(..).map(|p| (load_of(&p), p)).collect();
-    keyed.sort_by(|(a, pa), (b, pb)| {
+    let mut keyed: Vec<(Load, usize)> = (0..pieces.len())
+        .map(|p| (load_of(pieces.get(p)), p))
+        .collect();
+    // Pieces are disjoint and not empty: first members differ, so the order is total.
+    keyed.sort_unstable_by(|(a, pa), (b, pb)| {
         b.mailboxes
             .cmp(&a.mailboxes)
             .then(b.bytes.cmp(&a.bytes))
-            .then(pa.first().cmp(&pb.first()))
+            .then(pieces.get(*pa).first().cmp(&pieces.get(*pb).first()))
     });
     let mut batches: Vec<(Load, Vec<usize>)> = Vec::new();
-    for (load, piece) in keyed {
+    for (load, p) in keyed {
+        let piece = pieces.get(p).iter().map(|&i| i as usize);
         let target = (batches.len().saturating_sub(LOOKBACK)..batches.len())
             .find(|&b| batches[b].0.plus(load).fits(caps, batches[b].1.is_empty()));
         match target {
@@ -267,7 +314,7 @@ pub fn pack(mut pieces: Vec<Vec<usize>>, weights: &[Weight], caps: Caps) -> Vec<
                 batches[b].0 = batches[b].0.plus(load);
                 batches[b].1.extend(piece);
             }
-            None => batches.push((load, piece)),
+            None => batches.push((load, piece.collect())),
         }
     }
     batches
@@ -277,6 +324,90 @@ pub fn pack(mut pieces: Vec<Vec<usize>>, weights: &[Weight], caps: Caps) -> Vec<
             members
         })
         .collect()
+}
+
+/// The batches, in the order they run, and how many of the first are the pilot's.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Packed {
+    /// Each batch's members (inventory indexes), sorted.
+    pub batches: Vec<Vec<usize>>,
+    /// The first `pilot_batches` batches are the pilot.
+    pub pilot_batches: usize,
+}
+
+/// Whether `members` fit one batch.
+fn fits(members: &[usize], weights: &[Weight], caps: Caps) -> bool {
+    let mut load = Load::default();
+    for &i in members {
+        load.add(weights[i]);
+    }
+    load.fits(caps, false)
+}
+
+/// Planning stages 4 and 6, split oversized groups and pack under limits: the pilot first (in
+/// as many batches as it needs), then each group's other members, a group larger than a batch
+/// split where the fewest links break, packed into batches. A single-batch path (cutover)
+/// moves every mailbox in its one batch.
+#[must_use]
+pub fn pack_batches(
+    single_batch: bool,
+    groups: &Groups,
+    (linking, hubs): (&[Link], &Hubs),
+    in_pilot: &[bool],
+    (weights, caps): (&[Weight], Caps),
+) -> Packed {
+    let n = weights.len();
+    if single_batch {
+        return Packed {
+            batches: vec![(0..n).collect()],
+            pilot_batches: 0,
+        };
+    }
+    let mut graph: Option<Graph> = None;
+    let mut pieces = Pieces::default();
+    let mut rest: Vec<usize> = Vec::new();
+    for members in groups.iter() {
+        rest.clear();
+        rest.extend(
+            members
+                .iter()
+                .map(|&i| i as usize)
+                .filter(|&i| !in_pilot[i]),
+        );
+        if rest.is_empty() {
+            continue;
+        }
+        if rest.len() == 1 || fits(&rest, weights, caps) {
+            pieces.push(rest.iter().copied());
+            continue;
+        }
+        let graph = graph.get_or_insert_with(|| {
+            let edges: Vec<(u32, u32)> = linking
+                .iter()
+                .filter(|l| !hubs.touches(l))
+                .map(|&(m, d, _)| (m, d))
+                .collect();
+            Graph::new(n, &edges)
+        });
+        for piece in split_group(&rest, graph, weights, caps) {
+            pieces.push(piece);
+        }
+    }
+    let mut batches = Vec::new();
+    let pilot: Vec<usize> = (0..n).filter(|&i| in_pilot[i]).collect();
+    if !pilot.is_empty() {
+        if fits(&pilot, weights, caps) {
+            batches.push(pilot);
+        } else {
+            batches.extend(split_group(&pilot, &Graph::default(), weights, caps));
+        }
+    }
+    let pilot_batches = batches.len();
+    batches.extend(pack(&pieces, weights, caps));
+    Packed {
+        batches,
+        pilot_batches,
+    }
 }
 
 #[cfg(test)]
@@ -319,7 +450,11 @@ mod tests {
             bytes: 30,
             csv_bytes: u64::MAX,
         };
-        let batches = pack((0..10).map(|i| vec![i]).collect(), &weights, caps);
+        let mut pieces = Pieces::default();
+        for i in 0..10 {
+            pieces.push([i]);
+        }
+        let batches = pack(&pieces, &weights, caps);
         assert!(batches.iter().all(|b| b.len() <= 3));
         assert_eq!(batches.iter().map(Vec::len).sum::<usize>(), 10);
     }

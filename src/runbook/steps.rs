@@ -672,18 +672,28 @@ fn migration(path: Path, f: &Facts) -> Section {
 
 /// How the batches are built: the path's limits.
 #[must_use]
-pub fn batch_limits(path: Path) -> Option<(&'static str, Cite)> {
+pub fn batch_limits(path: Path) -> Option<(String, Cite)> {
+    use crate::limits::{MAX_BATCHES_PER_TENANT, megabytes, thousands};
+    let limits = path.limits();
+    let rows = thousands(limits.max_batch_mailboxes);
     Some(match path {
         Path::Cutover => (
-            "A cutover moves every mailbox in one batch, with no CSV: at most 2,000 mailboxes, and Microsoft advises 150 or fewer. Only one cutover batch can exist at a time.",
+            format!(
+                "A cutover moves every mailbox in one batch, with no CSV: at most {rows} mailboxes, and Microsoft advises 150 or fewer. Only one cutover batch can exist at a time."
+            ),
             cite::CUTOVER_PS,
         ),
         Path::Staged => (
-            "At most 2,000 rows per staged batch CSV; batches can run one after another or at the same time.",
+            format!(
+                "At most {rows} rows per staged batch CSV; batches can run one after another or at the same time."
+            ),
             cite::STAGED,
         ),
         Path::Imap => (
-            "At most 50,000 rows and 10 MB per IMAP batch CSV.",
+            format!(
+                "At most {rows} rows and {} per IMAP batch CSV.",
+                megabytes(limits.max_csv_bytes.unwrap_or_default())
+            ),
             cite::IMAP_CSV,
         ),
         Path::FullHybrid
@@ -691,7 +701,9 @@ pub fn batch_limits(path: Path) -> Option<(&'static str, Cite)> {
         | Path::ExpressHybrid
         | Path::GoogleWorkspace
         | Path::CrossTenant => (
-            "A tenant holds at most 100 migration batches at once: remove each batch once it has completed.",
+            format!(
+                "A tenant holds at most {MAX_BATCHES_PER_TENANT} migration batches at once: remove each batch once it has completed."
+            ),
             cite::MANAGE_BATCHES,
         ),
         Path::ThirdParty => return None,

@@ -101,7 +101,14 @@ fn run(org: &Org, inventory: &[String], permissions: &[String]) -> Option<plan::
         hub_threshold: org.hub_threshold,
         ..Options::default()
     };
-    plan::plan(&answers, &inv, &[export], &options).ok()
+    plan::plan(
+        &answers,
+        &mma::recommend::recommend(&answers),
+        &inv,
+        &[export],
+        &options,
+    )
+    .ok()
 }
 
 fn holds(org: &Org) -> Result<(), String> {

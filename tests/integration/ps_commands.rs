@@ -90,7 +90,7 @@ fn small_plan(a: &answers::Answers) -> plan::Plan {
         imap_domain: Some("fabrikam".to_owned()),
         ..Options::default()
     };
-    plan::plan(a, &inv, &[export], &options).expect("plans")
+    plan::plan(a, &recommend::recommend(a), &inv, &[export], &options).expect("plans")
 }
 
 /// The `<pre>` blocks of an HTML runbook, unescaped.

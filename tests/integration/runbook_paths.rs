@@ -52,7 +52,7 @@ fn plan_for(a: &answers::Answers, sizes_gb: &[u64], perms: &str) -> plan::Plan {
         imap_admin: Some("mailadmin".to_owned()),
         ..Options::default()
     };
-    plan::plan(a, &inv, &[export], &options).expect("plans")
+    plan::plan(a, &recommend::recommend(a), &inv, &[export], &options).expect("plans")
 }
 
 #[test]
