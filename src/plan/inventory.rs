@@ -84,6 +84,45 @@ const ARCHIVE: &[&str] = &[
 ];
 const ITEMS: &[&str] = &["itemcount", "items"];
 
+/// An item count: digits, with or without thousands separators; empty is none.
+fn parse_items(text: &str) -> Result<Option<u64>, String> {
+    let t = text.trim().replace(',', "");
+    if t.is_empty() {
+        Ok(None)
+    } else {
+        t.parse()
+            .map(Some)
+            .map_err(|_| format!("`{t}` is not a whole number of items"))
+    }
+}
+
+/// `mailboxes` sorted by folded address ([`fold`]), without a folded copy of each address
+/// (most are folded already). Folded addresses are unique (a second one is an error): the
+/// order is total.
+fn sorted_by_address(mailboxes: Vec<Mailbox>) -> Vec<Mailbox> {
+    let mut order: Vec<usize> = (0..mailboxes.len()).collect();
+    {
+        let keys: Vec<std::borrow::Cow<'_, str>> =
+            mailboxes.iter().map(|m| fold(&m.address)).collect();
+        order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+    }
+    let mut slots: Vec<Option<Mailbox>> = mailboxes.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
+}
+
+/// The error for an inventory with no address column.
+fn no_address(file: &str, table: &Table<'_>) -> InputError {
+    InputError {
+        file: file.to_owned(),
+        line: 1,
+        column: None,
+        message: format!(
+            "no address column; expected one of `EmailAddress`, `PrimarySmtpAddress`, `WindowsEmailAddress` (found {})",
+            table.headers.join(", ")
+        ),
+    }
+}
+
 impl Inventory {
     /// Reads an inventory export.
     ///
@@ -93,15 +132,7 @@ impl Inventory {
     pub fn parse(file: &str, text: &str) -> Result<Self, Vec<InputError>> {
         let table = Table::parse(file, text)?;
         let Some(address) = table.column(ADDRESS) else {
-            return Err(vec![InputError {
-                file: file.to_owned(),
-                line: 1,
-                column: None,
-                message: format!(
-                    "no address column; expected one of `EmailAddress`, `PrimarySmtpAddress`, `WindowsEmailAddress` (found {})",
-                    table.headers.join(", ")
-                ),
-            }]);
+            return Err(vec![no_address(file, &table)]);
         };
         let col = |names| table.column(names);
         let (display, name, alias, sam, kind, database, size, archive, items) = (
@@ -155,22 +186,12 @@ impl Inventory {
             };
             let size_bytes = bytes(size);
             let archive_bytes = bytes(archive);
-            let items = match items {
-                Some(i) => {
-                    let t = record.get(i).unwrap_or("").trim().replace(',', "");
-                    if t.is_empty() {
-                        None
-                    } else if let Ok(n) = t.parse() {
-                        Some(n)
-                    } else {
-                        errors.push(table.cell_error(
-                            *line,
-                            i,
-                            format!("`{t}` is not a whole number of items"),
-                        ));
-                        None
-                    }
+            let items = match items.map(|i| (i, parse_items(record.get(i).unwrap_or("")))) {
+                Some((i, Err(message))) => {
+                    errors.push(table.cell_error(*line, i, message));
+                    None
                 }
+                Some((_, Ok(n))) => n,
                 None => None,
             };
             let alias_text = get(alias);
@@ -202,8 +223,8 @@ impl Inventory {
         if !errors.is_empty() {
             return Err(errors);
         }
-        // Folded addresses are unique (a second one is an error above): the order is total.
-        mailboxes.sort_by_cached_key(|m| fold(&m.address).into_owned());
-        Ok(Self { mailboxes })
+        Ok(Self {
+            mailboxes: sorted_by_address(mailboxes),
+        })
     }
 }

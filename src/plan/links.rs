@@ -25,12 +25,17 @@ pub struct Links {
 pub fn resolve_links(resolver: &Resolver<'_>, exports: &[Export], rights: &[Right]) -> Links {
     let mut out = Links::default();
     let keep = |r: Right| rights.contains(&r);
+    let mut scratch = String::new();
     for export in exports {
         // Each distinct name once.
         let resolved: Vec<Option<u32>> = export
             .names
             .iter()
-            .map(|name| resolver.resolve(name).and_then(|i| u32::try_from(i).ok()))
+            .map(|name| {
+                resolver
+                    .resolve_with(name, &mut scratch)
+                    .and_then(|i| u32::try_from(i).ok())
+            })
             .collect();
         let mut missing: Vec<u32> = vec![0; export.names.len()];
         out.linking.reserve(export.grants.len());

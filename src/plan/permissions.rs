@@ -186,6 +186,160 @@ fn links_folder(rights: &str) -> bool {
         })
 }
 
+/// The distinct names of an export, each stored once: indexed by hash and checked against the
+/// stored name (names whose hash another name took first go to a second map).
+#[derive(Debug, Default)]
+struct Interner {
+    names: Vec<String>,
+    by_hash: FxHashMap<u64, u32>,
+    collided: FxHashMap<String, u32>,
+}
+
+impl Interner {
+    fn intern(&mut self, name: &str) -> u32 {
+        use std::collections::hash_map::Entry;
+        use std::hash::{BuildHasher as _, Hasher as _};
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        h.write(name.as_bytes());
+        let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        match self.by_hash.entry(h.finish()) {
+            Entry::Occupied(e) if self.names[*e.get() as usize] == name => return *e.get(),
+            Entry::Occupied(_) => {
+                if let Some(&id) = self.collided.get(name) {
+                    return id;
+                }
+                self.collided.insert(name.to_owned(), next);
+            }
+            Entry::Vacant(e) => {
+                e.insert(next);
+            }
+        }
+        self.names.push(name.to_owned());
+        next
+    }
+}
+
+/// The columns an export's rows are read from.
+#[derive(Clone, Copy, Debug)]
+struct Columns {
+    identity: usize,
+    trustee: usize,
+    rights: Option<usize>,
+    inherited: Option<usize>,
+    deny: Option<usize>,
+    folder: Option<usize>,
+}
+
+/// The kind of export `table` is, told by its header.
+fn kind_of(file: &str, table: &Table<'_>) -> Result<ExportKind, Vec<InputError>> {
+    Ok(if table.has("grantsendonbehalfto") {
+        ExportKind::SendOnBehalf
+    } else if table.has("delegate") && table.has("right") {
+        ExportKind::Simple
+    } else if table.has("extendedrights") {
+        ExportKind::AdPermission
+    } else if table.has("trustee") {
+        ExportKind::RecipientPermission
+    } else if table.has("identity") && table.has("user") && table.has("accessrights") {
+        if table.has("foldername") || !table.has("isinherited") {
+            ExportKind::FolderPermission
+        } else {
+            ExportKind::MailboxPermission
+        }
+    } else {
+        return Err(vec![InputError {
+            file: file.to_owned(),
+            line: 1,
+            column: None,
+            message: format!(
+                "not a permission export mma knows (header: {}); expected Get-MailboxPermission \
+                 (Identity,User,AccessRights,IsInherited,Deny), Get-ADPermission \
+                 (Identity,User,ExtendedRights), Get-RecipientPermission (Identity,Trustee,AccessRights), \
+                 Get-MailboxFolderPermission (Identity,User,AccessRights), a GrantSendOnBehalfTo list, \
+                 or Mailbox,Delegate,Right",
+                table.headers.join(",")
+            ),
+        }]);
+    })
+}
+
+/// The columns a `kind` export is read from.
+fn columns(file: &str, table: &Table<'_>, kind: ExportKind) -> Result<Columns, Vec<InputError>> {
+    let column = |names: &[&str]| table.column(names);
+    let identity = match kind {
+        ExportKind::Simple => column(&["mailbox"]),
+        ExportKind::SendOnBehalf => column(&[
+            "primarysmtpaddress",
+            "emailaddress",
+            "identity",
+            "mailbox",
+            "name",
+            "alias",
+        ]),
+        _ => column(&["identity"]),
+    };
+    let trustee = match kind {
+        ExportKind::Simple => column(&["delegate"]),
+        ExportKind::SendOnBehalf => column(&["grantsendonbehalfto"]),
+        ExportKind::RecipientPermission => column(&["trustee"]),
+        _ => column(&["user"]),
+    };
+    let (Some(identity), Some(trustee)) = (identity, trustee) else {
+        return Err(vec![InputError {
+            file: file.to_owned(),
+            line: 1,
+            column: None,
+            message: format!("a {} export needs a mailbox column", kind.name()),
+        }]);
+    };
+    Ok(Columns {
+        identity,
+        trustee,
+        rights: column(&["accessrights", "extendedrights", "right"]),
+        inherited: column(&["isinherited"]),
+        deny: column(&["deny"]),
+        folder: column(&["foldername"]),
+    })
+}
+
+/// The right a row of a `kind` export grants, if any; for a folder permission, `folder` is the
+/// `FolderName` cell (none without that column) and `mailbox` the `alias:\Folder` identity.
+///
+/// # Errors
+/// An unknown right in our simple format.
+fn right_of(
+    kind: ExportKind,
+    rights: &str,
+    folder: Option<&str>,
+    mailbox: &str,
+) -> Result<Option<Right>, String> {
+    Ok(match kind {
+        ExportKind::MailboxPermission => lists(rights, "FullAccess").then_some(Right::FullAccess),
+        ExportKind::AdPermission => lists(rights, "Send-As").then_some(Right::SendAs),
+        ExportKind::RecipientPermission => lists(rights, "SendAs").then_some(Right::SendAs),
+        ExportKind::FolderPermission => {
+            let name = folder.unwrap_or_else(|| mailbox.split_once(":\\").map_or("", |(_, f)| f));
+            let calendar = name
+                .trim_start_matches('\\')
+                .eq_ignore_ascii_case("calendar");
+            links_folder(rights).then_some(if calendar {
+                Right::Calendar
+            } else {
+                Right::Folder
+            })
+        }
+        ExportKind::SendOnBehalf => Some(Right::SendOnBehalf),
+        ExportKind::Simple => match Right::from_name(rights) {
+            Some(r) => Some(r),
+            None => {
+                return Err(format!(
+                    "unknown right `{rights}`; expected FullAccess, SendAs, SendOnBehalf, Calendar or Folder"
+                ));
+            }
+        },
+    })
+}
+
 impl Export {
     /// Reads a permission export, telling its kind from the header.
     ///
@@ -193,140 +347,35 @@ impl Export {
     /// An unrecognised header, or rows with a missing identity or an unknown right.
     pub fn parse(file: &str, text: &str) -> Result<Self, Vec<InputError>> {
         let table = Table::parse(file, text)?;
-        let kind = if table.has("grantsendonbehalfto") {
-            ExportKind::SendOnBehalf
-        } else if table.has("delegate") && table.has("right") {
-            ExportKind::Simple
-        } else if table.has("extendedrights") {
-            ExportKind::AdPermission
-        } else if table.has("trustee") {
-            ExportKind::RecipientPermission
-        } else if table.has("identity") && table.has("user") && table.has("accessrights") {
-            if table.has("foldername") || !table.has("isinherited") {
-                ExportKind::FolderPermission
-            } else {
-                ExportKind::MailboxPermission
-            }
-        } else {
-            return Err(vec![InputError {
-                file: file.to_owned(),
-                line: 1,
-                column: None,
-                message: format!(
-                    "not a permission export mma knows (header: {}); expected Get-MailboxPermission \
-                     (Identity,User,AccessRights,IsInherited,Deny), Get-ADPermission \
-                     (Identity,User,ExtendedRights), Get-RecipientPermission (Identity,Trustee,AccessRights), \
-                     Get-MailboxFolderPermission (Identity,User,AccessRights), a GrantSendOnBehalfTo list, \
-                     or Mailbox,Delegate,Right",
-                    table.headers.join(",")
-                ),
-            }]);
-        };
-        let column = |names: &[&str]| table.column(names);
-        let identity = match kind {
-            ExportKind::Simple => column(&["mailbox"]),
-            ExportKind::SendOnBehalf => column(&[
-                "primarysmtpaddress",
-                "emailaddress",
-                "identity",
-                "mailbox",
-                "name",
-                "alias",
-            ]),
-            _ => column(&["identity"]),
-        };
-        let trustee = match kind {
-            ExportKind::Simple => column(&["delegate"]),
-            ExportKind::SendOnBehalf => column(&["grantsendonbehalfto"]),
-            ExportKind::RecipientPermission => column(&["trustee"]),
-            _ => column(&["user"]),
-        };
-        let (Some(identity), Some(trustee)) = (identity, trustee) else {
-            return Err(vec![InputError {
-                file: file.to_owned(),
-                line: 1,
-                column: None,
-                message: format!("a {} export needs a mailbox column", kind.name()),
-            }]);
-        };
-        let rights = column(&["accessrights", "extendedrights", "right"]);
-        let inherited = column(&["isinherited"]);
-        let deny = column(&["deny"]);
-        let folder = column(&["foldername"]);
+        let kind = kind_of(file, &table)?;
+        let c = columns(file, &table, kind)?;
         let mut grants = Vec::new();
-        let mut names: Vec<String> = Vec::new();
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-        let mut intern = |name: &str| -> u32 {
-            if let Some(&id) = ids.get(name) {
-                return id;
-            }
-            let id = u32::try_from(names.len()).unwrap_or(u32::MAX);
-            names.push(name.to_owned());
-            ids.insert(name.to_owned(), id);
-            id
-        };
+        let mut names = Interner::default();
         let mut ignored = 0;
         let mut errors = Vec::new();
         let rows = table.rows(|line, record| {
-            let line = &line;
             let cell = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("").trim();
-            let mailbox = cell(Some(identity)).trim();
+            let mailbox = cell(Some(c.identity));
             if mailbox.is_empty() {
-                errors.push(table.cell_error(
-                    *line,
-                    identity,
-                    "empty; expected the mailbox the right is on".to_owned(),
-                ));
+                let message = "empty; expected the mailbox the right is on".to_owned();
+                errors.push(table.cell_error(line, c.identity, message));
                 return;
             }
-            if truthy(cell(inherited)) || truthy(cell(deny)) {
+            if truthy(cell(c.inherited)) || truthy(cell(c.deny)) {
                 ignored += 1;
                 return;
             }
-            let rights_text = cell(rights);
-            let right = match kind {
-                ExportKind::MailboxPermission => {
-                    lists(rights_text, "FullAccess").then_some(Right::FullAccess)
+            let folder = c.folder.map(|_| cell(c.folder));
+            let right = match right_of(kind, cell(c.rights), folder, mailbox) {
+                Ok(Some(right)) => right,
+                Ok(None) => {
+                    ignored += 1;
+                    return;
                 }
-                ExportKind::AdPermission => lists(rights_text, "Send-As").then_some(Right::SendAs),
-                ExportKind::RecipientPermission => {
-                    lists(rights_text, "SendAs").then_some(Right::SendAs)
+                Err(message) => {
+                    errors.push(table.cell_error(line, c.rights.unwrap_or(0), message));
+                    return;
                 }
-                ExportKind::FolderPermission => {
-                    let name = if folder.is_some() {
-                        cell(folder).to_owned()
-                    } else {
-                        mailbox
-                            .split_once(":\\")
-                            .map_or(String::new(), |(_, f)| f.to_owned())
-                    };
-                    let calendar = name
-                        .trim_start_matches('\\')
-                        .eq_ignore_ascii_case("calendar");
-                    links_folder(rights_text).then_some(if calendar {
-                        Right::Calendar
-                    } else {
-                        Right::Folder
-                    })
-                }
-                ExportKind::SendOnBehalf => Some(Right::SendOnBehalf),
-                ExportKind::Simple => match Right::from_name(rights_text) {
-                    Some(r) => Some(r),
-                    None => {
-                        errors.push(table.cell_error(
-                            *line,
-                            rights.unwrap_or(0),
-                            format!(
-                                "unknown right `{rights_text}`; expected FullAccess, SendAs, SendOnBehalf, Calendar or Folder"
-                            ),
-                        ));
-                        return;
-                    }
-                },
-            };
-            let Some(right) = right else {
-                ignored += 1;
-                return;
             };
             let mailbox = match kind {
                 ExportKind::FolderPermission => {
@@ -334,10 +383,14 @@ impl Export {
                 }
                 _ => mailbox,
             };
-            let mailbox = intern(mailbox);
+            let mailbox = names.intern(mailbox);
             // A `GrantSendOnBehalfTo` cell lists several delegates; other cells name one.
-            let separator = if kind == ExportKind::SendOnBehalf { ';' } else { '\0' };
-            let delegates = cell(Some(trustee))
+            let separator = if kind == ExportKind::SendOnBehalf {
+                ';'
+            } else {
+                '\0'
+            };
+            let delegates = cell(Some(c.trustee))
                 .split(separator)
                 .map(str::trim)
                 .filter(|s| !s.is_empty());
@@ -346,11 +399,12 @@ impl Export {
                     ignored += 1;
                     continue;
                 }
+                let delegate = names.intern(delegate);
                 grants.push(Grant {
                     mailbox,
-                    delegate: intern(delegate),
+                    delegate,
                     right,
-                    line: *line,
+                    line,
                 });
             }
         });
@@ -364,7 +418,7 @@ impl Export {
             file: file.to_owned(),
             kind,
             grants,
-            names,
+            names: names.names,
             ignored,
         })
     }
@@ -372,6 +426,8 @@ impl Export {
 
 #[cfg(test)]
 mod tests {
+    use std::hash::BuildHasher as _;
+
     use super::*;
 
     #[test]
@@ -407,5 +463,22 @@ mod tests {
         assert_eq!(errors[0].column.as_deref(), Some("Right"));
 
         assert!(Export::parse("x.csv", "A,B\n1,2\n").is_err());
+    }
+
+    #[test]
+    fn names_are_interned_once_even_when_hashes_collide() {
+        let mut names = Interner::default();
+        assert_eq!(names.intern("anna"), 0);
+        assert_eq!(names.intern("bob"), 1);
+        assert_eq!(names.intern("anna"), 0);
+        // A name under a hash another name took: kept apart, found again.
+        let taken = *names.by_hash.values().next().expect("one");
+        names.by_hash.clear();
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        std::hash::Hasher::write(&mut h, b"carl");
+        names.by_hash.insert(std::hash::Hasher::finish(&h), taken);
+        assert_eq!(names.intern("carl"), 2);
+        assert_eq!(names.intern("carl"), 2);
+        assert_eq!(names.names, ["anna", "bob", "carl"]);
     }
 }

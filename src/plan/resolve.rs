@@ -29,11 +29,43 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The mailbox a key names, or [`AMBIGUOUS`] when several share it (then it resolves to none).
-type Entry = u32;
+/// `text` folded (see [`fold`]) into `out`, which is cleared first: no allocation once `out`
+/// has grown, for ASCII text.
+fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
 
-/// The entry of a key that several mailboxes share.
-const AMBIGUOUS: Entry = u32::MAX;
+/// Whether `text` folds to `folded`, without allocating for ASCII text.
+fn folds_to(text: &str, folded: &str) -> bool {
+    if text.is_ascii() {
+        text.len() == folded.len()
+            && text
+                .bytes()
+                .zip(folded.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        fold(text) == folded
+    }
+}
+
+fn hash(folded: &str) -> u64 {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(folded.as_bytes());
+    h.finish()
+}
+
+/// The first mailbox a key names, and whether another shares it (then it names none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Entry {
+    first: u32,
+    ambiguous: bool,
+}
 
 /// Which field of a mailbox a table indexes.
 #[derive(Clone, Copy, Debug)]
@@ -55,39 +87,71 @@ fn field(m: &Mailbox, f: Field) -> &str {
     }
 }
 
-/// One lookup table: the exact folded key → mailbox. Keys are compared whole, never by hash
-/// alone, so two different names can never be taken for one.
+/// One lookup table: folded key → mailbox. Indexed by the key's hash and checked against the
+/// mailbox's own field, so the table holds no copy of the keys; keys are compared whole, never
+/// by hash alone, so two different names can never be taken for one. Keys whose hash another
+/// key took first go to a second table keyed by the text.
 #[derive(Debug)]
 struct Table<'m> {
-    map: FxHashMap<Cow<'m, str>, Entry>,
+    mailboxes: &'m [Mailbox],
+    field: Field,
+    by_hash: FxHashMap<u64, Entry>,
+    collided: FxHashMap<String, Entry>,
 }
 
 impl<'m> Table<'m> {
     fn new(f: Field, mailboxes: &'m [Mailbox]) -> Self {
-        let mut map: FxHashMap<Cow<'m, str>, Entry> =
-            FxHashMap::with_capacity_and_hasher(mailboxes.len(), Default::default());
-        for (i, m) in mailboxes.iter().enumerate() {
+        let mut table = Self {
+            mailboxes,
+            field: f,
+            by_hash: FxHashMap::with_capacity_and_hasher(mailboxes.len(), Default::default()),
+            collided: FxHashMap::default(),
+        };
+        let mut folded = String::new();
+        // Indexes past `u32` (four billion mailboxes) are not indexed: they resolve to none.
+        for (i, m) in mailboxes.iter().enumerate().take(u32::MAX as usize) {
             let key = field(m, f);
             if key.is_empty() {
                 continue;
             }
-            // Indexes past `u32` (four billion mailboxes) are not indexed: they resolve to none.
-            let i = Entry::try_from(i).unwrap_or(AMBIGUOUS);
-            map.entry(fold(key))
-                .and_modify(|e| {
-                    if *e != i {
-                        *e = AMBIGUOUS;
+            fold_into(key, &mut folded);
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            let fresh = Entry {
+                first: i,
+                ambiguous: false,
+            };
+            match table.by_hash.entry(hash(&folded)) {
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(fresh);
+                }
+                std::collections::hash_map::Entry::Occupied(mut e) => {
+                    let entry = e.get_mut();
+                    if folds_to(field(&mailboxes[entry.first as usize], f), &folded) {
+                        entry.ambiguous = true;
+                    } else {
+                        table
+                            .collided
+                            .entry(folded.clone())
+                            .and_modify(|e| e.ambiguous = true)
+                            .or_insert(fresh);
                     }
-                })
-                .or_insert(i);
+                }
+            }
         }
-        Self { map }
+        table
     }
 
     /// The mailbox a folded key names, if exactly one.
     fn get(&self, folded: &str) -> Option<usize> {
-        match self.map.get(folded) {
-            Some(&i) if i != AMBIGUOUS => Some(i as usize),
+        let entry = match self.by_hash.get(&hash(folded)) {
+            Some(e) if folds_to(field(&self.mailboxes[e.first as usize], self.field), folded) => {
+                Some(e)
+            }
+            Some(_) => self.collided.get(folded),
+            None => None,
+        };
+        match entry {
+            Some(e) if !e.ambiguous => Some(e.first as usize),
             _ => None,
         }
     }
@@ -119,9 +183,16 @@ impl<'m> Resolver<'m> {
     /// The mailbox an identity names, if exactly one.
     #[must_use]
     pub fn resolve(&self, identity: &str) -> Option<usize> {
+        self.resolve_with(identity, &mut String::new())
+    }
+
+    /// [`Self::resolve`] with a buffer for the folded identity, kept between calls so resolving
+    /// a million names does not allocate a million times.
+    #[must_use]
+    pub fn resolve_with(&self, identity: &str, scratch: &mut String) -> Option<usize> {
         // Folded once: lower-casing never makes or removes the `@`, `\`, `/` and `:` looked at.
-        let folded = fold(identity.trim());
-        let t = folded.as_ref();
+        fold_into(identity.trim(), scratch);
+        let t = scratch.as_str();
         let t = t.strip_prefix("smtp:").unwrap_or(t);
         if t.contains('@') && !t.contains('/') && !t.contains('\\') {
             return self.address.get(t);
@@ -129,8 +200,7 @@ impl<'m> Resolver<'m> {
         if let Some((_, account)) = t.rsplit_once('\\') {
             return self.sam.get(account).or_else(|| self.alias.get(account));
         }
-        if t.contains('/') {
-            let last = t.rsplit('/').next().unwrap_or(t);
+        if let Some((_, last)) = t.rsplit_once('/') {
             return self.name.get(last).or_else(|| self.display.get(last));
         }
         self.alias
@@ -207,5 +277,31 @@ mod tests {
         assert_eq!(r.resolve("CONTOSO\\ÄNNA"), Some(2));
         assert_eq!(r.resolve("änna öberg"), Some(2));
         assert_eq!(fold("ÄNNA@x.com"), fold("änna@X.com"));
+        assert!(folds_to("ÄNNA@x.com", "änna@x.com"));
+        assert!(!folds_to("Anna", "anne"));
+    }
+
+    #[test]
+    fn keys_sharing_a_hash_stay_apart() {
+        let mailboxes = [
+            mailbox("a@x.com", "Same", "a", "A"),
+            mailbox("b@x.com", "Same", "b", "B"),
+            mailbox("c@x.com", "Other", "c", "C"),
+        ];
+        let mut table = Table::new(Field::Name, &mailboxes);
+        assert_eq!(table.get("same"), None);
+        assert_eq!(table.get("other"), Some(2));
+        // Force a collision: `zed` under the hash of `other` goes to the second table.
+        let other = *table.by_hash.get(&hash("other")).expect("indexed");
+        table.by_hash.insert(hash("zed"), other);
+        assert_eq!(table.get("zed"), None);
+        table.collided.insert(
+            "zed".to_owned(),
+            Entry {
+                first: 0,
+                ambiguous: false,
+            },
+        );
+        assert_eq!(table.get("zed"), Some(0));
     }
 }
