@@ -107,6 +107,8 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
                 });
             }
         };
+    // The texts are read: free them before planning.
+    drop((inventory_text, permission_texts));
     let options = Options {
         links: args.link,
         hub_threshold: args.hub_threshold,
@@ -121,6 +123,7 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     let recommendation = crate::recommend::recommend(&answers);
     let plan =
         plan::plan(&answers, &recommendation, &inventory, &exports, &options).map_err(invalid)?;
+    drop(exports);
     let mut files = plan::output::files_with(&plan, &answers, &inventory, &options, &templates)
         .map_err(invalid)?;
     stage("rendering the runbook");

@@ -64,8 +64,19 @@ impl std::fmt::Display for PlanError {
     }
 }
 
-/// Reads the inventory and the permission exports (name, text), the exports on a second thread
-/// while the inventory is read: every error of every file is returned.
+/// One file read by [`load`]: the inventory or a permission export.
+type Loaded = Result<Either, Vec<InputError>>;
+
+/// What a file held.
+#[derive(Debug)]
+enum Either {
+    Inventory(Inventory),
+    Export(Export),
+}
+
+/// Reads the inventory and the permission exports (name, text) on two threads, each taking the
+/// next file (largest first) when it is done: every error of every file is returned, the
+/// inventory's first, then each export's in the order given.
 ///
 /// # Errors
 /// Every bad row of every file.
@@ -73,36 +84,59 @@ pub fn load(
     inventory: (&str, &str),
     permissions: &[(String, String)],
 ) -> Result<(Inventory, Vec<Export>), Vec<InputError>> {
-    let (inv, exports) = std::thread::scope(|scope| {
-        let exports = scope.spawn(|| {
-            permissions
-                .iter()
-                .map(|(name, text)| Export::parse(name, text))
-                .collect::<Vec<_>>()
-        });
-        let inv = Inventory::parse(inventory.0, inventory.1);
+    // File 0 is the inventory, file k the export k - 1.
+    let files: Vec<(&str, &str)> = std::iter::once(inventory)
+        .chain(permissions.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .collect();
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(files[k].1.len()));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done: Vec<(usize, Loaded)> = Vec::new();
+        loop {
+            let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&k) = order.get(at) else {
+                return done;
+            };
+            let (name, text) = files[k];
+            let loaded = if k == 0 {
+                Inventory::parse(name, text).map(Either::Inventory)
+            } else {
+                Export::parse(name, text).map(Either::Export)
+            };
+            done.push((k, loaded));
+        }
+    };
+    let mut results = std::thread::scope(|scope| {
+        let other = scope.spawn(work);
+        let mut results = work();
         // A panic on the other thread is a bug; report it as an input error rather than abort.
-        let exports = exports.join().unwrap_or_else(|_| {
-            vec![Err(vec![InputError {
-                file: String::new(),
-                line: 0,
-                column: None,
-                message: "reading the permission exports failed".to_owned(),
-            }])]
-        });
-        (inv, exports)
+        results.extend(other.join().unwrap_or_else(|_| {
+            vec![(
+                files.len(),
+                Err(vec![InputError {
+                    file: String::new(),
+                    line: 0,
+                    column: None,
+                    message: "reading the input files failed".to_owned(),
+                }]),
+            )]
+        }));
+        results
     });
+    results.sort_by_key(|(k, _)| *k);
     let mut errors = Vec::new();
-    let inventory = inv.map_err(|e| errors.extend(e)).ok();
-    let mut out = Vec::new();
-    for e in exports {
-        match e {
-            Ok(export) => out.push(export),
+    let mut inventory = None;
+    let mut exports = Vec::new();
+    for (_, loaded) in results {
+        match loaded {
+            Ok(Either::Inventory(inv)) => inventory = Some(inv),
+            Ok(Either::Export(export)) => exports.push(export),
             Err(e) => errors.extend(e),
         }
     }
     match inventory {
-        Some(inv) if errors.is_empty() => Ok((inv, out)),
+        Some(inv) if errors.is_empty() => Ok((inv, exports)),
         _ => Err(errors),
     }
 }

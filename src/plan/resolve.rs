@@ -34,7 +34,8 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
     if text.is_ascii() {
-        out.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        out.push_str(text);
+        out.make_ascii_lowercase();
     } else {
         out.push_str(&text.to_lowercase());
     }
@@ -60,14 +61,7 @@ fn hash(folded: &str) -> u64 {
     h.finish()
 }
 
-/// The first mailbox a key names, and whether another shares it (then it names none).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Entry {
-    first: u32,
-    ambiguous: bool,
-}
-
-/// Which field of a mailbox a table indexes.
+/// Which field of a mailbox a key is.
 #[derive(Clone, Copy, Debug)]
 enum Field {
     Address,
@@ -75,6 +69,16 @@ enum Field {
     Sam,
     Name,
     Display,
+}
+
+impl Field {
+    const ALL: [Self; 5] = [
+        Self::Address,
+        Self::Alias,
+        Self::Sam,
+        Self::Name,
+        Self::Display,
+    ];
 }
 
 fn field(m: &Mailbox, f: Field) -> &str {
@@ -87,96 +91,97 @@ fn field(m: &Mailbox, f: Field) -> &str {
     }
 }
 
-/// One lookup table: folded key → mailbox. Indexed by the key's hash and checked against the
-/// mailbox's own field, so the table holds no copy of the keys; keys are compared whole, never
-/// by hash alone, so two different names can never be taken for one. Keys whose hash another
-/// key took first go to a second table keyed by the text.
-#[derive(Debug)]
-struct Table<'m> {
-    mailboxes: &'m [Mailbox],
-    field: Field,
-    by_hash: FxHashMap<u64, Entry>,
-    collided: FxHashMap<String, Entry>,
-}
+/// No mailbox has the key in this field.
+const NONE: u32 = u32::MAX;
+/// Set on a mailbox index when another mailbox has the same key in the same field (then the key
+/// names none in that field).
+const AMBIGUOUS: u32 = 1 << 31;
 
-impl<'m> Table<'m> {
-    fn new(f: Field, mailboxes: &'m [Mailbox]) -> Self {
-        let mut table = Self {
-            mailboxes,
-            field: f,
-            by_hash: FxHashMap::with_capacity_and_hasher(mailboxes.len(), Default::default()),
-            collided: FxHashMap::default(),
-        };
-        let mut folded = String::new();
-        // Indexes past `u32` (four billion mailboxes) are not indexed: they resolve to none.
-        for (i, m) in mailboxes.iter().enumerate().take(u32::MAX as usize) {
-            let key = field(m, f);
-            if key.is_empty() {
-                continue;
-            }
-            fold_into(key, &mut folded);
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
-            let fresh = Entry {
-                first: i,
-                ambiguous: false,
-            };
-            match table.by_hash.entry(hash(&folded)) {
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(fresh);
-                }
-                std::collections::hash_map::Entry::Occupied(mut e) => {
-                    let entry = e.get_mut();
-                    if folds_to(field(&mailboxes[entry.first as usize], f), &folded) {
-                        entry.ambiguous = true;
-                    } else {
-                        table
-                            .collided
-                            .entry(folded.clone())
-                            .and_modify(|e| e.ambiguous = true)
-                            .or_insert(fresh);
-                    }
-                }
-            }
-        }
-        table
+/// What one folded key names, field by field: a mailbox index, [`NONE`], or an index with
+/// [`AMBIGUOUS`] set. One key is often several fields of a mailbox (alias and
+/// `SamAccountName`, `Name` and display name): they share a slot, found with one lookup.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Slot([u32; 5]);
+
+impl Slot {
+    const EMPTY: Self = Self([NONE; 5]);
+
+    /// A mailbox that has the slot's key, and the field it has it in.
+    fn witness(self) -> Option<(usize, Field)> {
+        Field::ALL
+            .into_iter()
+            .zip(self.0)
+            .find(|&(_, i)| i != NONE)
+            .map(|(f, i)| ((i & !AMBIGUOUS) as usize, f))
     }
 
-    /// The mailbox a folded key names, if exactly one.
-    fn get(&self, folded: &str) -> Option<usize> {
-        let entry = match self.by_hash.get(&hash(folded)) {
-            Some(e) if folds_to(field(&self.mailboxes[e.first as usize], self.field), folded) => {
-                Some(e)
-            }
-            Some(_) => self.collided.get(folded),
-            None => None,
-        };
-        match entry {
-            Some(e) if !e.ambiguous => Some(e.first as usize),
-            _ => None,
+    /// The one mailbox with the key in field `f`.
+    fn one(self, f: Field) -> Option<usize> {
+        match self.0[f as usize] {
+            i if i == NONE || i & AMBIGUOUS != 0 => None,
+            i => Some(i as usize),
         }
+    }
+
+    /// Records mailbox `i` as having the key in field `f`.
+    fn add(&mut self, f: Field, i: u32) {
+        let e = &mut self.0[f as usize];
+        *e = if *e == NONE { i } else { *e | AMBIGUOUS };
     }
 }
 
-/// Lookup tables over the inventory.
+/// Lookup tables over the inventory: folded key → [`Slot`]. Indexed by the key's hash and
+/// checked against a mailbox's own field, so the index holds no copy of the keys; keys are
+/// compared whole, never by hash alone, so two different names can never be taken for one. A
+/// key whose hash another key took first goes to a second table keyed by the text.
 #[derive(Debug)]
 pub struct Resolver<'m> {
-    address: Table<'m>,
-    alias: Table<'m>,
-    sam: Table<'m>,
-    name: Table<'m>,
-    display: Table<'m>,
+    mailboxes: &'m [Mailbox],
+    by_hash: FxHashMap<u64, Slot>,
+    collided: FxHashMap<String, Slot>,
 }
 
 impl<'m> Resolver<'m> {
     /// Indexes `mailboxes`.
     #[must_use]
     pub fn new(mailboxes: &'m [Mailbox]) -> Self {
-        Self {
-            address: Table::new(Field::Address, mailboxes),
-            alias: Table::new(Field::Alias, mailboxes),
-            sam: Table::new(Field::Sam, mailboxes),
-            name: Table::new(Field::Name, mailboxes),
-            display: Table::new(Field::Display, mailboxes),
+        let mut r = Self {
+            mailboxes,
+            by_hash: FxHashMap::with_capacity_and_hasher(mailboxes.len() * 3, Default::default()),
+            collided: FxHashMap::default(),
+        };
+        let mut folded = String::new();
+        // Indexes from 2^31 (two billion mailboxes) are not indexed: they resolve to none.
+        for (i, m) in mailboxes.iter().enumerate().take(AMBIGUOUS as usize) {
+            let i = u32::try_from(i).unwrap_or(NONE);
+            for f in Field::ALL {
+                let key = field(m, f);
+                if key.is_empty() {
+                    continue;
+                }
+                fold_into(key, &mut folded);
+                let slot = r.by_hash.entry(hash(&folded)).or_insert(Slot::EMPTY);
+                match slot.witness() {
+                    Some((j, g)) if !folds_to(field(&mailboxes[j], g), &folded) => r
+                        .collided
+                        .entry(folded.clone())
+                        .or_insert(Slot::EMPTY)
+                        .add(f, i),
+                    _ => slot.add(f, i),
+                }
+            }
+        }
+        r
+    }
+
+    /// The slot of a folded key.
+    fn slot(&self, folded: &str) -> Slot {
+        match self.by_hash.get(&hash(folded)) {
+            Some(slot) => match slot.witness() {
+                Some((j, g)) if folds_to(field(&self.mailboxes[j], g), folded) => *slot,
+                _ => self.collided.get(folded).copied().unwrap_or(Slot::EMPTY),
+            },
+            None => Slot::EMPTY,
         }
     }
 
@@ -190,24 +195,25 @@ impl<'m> Resolver<'m> {
     /// a million names does not allocate a million times.
     #[must_use]
     pub fn resolve_with(&self, identity: &str, scratch: &mut String) -> Option<usize> {
-        // Folded once: lower-casing never makes or removes the `@`, `\`, `/` and `:` looked at.
+        // Folded once: lower-casing never makes or removes the `@`, `\\`, `/` and `:` looked at.
         fold_into(identity.trim(), scratch);
         let t = scratch.as_str();
         let t = t.strip_prefix("smtp:").unwrap_or(t);
         if t.contains('@') && !t.contains('/') && !t.contains('\\') {
-            return self.address.get(t);
+            return self.slot(t).one(Field::Address);
         }
         if let Some((_, account)) = t.rsplit_once('\\') {
-            return self.sam.get(account).or_else(|| self.alias.get(account));
+            let slot = self.slot(account);
+            return slot.one(Field::Sam).or_else(|| slot.one(Field::Alias));
         }
         if let Some((_, last)) = t.rsplit_once('/') {
-            return self.name.get(last).or_else(|| self.display.get(last));
+            let slot = self.slot(last);
+            return slot.one(Field::Name).or_else(|| slot.one(Field::Display));
         }
-        self.alias
-            .get(t)
-            .or_else(|| self.sam.get(t))
-            .or_else(|| self.name.get(t))
-            .or_else(|| self.display.get(t))
+        let slot = self.slot(t);
+        [Field::Alias, Field::Sam, Field::Name, Field::Display]
+            .into_iter()
+            .find_map(|f| slot.one(f))
     }
 }
 
@@ -288,20 +294,19 @@ mod tests {
             mailbox("b@x.com", "Same", "b", "B"),
             mailbox("c@x.com", "Other", "c", "C"),
         ];
-        let mut table = Table::new(Field::Name, &mailboxes);
-        assert_eq!(table.get("same"), None);
-        assert_eq!(table.get("other"), Some(2));
+        let mut r = Resolver::new(&mailboxes);
+        assert_eq!(r.resolve("Same"), None);
+        assert_eq!(r.resolve("other"), Some(2));
+        assert_eq!(r.resolve("c"), Some(2));
         // Force a collision: `zed` under the hash of `other` goes to the second table.
-        let other = *table.by_hash.get(&hash("other")).expect("indexed");
-        table.by_hash.insert(hash("zed"), other);
-        assert_eq!(table.get("zed"), None);
-        table.collided.insert(
-            "zed".to_owned(),
-            Entry {
-                first: 0,
-                ambiguous: false,
-            },
-        );
-        assert_eq!(table.get("zed"), Some(0));
+        let other = *r.by_hash.get(&hash("other")).expect("indexed");
+        r.by_hash.insert(hash("zed"), other);
+        assert_eq!(r.resolve("zed"), None);
+        let mut slot = Slot::EMPTY;
+        slot.add(Field::Display, 0);
+        r.collided.insert("zed".to_owned(), slot);
+        assert_eq!(r.resolve("zed"), Some(0));
+        slot.add(Field::Display, 1);
+        assert_eq!(slot.one(Field::Display), None);
     }
 }
