@@ -96,18 +96,36 @@ fn parse_items(text: &str) -> Result<Option<u64>, String> {
     }
 }
 
-/// `mailboxes` sorted by folded address ([`fold`]), without a folded copy of each address
-/// (most are folded already). Folded addresses are unique (a second one is an error): the
-/// order is total.
-fn sorted_by_address(mailboxes: Vec<Mailbox>) -> Vec<Mailbox> {
+/// `mailboxes` sorted by folded address ([`fold`]) in place, without a folded copy of each
+/// address (most are folded already) or of the list. Folded addresses are unique (a second one
+/// is an error): the order is total.
+fn sort_by_address(mailboxes: &mut [Mailbox]) {
+    // `order[k]`: the mailbox that belongs at position `k`.
     let mut order: Vec<usize> = (0..mailboxes.len()).collect();
     {
         let keys: Vec<std::borrow::Cow<'_, str>> =
             mailboxes.iter().map(|m| fold(&m.address)).collect();
         order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
     }
-    let mut slots: Vec<Option<Mailbox>> = mailboxes.into_iter().map(Some).collect();
-    order.iter().filter_map(|&i| slots[i].take()).collect()
+    // Follow each cycle of the permutation, swapping each mailbox into its place once.
+    for start in 0..order.len() {
+        let mut at = start;
+        loop {
+            let from = order[at];
+            order[at] = at;
+            if from == start || from == at {
+                break;
+            }
+            mailboxes.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+/// Rows in `text` at most (its line ends), to reserve room for them once.
+#[must_use]
+pub fn lines(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
 }
 
 /// The error for an inventory with no address column.
@@ -147,7 +165,7 @@ impl Inventory {
             col(ITEMS),
         );
         let mut errors = Vec::new();
-        let mut mailboxes = Vec::new();
+        let mut mailboxes = Vec::with_capacity(lines(text));
         let mut seen: HashMap<String, u64> = HashMap::default();
         let rows = table.rows(|line, record| {
             let line = &line;
@@ -223,8 +241,37 @@ impl Inventory {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(Self {
-            mailboxes: sorted_by_address(mailboxes),
-        })
+        sort_by_address(&mut mailboxes);
+        Ok(Self { mailboxes })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mailboxes_are_sorted_by_folded_address() {
+        // Cycles of several lengths, a fixed point, and case that folds.
+        let addresses = [
+            "e@x.com", "B@x.com", "a@x.com", "d@x.com", "C@x.com", "f@x.com", "g@x.com",
+        ];
+        let text: String = std::iter::once("EmailAddress\n".to_owned())
+            .chain(addresses.iter().map(|a| format!("{a}\n")))
+            .collect();
+        let inventory = Inventory::parse("inv.csv", &text).expect("parses");
+        let got: Vec<&str> = inventory
+            .mailboxes
+            .iter()
+            .map(|m| m.address.as_str())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "a@x.com", "B@x.com", "C@x.com", "d@x.com", "e@x.com", "f@x.com", "g@x.com"
+            ]
+        );
+        assert_eq!(inventory.mailboxes[0].line, 4);
+        assert_eq!(lines(&text), 8);
     }
 }

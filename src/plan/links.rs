@@ -20,23 +20,47 @@ pub struct Links {
     pub unresolved: BTreeMap<String, usize>,
 }
 
+/// The mailbox each name resolves to.
+fn resolve_all(resolver: &Resolver<'_>, names: &[String]) -> Vec<Option<u32>> {
+    let mut scratch = String::new();
+    names
+        .iter()
+        .map(|name| {
+            resolver
+                .resolve_with(name, &mut scratch)
+                .and_then(|i| u32::try_from(i).ok())
+        })
+        .collect()
+}
+
+/// [`resolve_all`], the second half of a long list on a second thread (lookups are read-only
+/// and independent; the result is in the names' order either way).
+fn resolve_names(resolver: &Resolver<'_>, names: &[String]) -> Vec<Option<u32>> {
+    const ALONE: usize = 50_000;
+    if names.len() < ALONE {
+        return resolve_all(resolver, names);
+    }
+    let (first, second) = names.split_at(names.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| resolve_all(resolver, second));
+        let mut out = resolve_all(resolver, first);
+        // A panic there is a bug: do its half here instead.
+        out.extend(
+            other
+                .join()
+                .unwrap_or_else(|_| resolve_all(resolver, second)),
+        );
+        out
+    })
+}
+
 /// Resolves the grants of `exports` through `resolver`, keeping the links over `rights`.
 #[must_use]
 pub fn resolve_links(resolver: &Resolver<'_>, exports: &[Export], rights: &[Right]) -> Links {
     let mut out = Links::default();
     let keep = |r: Right| rights.contains(&r);
-    let mut scratch = String::new();
     for export in exports {
-        // Each distinct name once.
-        let resolved: Vec<Option<u32>> = export
-            .names
-            .iter()
-            .map(|name| {
-                resolver
-                    .resolve_with(name, &mut scratch)
-                    .and_then(|i| u32::try_from(i).ok())
-            })
-            .collect();
+        let resolved = resolve_names(resolver, &export.names);
         let mut missing: Vec<u32> = vec![0; export.names.len()];
         out.linking.reserve(export.grants.len());
         for grant in &export.grants {
@@ -89,5 +113,22 @@ mod tests {
             links.unresolved.into_iter().collect::<Vec<_>>(),
             vec![("ghost@x.com".to_owned(), 2)]
         );
+    }
+
+    #[test]
+    fn long_name_lists_resolve_in_order() {
+        let text: String = std::iter::once("EmailAddress\n".to_owned())
+            .chain((0..100).map(|i| format!("m{i:03}@x.com\n")))
+            .collect();
+        let inventory = Inventory::parse("inv.csv", &text).expect("parses");
+        let resolver = Resolver::new(&inventory.mailboxes);
+        let names: Vec<String> = (0..120_000)
+            .map(|i| format!("m{:03}@x.com", (i * 7) % 120))
+            .collect();
+        let resolved = resolve_names(&resolver, &names);
+        assert_eq!(resolved, resolve_all(&resolver, &names));
+        assert_eq!(resolved[1], Some(7));
+        assert_eq!(resolved[15], None);
+        assert_eq!(resolved.len(), names.len());
     }
 }

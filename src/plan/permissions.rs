@@ -349,7 +349,7 @@ impl Export {
         let table = Table::parse(file, text)?;
         let kind = kind_of(file, &table)?;
         let c = columns(file, &table, kind)?;
-        let mut grants = Vec::new();
+        let mut grants = Vec::with_capacity(super::inventory::lines(text));
         let mut names = Interner::default();
         let mut ignored = 0;
         let mut errors = Vec::new();
