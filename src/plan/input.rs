@@ -239,7 +239,7 @@ fn size_bytes(t: &str) -> Result<u64, String> {
         return Err(format!("`{t}` is not a size"));
     }
     // A float-to-integer `as` saturates: an enormous value gives `u64::MAX`, refused by the caller.
-    #[allow(
+    #[expect(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
         clippy::cast_precision_loss,
