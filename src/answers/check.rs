@@ -730,10 +730,7 @@ fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
     /// A cutover moves at most 2,000 mailboxes.
-    #[error(
-        "a cutover migration moves at most {max} mailboxes; these answers have {0}",
-        max = crate::limits::thousands(Path::Cutover.limits().max_batch_mailboxes)
-    )]
+    #[error("a cutover migration moves at most 2,000 mailboxes; these answers have {0}")]
     CutoverTooLarge(u32),
     /// A cutover needs Exchange 2003 or later.
     #[error("a cutover migration needs Exchange 2003 or later as the source, not `{0}`")]
@@ -771,11 +768,7 @@ fn path_refusal(answers: &Answers, path: Path) -> Option<Refusal> {
             | Source::ExchangeSe
     );
     Some(match path {
-        Path::Cutover
-            if answers.mailboxes as usize > Path::Cutover.limits().max_batch_mailboxes =>
-        {
-            Refusal::CutoverTooLarge(answers.mailboxes)
-        }
+        Path::Cutover if answers.mailboxes > 2000 => Refusal::CutoverTooLarge(answers.mailboxes),
         Path::Cutover if !source.is_exchange() || source == Source::Exchange2000OrEarlier => {
             Refusal::CutoverSource(source)
         }
