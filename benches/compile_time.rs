@@ -6,7 +6,7 @@
 //! baseline the tree layout is measured against.
 
 #[path = "support/synth.rs"]
-#[allow(dead_code, reason = "the verifier bench uses the rest")]
+#[expect(dead_code, reason = "the verifier bench uses the rest")]
 mod synth;
 
 use std::path::{Path, PathBuf};

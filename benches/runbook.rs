@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mma::answers::{self, Format, Path};
+use mma::answers::{self, Format, MigrationPath};
 use mma::plan::Right;
 use mma::plan::model::{Batch, BrokenLink, Estimate, Hub, Impact, Plan, Totals};
 use mma::recommend;
@@ -51,8 +51,8 @@ fn synthetic_plan() -> Plan {
     Plan {
         format_version: 1,
         organization: "Contoso".to_owned(),
-        path: Path::FullHybrid,
-        path_title: Path::FullHybrid.title().to_owned(),
+        path: MigrationPath::FullHybrid,
+        path_title: MigrationPath::FullHybrid.title().to_owned(),
         rule: "modern-large".to_owned(),
         time_zone: "Europe/Paris".to_owned(),
         totals: Totals {

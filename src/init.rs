@@ -6,7 +6,9 @@ use serde_json::Value;
 
 use crate::answers::check;
 use crate::answers::document::Document;
-use crate::answers::model::{Answers, FormatVersion, Named, Path, Source, Tenant, Timeline};
+use crate::answers::model::{
+    Answers, FormatVersion, MigrationPath, Named, Source, Tenant, Timeline,
+};
 use crate::answers::schema;
 use crate::recommend::{self, Recommendation};
 use crate::table::diagnostic::Severity;
@@ -92,7 +94,7 @@ pub struct Preset {
     /// `coexistence`
     pub coexistence: Option<bool>,
     /// `chosen_path`
-    pub chosen_path: Option<Path>,
+    pub chosen_path: Option<MigrationPath>,
     /// `tenant.domain`
     pub tenant_domain: Option<String>,
 }

@@ -3,7 +3,7 @@
 //! and whether its moves are remote (carrying permissions across premises). Validation
 //! (`answers::check`), the planner and the runbooks read these, never their own copies.
 
-use crate::answers::Path;
+use crate::decision::MigrationPath;
 
 /// The facts of one migration path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,7 +43,16 @@ const IMAP_CSV_BYTES: u64 = 10_000_000;
 /// Most migration batches a tenant holds at once.
 pub const MAX_BATCHES_PER_TENANT: usize = 100;
 
-impl Path {
+impl MigrationPath {
+    /// Whether this is one of the hybrid paths.
+    #[must_use]
+    pub const fn is_hybrid(self) -> bool {
+        matches!(
+            self,
+            Self::FullHybrid | Self::MinimalHybrid | Self::ExpressHybrid
+        )
+    }
+
     /// The path's facts.
     #[must_use]
     pub const fn limits(self) -> Limits {
@@ -117,26 +126,29 @@ mod tests {
 
     #[test]
     fn limits_per_path() {
-        assert_eq!(Path::Cutover.limits().max_batch_mailboxes, 2000);
-        assert!(Path::Cutover.limits().single_batch);
-        assert!(Path::Cutover.limits().csv_columns.is_empty());
-        assert_eq!(Path::Staged.limits().default_batch_mailboxes, 2000);
-        assert_eq!(Path::Imap.limits().default_batch_mailboxes, 2500);
-        assert_eq!(Path::Imap.limits().max_csv_bytes, Some(10_000_000));
-        assert_eq!(Path::Imap.limits().csv_columns[1], "UserName");
-        assert_eq!(Path::FullHybrid.limits().default_batch_mailboxes, 1000);
-        assert!(Path::CrossTenant.limits().remote_move);
-        assert!(!Path::CrossTenant.limits().cross_premises);
-        assert!(Path::ExpressHybrid.limits().cross_premises);
-        assert!(!Path::GoogleWorkspace.limits().remote_move);
-        assert!(Path::ThirdParty.limits().csv_columns.is_empty());
+        assert_eq!(MigrationPath::Cutover.limits().max_batch_mailboxes, 2000);
+        assert!(MigrationPath::Cutover.limits().single_batch);
+        assert!(MigrationPath::Cutover.limits().csv_columns.is_empty());
+        assert_eq!(MigrationPath::Staged.limits().default_batch_mailboxes, 2000);
+        assert_eq!(MigrationPath::Imap.limits().default_batch_mailboxes, 2500);
+        assert_eq!(MigrationPath::Imap.limits().max_csv_bytes, Some(10_000_000));
+        assert_eq!(MigrationPath::Imap.limits().csv_columns[1], "UserName");
+        assert_eq!(
+            MigrationPath::FullHybrid.limits().default_batch_mailboxes,
+            1000
+        );
+        assert!(MigrationPath::CrossTenant.limits().remote_move);
+        assert!(!MigrationPath::CrossTenant.limits().cross_premises);
+        assert!(MigrationPath::ExpressHybrid.limits().cross_premises);
+        assert!(!MigrationPath::GoogleWorkspace.limits().remote_move);
+        assert!(MigrationPath::ThirdParty.limits().csv_columns.is_empty());
         for path in [
-            Path::Cutover,
-            Path::Staged,
-            Path::Imap,
-            Path::FullHybrid,
-            Path::GoogleWorkspace,
-            Path::ThirdParty,
+            MigrationPath::Cutover,
+            MigrationPath::Staged,
+            MigrationPath::Imap,
+            MigrationPath::FullHybrid,
+            MigrationPath::GoogleWorkspace,
+            MigrationPath::ThirdParty,
         ] {
             let l = path.limits();
             assert!(

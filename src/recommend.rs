@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::answers::{Answers, Path, Source};
+use crate::answers::{Answers, MigrationPath, Source};
 use crate::decision;
 use crate::render::{Template, TemplateError, Templates, View, ViewKind};
 
@@ -23,7 +23,7 @@ pub struct Rule {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Alternative {
     /// The path's name.
-    pub path: Path,
+    pub path: MigrationPath,
     /// Its human name.
     pub title: &'static str,
     /// When to prefer it.
@@ -47,13 +47,13 @@ pub struct Recommendation {
     pub organization: String,
     /// The path plans and runbooks follow: the chosen path if the answers set one, else the
     /// recommended one.
-    pub path: Path,
+    pub path: MigrationPath,
     /// The path's human name.
     pub title: &'static str,
     /// The path the decision table recommends.
-    pub recommended: Path,
+    pub recommended: MigrationPath,
     /// The path the team chose, when it set one.
-    pub chosen_path: Option<Path>,
+    pub chosen_path: Option<MigrationPath>,
     /// The rule that recommended it.
     pub rule: Rule,
     /// Why the rule recommends it.
@@ -66,33 +66,33 @@ pub struct Recommendation {
 
 /// When to prefer a path, in one line.
 #[must_use]
-pub const fn when_to_prefer(path: Path) -> &'static str {
+pub const fn when_to_prefer(path: MigrationPath) -> &'static str {
     match path {
-        Path::FullHybrid => {
+        MigrationPath::FullHybrid => {
             "both sides must work together for a long time: shared free/busy, cross-premises mail flow, MailTips, moving mailboxes back"
         }
-        Path::MinimalHybrid => {
+        MigrationPath::MinimalHybrid => {
             "mailboxes move online over weeks or months with directory synchronisation kept, without coexistence features"
         }
-        Path::ExpressHybrid => {
+        MigrationPath::ExpressHybrid => {
             "a quick online move over days or a couple of weeks, with a one-time directory synchronisation"
         }
-        Path::Staged => {
+        MigrationPath::Staged => {
             "Exchange 2003 or 2007 moves in batches with directory synchronisation; users need new Outlook profiles"
         }
-        Path::Cutover => {
+        MigrationPath::Cutover => {
             "fewer than 150 mailboxes move at once over a weekend (2,000 at most); users need new Outlook profiles"
         }
-        Path::Imap => {
+        MigrationPath::Imap => {
             "only mail has to move and the source offers IMAP; calendars and contacts stay behind"
         }
-        Path::GoogleWorkspace => {
+        MigrationPath::GoogleWorkspace => {
             "the source is Google Workspace: mail, calendars and contacts move through Google's API"
         }
-        Path::CrossTenant => {
+        MigrationPath::CrossTenant => {
             "mailboxes move between Microsoft 365 tenants; each user needs the Cross Tenant User Data Migration licence"
         }
-        Path::ThirdParty => {
+        MigrationPath::ThirdParty => {
             "no native path reads the source, or data a native path leaves behind (calendars, contacts) must move too"
         }
     }
@@ -163,7 +163,7 @@ pub fn recommend(answers: &Answers) -> Recommendation {
             ),
         });
     }
-    if path == Path::Cutover && answers.mailboxes > 150 {
+    if path == MigrationPath::Cutover && answers.mailboxes > 150 {
         warnings.push(Warning {
             code: "cutover-size",
             message: format!(
@@ -172,13 +172,15 @@ pub fn recommend(answers: &Answers) -> Recommendation {
             ),
         });
     }
-    if path == Path::Imap {
+    if path == MigrationPath::Imap {
         warnings.push(Warning {
             code: "imap-mail-only",
             message: "IMAP migration moves mail only: calendars, contacts and tasks stay behind; at most 500,000 items per mailbox and 35 MB per message".to_owned(),
         });
     }
-    if answers.source == Source::Exchange2003 && matches!(path, Path::Cutover | Path::Staged) {
+    if answers.source == Source::Exchange2003
+        && matches!(path, MigrationPath::Cutover | MigrationPath::Staged)
+    {
         warnings.push(Warning {
             code: "exchange-2003-unsupported",
             message: "Microsoft KB 2389390 states that migrating from on-premises Exchange 2003 to Office 365 is not supported, and Outlook Anywhere on Exchange 2003 needs Basic authentication: the alternatives are upgrading to a supported Exchange version first, IMAP migration (mail only) or a third-party tool".to_owned(),
@@ -213,13 +215,13 @@ pub struct RecommendationView<'a> {
     /// The organisation, from the answers.
     pub organization: &'a str,
     /// The path plans and runbooks follow.
-    pub path: Path,
+    pub path: MigrationPath,
     /// Its human name.
     pub title: &'static str,
     /// Whether the answers chose it rather than the table.
     pub chosen: bool,
     /// The path the decision table recommends.
-    pub recommended: Path,
+    pub recommended: MigrationPath,
     /// Its human name.
     pub recommended_title: &'static str,
     /// The rule that recommended it.

@@ -11,7 +11,7 @@ use serde::Deserialize as _;
 use serde_json::Value;
 
 use super::document::{self, Document, Format, Location};
-use super::model::{Answers, Path, Schedule, Source, Zone};
+use super::model::{Answers, MigrationPath, Schedule, Source, Zone};
 use super::schema;
 pub use crate::table::diagnostic::Diagnostic;
 use crate::table::diagnostic::{Severity, suggest};
@@ -756,7 +756,7 @@ pub enum Refusal {
 }
 
 /// Why the source or size rules out `path`, if they do.
-fn path_refusal(answers: &Answers, path: Path) -> Option<Refusal> {
+fn path_refusal(answers: &Answers, path: MigrationPath) -> Option<Refusal> {
     let source = answers.source;
     let hybrid_source = matches!(
         source,
@@ -768,25 +768,35 @@ fn path_refusal(answers: &Answers, path: Path) -> Option<Refusal> {
             | Source::ExchangeSe
     );
     Some(match path {
-        Path::Cutover if answers.mailboxes > 2000 => Refusal::CutoverTooLarge(answers.mailboxes),
-        Path::Cutover if !source.is_exchange() || source == Source::Exchange2000OrEarlier => {
+        MigrationPath::Cutover
+            if answers.mailboxes as usize > MigrationPath::Cutover.limits().max_batch_mailboxes =>
+        {
+            Refusal::CutoverTooLarge(answers.mailboxes)
+        }
+        MigrationPath::Cutover
+            if !source.is_exchange() || source == Source::Exchange2000OrEarlier =>
+        {
             Refusal::CutoverSource(source)
         }
-        Path::Staged if !matches!(source, Source::Exchange2003 | Source::Exchange2007) => {
+        MigrationPath::Staged if !matches!(source, Source::Exchange2003 | Source::Exchange2007) => {
             Refusal::StagedSource(source)
         }
         p if p.is_hybrid() && source == Source::Exchange2003 => Refusal::HybridFrom2003,
         p if p.is_hybrid() && !hybrid_source => Refusal::HybridSource(source),
-        Path::GoogleWorkspace if source != Source::GoogleWorkspace => Refusal::GoogleSource(source),
-        Path::CrossTenant if source != Source::Microsoft365 => Refusal::CrossTenantSource(source),
-        Path::Imap if source == Source::Other => Refusal::ImapWithoutImap,
+        MigrationPath::GoogleWorkspace if source != Source::GoogleWorkspace => {
+            Refusal::GoogleSource(source)
+        }
+        MigrationPath::CrossTenant if source != Source::Microsoft365 => {
+            Refusal::CrossTenantSource(source)
+        }
+        MigrationPath::Imap if source == Source::Other => Refusal::ImapWithoutImap,
         _ => return None,
     })
 }
 
 /// The chosen path: refused when the source or size rules it out, warned about when it works
 /// with caveats.
-fn chosen_path(answers: &Answers, path: Path, findings: &mut Findings<'_>) {
+fn chosen_path(answers: &Answers, path: MigrationPath, findings: &mut Findings<'_>) {
     let p = "/chosen_path";
     if let Some(refusal) = path_refusal(answers, path) {
         findings.push(
@@ -798,7 +808,7 @@ fn chosen_path(answers: &Answers, path: Path, findings: &mut Findings<'_>) {
         );
         return;
     }
-    if path == Path::Cutover && answers.mailboxes > 150 {
+    if path == MigrationPath::Cutover && answers.mailboxes > 150 {
         findings.push(
             Severity::Warning,
             p,
@@ -825,7 +835,7 @@ fn chosen_path(answers: &Answers, path: Path, findings: &mut Findings<'_>) {
 fn imap_settings(answers: &Answers, findings: &mut Findings<'_>) {
     let source = answers.source;
     let imap = matches!(source, Source::Imap | Source::Exchange2000OrEarlier)
-        || answers.chosen_path == Some(Path::Imap);
+        || answers.chosen_path == Some(MigrationPath::Imap);
     let Some(server) = answers.source_server.as_ref().filter(|_| !imap) else {
         return;
     };

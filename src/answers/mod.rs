@@ -11,7 +11,7 @@ pub mod write;
 
 pub use check::{Diagnostic, Report, check};
 pub use document::{Format, Location};
-pub use model::{Answers, Path, Source, Timeline};
+pub use model::{Answers, MigrationPath, Source, Timeline};
 
 /// The largest answer file read, in bytes (10 MB): a real one is a few kilobytes, and a file
 /// this large is a mistake or an attack. Memory for checking one is a small multiple of it.

@@ -13,8 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use super::time::{self, DateSchema};
 pub use super::time::{Date, Window, Zone};
-/// The old name of [`MigrationPath`].
-pub use crate::decision::MigrationPath as Path;
 pub use crate::decision::{MigrationPath, Source, Timeline};
 
 /// # Migration answer file
@@ -69,8 +67,8 @@ pub struct Answers {
     /// The path the team has decided on, when it differs from the recommendation. It is checked
     /// against the path's hard limits, and plans and runbooks follow it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Path")]
-    pub chosen_path: Option<Path>,
+    #[schemars(with = "MigrationPath")]
+    pub chosen_path: Option<MigrationPath>,
 
     /// # Microsoft 365 tenant
     ///
@@ -236,17 +234,6 @@ impl Source {
                 | Self::Exchange2016
                 | Self::Exchange2019
                 | Self::ExchangeSe
-        )
-    }
-}
-
-impl MigrationPath {
-    /// Whether this is one of the hybrid paths.
-    #[must_use]
-    pub const fn is_hybrid(self) -> bool {
-        matches!(
-            self,
-            Self::FullHybrid | Self::MinimalHybrid | Self::ExpressHybrid
         )
     }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{EXIT_INVALID, EXIT_OK, Failure, write_atomic};
-use crate::answers::model::{Path, Source, Timeline, parse_named};
+use crate::answers::model::{MigrationPath, Source, Timeline, parse_named};
 use crate::answers::{self, write};
 use crate::init::{Preset, PromptError, Prompter, Question, TextCheck, interview};
 use crate::recommend;
@@ -43,8 +43,8 @@ pub(super) struct InitArgs {
     #[arg(long, value_name = "true|false")]
     coexistence: Option<bool>,
     /// The path the team has decided on, when it differs from the recommendation.
-    #[arg(long, value_parser = parse_named::<Path>)]
-    chosen_path: Option<Path>,
+    #[arg(long, value_parser = parse_named::<MigrationPath>)]
+    chosen_path: Option<MigrationPath>,
     /// The tenant's domain, `<name>.onmicrosoft.com`.
     #[arg(long)]
     tenant_domain: Option<String>,

@@ -6,7 +6,7 @@ use super::inventory::Mailbox;
 use super::pack::{Caps, Weight};
 use super::schedule::Window;
 use super::{Options, PlanError, imap_user_name};
-use crate::answers::Path;
+use crate::answers::MigrationPath;
 use crate::answers::model::{AdminLoginFormat, Schedule};
 
 /// The limits of a batch and each mailbox's weight.
@@ -39,7 +39,7 @@ fn volume(throughput: Option<f64>, window: Window) -> u64 {
 /// # Errors
 /// When an IMAP user name cannot be formed (see [`imap_user_name`]).
 pub fn budget(
-    path: Path,
+    path: MigrationPath,
     schedule: &Schedule,
     mailboxes: &[Mailbox],
     form: Option<AdminLoginFormat>,
@@ -106,7 +106,7 @@ mod tests {
             window: Window::parse("20:00-22:00").ok(),
             ..Schedule::default()
         };
-        let b = budget(Path::Imap, &schedule, m, None, &options).expect("a budget");
+        let b = budget(MigrationPath::Imap, &schedule, m, None, &options).expect("a budget");
         // The answers' cap is held to the path's hard limit.
         assert_eq!(b.caps.mailboxes, 50_000);
         assert_eq!(b.caps.csv_bytes, 10_000_000);
@@ -118,11 +118,17 @@ mod tests {
                 csv_bytes: 18
             }
         );
-        let b = budget(Path::Cutover, &schedule, m, None, &options).expect("a budget");
+        let b = budget(MigrationPath::Cutover, &schedule, m, None, &options).expect("a budget");
         assert_eq!((b.caps.mailboxes, b.caps.bytes), (2000, u64::MAX));
         assert_eq!(b.weights[0].csv_bytes, 0);
-        let b =
-            budget(Path::FullHybrid, &Schedule::default(), m, None, &options).expect("a budget");
+        let b = budget(
+            MigrationPath::FullHybrid,
+            &Schedule::default(),
+            m,
+            None,
+            &options,
+        )
+        .expect("a budget");
         assert_eq!(b.caps.mailboxes, 1000);
         assert_eq!(b.volume_cap, u64::MAX);
     }

@@ -10,7 +10,7 @@ use super::model::{Batch, Estimate};
 use super::name::Named;
 use super::pack::Packed;
 use super::schedule::{Calendar, published_days};
-use crate::answers::Path;
+use crate::answers::MigrationPath;
 use crate::answers::model::{Date, Schedule};
 
 /// When a batch runs: its day, window, sync start and completion time.
@@ -34,7 +34,7 @@ impl Days<'_> {
     fn next(
         &mut self,
         (b, bytes, p90): (usize, u64, u32),
-        path: Path,
+        path: MigrationPath,
         (pilot_batches, start): (usize, Option<Date>),
         budget: &Budget,
     ) -> Result<When, PlanError> {
@@ -78,7 +78,7 @@ fn hours(bytes: u64, throughput: Option<f64>) -> Option<f64> {
 /// # Errors
 /// When the schedule's calendar cannot be made or runs out of days (see [`Calendar`]).
 pub fn schedule_batches(
-    path: Path,
+    path: MigrationPath,
     schedule: &Schedule,
     (packed, names): (&Packed, Vec<Named>),
     budget: &Budget,
@@ -163,7 +163,7 @@ mod tests {
         let m = &inventory.mailboxes;
         let schedule = Schedule::default();
         let budget = super::super::caps::budget(
-            Path::Staged,
+            MigrationPath::Staged,
             &schedule,
             m,
             None,
@@ -174,10 +174,10 @@ mod tests {
             batches: vec![vec![0, 1]],
             pilot_batches: 0,
         };
-        let names = super::super::name::name_batches(Path::Staged, &packed.batches, 0, m);
+        let names = super::super::name::name_batches(MigrationPath::Staged, &packed.batches, 0, m);
         let mut warnings = Vec::new();
         let batches = schedule_batches(
-            Path::Staged,
+            MigrationPath::Staged,
             &schedule,
             (&packed, names),
             &budget,

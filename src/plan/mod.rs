@@ -27,7 +27,7 @@ pub use permissions::{Export, Right};
 
 use self::resolve::Resolver;
 use crate::answers::model::AdminLoginFormat;
-use crate::answers::{Answers, Path};
+use crate::answers::{Answers, MigrationPath};
 use crate::recommend::Recommendation;
 
 /// Planner settings beyond the answers.
@@ -212,7 +212,7 @@ pub fn slug(text: &str) -> String {
 /// The inventory's size against the answers and the path: an error for none, or for more
 /// mailboxes than a single-batch path moves; a warning when the answers' count is off by more
 /// than a tenth.
-fn check_size(answers: &Answers, path: Path, n: usize) -> Result<Vec<String>, PlanError> {
+fn check_size(answers: &Answers, path: MigrationPath, n: usize) -> Result<Vec<String>, PlanError> {
     if n == 0 {
         return Err(PlanError("the inventory lists no mailboxes".to_owned()));
     }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::permissions::Right;
 use super::{read, slug};
-use crate::answers::Path;
+use crate::answers::MigrationPath;
 
 /// # Migration plan
 ///
@@ -24,7 +24,7 @@ pub struct Plan {
     #[serde(deserialize_with = "read::text")]
     pub organization: String,
     /// The path the batches are for.
-    pub path: Path,
+    pub path: MigrationPath,
     /// The path's human name.
     #[serde(deserialize_with = "read::text")]
     pub path_title: String,
@@ -192,7 +192,7 @@ pub enum Impact {
 impl Impact {
     /// The impact of splitting a link with `right` on `path` from `source`.
     #[must_use]
-    pub const fn of(path: Path, source: crate::answers::Source, right: Right) -> Self {
+    pub const fn of(path: MigrationPath, source: crate::answers::Source, right: Right) -> Self {
         use crate::answers::Source;
         // Exchange 2010 no longer supports delegated permissions across premises, 2007 never did.
         let cross_premises =

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::inventory::Mailbox;
 use super::model::batch_name;
 use super::slug;
-use crate::answers::Path;
+use crate::answers::MigrationPath;
 
 /// A batch's name and its CSV file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,7 +39,7 @@ fn database_label(members: &[usize], mailboxes: &[Mailbox]) -> String {
 /// Names the batches of `path`, the first `pilot_batches` of them the pilot.
 #[must_use]
 pub fn name_batches(
-    path: Path,
+    path: MigrationPath,
     batches: &[Vec<usize>],
     pilot_batches: usize,
     mailboxes: &[Mailbox],
@@ -77,13 +77,13 @@ mod tests {
         .expect("parses");
         let m = &inventory.mailboxes;
         let batches = vec![vec![0], vec![0, 1, 2], vec![1, 4], vec![3]];
-        let named = name_batches(Path::Staged, &batches, 1, m);
+        let named = name_batches(MigrationPath::Staged, &batches, 1, m);
         let names: Vec<&str> = named.iter().map(|n| n.name.as_str()).collect();
         assert_eq!(names, ["01-pilot", "02-db-2", "03-db-1", "04-batch"]);
         assert_eq!(named[1].file.as_deref(), Some("batches/02-db-2.csv"));
         // Ties go to the first database by name.
         assert_eq!(database_label(&[0, 1], m), "db-1");
-        let cutover = name_batches(Path::Cutover, &[vec![0, 1]], 0, m);
+        let cutover = name_batches(MigrationPath::Cutover, &[vec![0, 1]], 0, m);
         assert_eq!(
             cutover,
             [Named {

@@ -11,7 +11,7 @@ use super::model::{BrokenLink, Plan, Totals, Unresolved};
 use super::permissions::Right;
 use super::{Options, PlanError, imap_user_name};
 use crate::answers::model::AdminLoginFormat;
-use crate::answers::{Answers, Path};
+use crate::answers::{Answers, MigrationPath};
 use crate::render::{Template, TemplateError, Templates, View, ViewKind};
 
 /// A file to write: its path relative to the output directory, and its bytes.
@@ -19,14 +19,17 @@ pub type File = (String, Vec<u8>);
 
 /// The header and rows of a batch CSV for `path`.
 fn batch_rows(
-    path: Path,
+    path: MigrationPath,
     members: &[&Mailbox],
     form: Option<AdminLoginFormat>,
     options: &Options,
 ) -> Result<Vec<Vec<String>>, PlanError> {
     let mut rows = Vec::with_capacity(members.len() + 1);
     match path {
-        Path::FullHybrid | Path::MinimalHybrid | Path::ExpressHybrid | Path::CrossTenant => {
+        MigrationPath::FullHybrid
+        | MigrationPath::MinimalHybrid
+        | MigrationPath::ExpressHybrid
+        | MigrationPath::CrossTenant => {
             let archives = members.iter().any(|m| m.archive_bytes > 0);
             if archives {
                 rows.push(vec!["EmailAddress".to_owned(), "MailboxType".to_owned()]);
@@ -44,7 +47,7 @@ fn batch_rows(
                 rows.extend(members.iter().map(|m| vec![m.address.clone()]));
             }
         }
-        Path::Staged => {
+        MigrationPath::Staged => {
             rows.push(
                 ["EmailAddress", "Password", "ForceChangePassword"]
                     .map(str::to_owned)
@@ -57,7 +60,7 @@ fn batch_rows(
                     .map(|m| vec![m.address.clone(), String::new(), String::new()]),
             );
         }
-        Path::Imap => {
+        MigrationPath::Imap => {
             rows.push(
                 ["EmailAddress", "UserName", "Password"]
                     .map(str::to_owned)
@@ -71,11 +74,11 @@ fn batch_rows(
                 ]);
             }
         }
-        Path::GoogleWorkspace => {
+        MigrationPath::GoogleWorkspace => {
             rows.push(vec!["EmailAddress".to_owned()]);
             rows.extend(members.iter().map(|m| vec![m.address.clone()]));
         }
-        Path::Cutover | Path::ThirdParty => {}
+        MigrationPath::Cutover | MigrationPath::ThirdParty => {}
     }
     Ok(rows)
 }

@@ -9,14 +9,14 @@ use super::inventory::Mailbox;
 use super::links::Link;
 use super::model::{Batch, BrokenLink, Impact, LinkReason, Totals, Unresolved};
 use super::schedule::LARGEST_SUPPORTED_BYTES;
-use crate::answers::{Path, Source};
+use crate::answers::{MigrationPath, Source};
 use crate::limits::MAX_BATCHES_PER_TENANT;
 
 /// The links whose two mailboxes move in different batches, in link order (which follows the
 /// inventory's address order).
 #[must_use]
 pub fn broken_links(
-    (path, source): (Path, Source),
+    (path, source): (MigrationPath, Source),
     linking: &[Link],
     batches: &[Vec<usize>],
     (hubs, in_pilot): (&Hubs, &[bool]),
@@ -57,7 +57,7 @@ pub fn broken_links(
 /// move, permissions the path does not carry, mailboxes larger than a window moves.
 #[must_use]
 pub fn plan_warnings(
-    path: Path,
+    path: MigrationPath,
     batches: usize,
     links: usize,
     mailboxes: &[Mailbox],
@@ -156,7 +156,7 @@ mod tests {
         let batches = [vec![0], vec![1, 2], vec![3]];
         let in_pilot = [true, false, false, false];
         let broken = broken_links(
-            (Path::FullHybrid, Source::Exchange2016),
+            (MigrationPath::FullHybrid, Source::Exchange2016),
             &links,
             &batches,
             (&hubs, &in_pilot),
@@ -208,14 +208,14 @@ mod tests {
             throughput: Some(1.0),
             volume_cap: 1 << 30,
         };
-        let w = plan_warnings(Path::Staged, 101, 3, m, &budget);
+        let w = plan_warnings(MigrationPath::Staged, 101, 3, m, &budget);
         assert_eq!(w.len(), 4, "{w:?}");
         assert!(w[0].starts_with("101 batches: a tenant holds at most 100"));
         assert!(w[1].ends_with(": a@x.com"));
         assert!(w[2].contains("re-grant the 3 links"));
         assert!(
             plan_warnings(
-                Path::FullHybrid,
+                MigrationPath::FullHybrid,
                 2,
                 3,
                 &m[1..],

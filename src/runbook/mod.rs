@@ -11,7 +11,7 @@ use serde::Serialize;
 pub use crate::markdown::escape_markdown;
 pub use crate::render::{TemplateError, Templates};
 
-use crate::answers::{Answers, Path};
+use crate::answers::{Answers, MigrationPath};
 use crate::plan::output::{HubSummary, gib, hub_summaries, person_links};
 use crate::plan::{Plan, slug};
 use crate::recommend::Recommendation;
@@ -255,7 +255,7 @@ pub struct RunbookView {
 
 /// The values the steps are written with, from the answers; answers the runbook needs but
 /// the file lacks become placeholders, listed in `missing`.
-fn facts(answers: &Answers, path: Path, missing: &mut Vec<String>) -> Facts {
+fn facts(answers: &Answers, path: MigrationPath, missing: &mut Vec<String>) -> Facts {
     let tenant = match &answers.tenant {
         Some(t) => t.domain.clone(),
         None => {
@@ -276,7 +276,7 @@ fn facts(answers: &Answers, path: Path, missing: &mut Vec<String>) -> Facts {
     };
     // Google Workspace batches deliver to the routing subdomain; every other remote move to
     // the tenant's mail.onmicrosoft.com domain.
-    let delivery = if path == Path::GoogleWorkspace {
+    let delivery = if path == MigrationPath::GoogleWorkspace {
         format!("o365.{domain}")
     } else {
         tenant.strip_suffix(".onmicrosoft.com").map_or_else(
@@ -287,7 +287,7 @@ fn facts(answers: &Answers, path: Path, missing: &mut Vec<String>) -> Facts {
     let server = answers.source_server.as_ref();
     let needs_host = !matches!(
         path,
-        Path::GoogleWorkspace | Path::CrossTenant | Path::ThirdParty
+        MigrationPath::GoogleWorkspace | MigrationPath::CrossTenant | MigrationPath::ThirdParty
     );
     let host = match server {
         Some(s) => s.hostname.clone(),
@@ -330,14 +330,14 @@ fn facts(answers: &Answers, path: Path, missing: &mut Vec<String>) -> Facts {
 /// The on-premises Exchange version whose Exchange Management Shell runs the runbook's
 /// on-premises steps on `path` (`2013`, `SE`), when the source is Exchange.
 #[must_use]
-pub fn onprem_version(answers: &Answers, path: Path) -> Option<&'static str> {
+pub fn onprem_version(answers: &Answers, path: MigrationPath) -> Option<&'static str> {
     facts(answers, path, &mut Vec::new()).onprem_version()
 }
 
 /// The shown broken links at most.
 const SHOWN_LINKS: usize = 500;
 
-fn batch_view(path: Path, facts: &Facts, b: &crate::plan::model::Batch) -> BatchView {
+fn batch_view(path: MigrationPath, facts: &Facts, b: &crate::plan::model::Batch) -> BatchView {
     let timing = BatchTiming {
         sync_start: b.sync_start.clone(),
         date: b.date.clone(),
@@ -392,7 +392,7 @@ fn calendar(batches: &[BatchView]) -> Vec<DayView> {
     days.into_values().collect()
 }
 
-fn plan_view(path: Path, facts: &Facts, p: &Plan) -> PlanView {
+fn plan_view(path: MigrationPath, facts: &Facts, p: &Plan) -> PlanView {
     let batches: Vec<BatchView> = p
         .batches
         .iter()
@@ -479,10 +479,10 @@ fn script(
 }
 
 /// The batch names the steps use: the plan's, or a placeholder (cutover's one batch is named).
-fn batch_names(path: Path, plan: Option<&Plan>) -> Vec<String> {
+fn batch_names(path: MigrationPath, plan: Option<&Plan>) -> Vec<String> {
     match plan {
         Some(p) => p.batches.iter().map(|b| b.name.clone()).collect(),
-        None if path == Path::Cutover => vec!["cutover".to_owned()],
+        None if path == MigrationPath::Cutover => vec!["cutover".to_owned()],
         None => vec!["<batch-name>".to_owned()],
     }
 }

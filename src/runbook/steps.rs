@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::cite::{self, Cite};
 use crate::answers::model::AdminLoginFormat;
-use crate::answers::{Path, Source};
+use crate::answers::{MigrationPath, Source};
 
 /// Where a step runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -206,10 +206,13 @@ fn plan_file(relative: &str) -> String {
     )
 }
 
-const fn is_remote_move(path: Path) -> bool {
+const fn is_remote_move(path: MigrationPath) -> bool {
     matches!(
         path,
-        Path::FullHybrid | Path::MinimalHybrid | Path::ExpressHybrid | Path::CrossTenant
+        MigrationPath::FullHybrid
+            | MigrationPath::MinimalHybrid
+            | MigrationPath::ExpressHybrid
+            | MigrationPath::CrossTenant
     )
 }
 
@@ -267,7 +270,7 @@ fn hybrid_build(f: &Facts) -> Step {
     .run("Get-ExchangeServer | Format-Table Name, Edition, AdminDisplayVersion")
 }
 
-fn hybrid_prerequisites(path: Path, f: &Facts) -> Vec<Step> {
+fn hybrid_prerequisites(path: MigrationPath, f: &Facts) -> Vec<Step> {
     let mut steps = vec![hybrid_build(f)];
     steps.push(
         step(
@@ -297,37 +300,8 @@ fn hybrid_prerequisites(path: Path, f: &Facts) -> Vec<Step> {
             ps(&f.host)
         )),
     );
-    let sync = if path == Path::ExpressHybrid {
-        "Express: the Hybrid Configuration Wizard installs Entra Connect with express settings and synchronises users and passwords once; synchronisation is then turned off."
-    } else {
-        "Entra Connect (not cloud sync) with the Exchange hybrid deployment option, kept running: on-premises Active Directory stays the source of authority."
-    };
-    let sync_sources: &[Cite] = if path == Path::FullHybrid {
-        &[cite::HYBRID_PREREQUISITES]
-    } else {
-        &[cite::MINIMAL_HYBRID, cite::HCW_OPTIONS]
-    };
-    steps.push(step(
-        Shell::Entra,
-        "Synchronise the directory",
-        sync,
-        sync_sources,
-    ));
-    steps.push(match path {
-        Path::FullHybrid => step(
-            Shell::HybridWizard,
-            "Configure full hybrid",
-            "Download the Hybrid Configuration Wizard (admin center > Setup > Migrations), run it and choose Full Hybrid: connectors (TCP 25 both ways), OAuth, organisation relationship and free/busy.",
-            &[cite::HYBRID_PREREQUISITES, cite::HCW_OPTIONS],
-        ),
-        _ => step(
-            Shell::HybridWizard,
-            "Configure minimal hybrid",
-            "Download the Hybrid Configuration Wizard (admin center > Setup > Migrations), run it and choose Minimal Hybrid Configuration.",
-            &[cite::MINIMAL_HYBRID, cite::HCW_OPTIONS],
-        ),
-    });
-    if path == Path::FullHybrid {
+    steps.extend(directory_and_wizard(path));
+    if path == MigrationPath::FullHybrid {
         let app = if matches!(
             f.source,
             Source::Exchange2016 | Source::Exchange2019 | Source::ExchangeSe
@@ -358,7 +332,10 @@ fn hybrid_prerequisites(path: Path, f: &Facts) -> Vec<Step> {
             .run("Get-OrganizationConfig | Format-List ACLableSyncedObjectEnabled"),
         );
     }
-    if matches!(path, Path::MinimalHybrid | Path::ExpressHybrid) {
+    if matches!(
+        path,
+        MigrationPath::MinimalHybrid | MigrationPath::ExpressHybrid
+    ) {
         steps.push(
             step(
                 Shell::AdminCenter,
@@ -369,6 +346,43 @@ fn hybrid_prerequisites(path: Path, f: &Facts) -> Vec<Step> {
         );
     }
     steps
+}
+
+/// The hybrid paths' directory synchronisation and Hybrid Configuration Wizard steps.
+fn directory_and_wizard(path: MigrationPath) -> Vec<Step> {
+    let sync = if path == MigrationPath::ExpressHybrid {
+        "Express: the Hybrid Configuration Wizard installs Entra Connect with express settings and synchronises users and passwords once; synchronisation is then turned off."
+    } else {
+        "Entra Connect (not cloud sync) with the Exchange hybrid deployment option, kept running: on-premises Active Directory stays the source of authority."
+    };
+    let sync_sources: &[Cite] = if path == MigrationPath::FullHybrid {
+        &[cite::HYBRID_PREREQUISITES]
+    } else {
+        &[cite::MINIMAL_HYBRID, cite::HCW_OPTIONS]
+    };
+    let wizard = match path {
+        MigrationPath::FullHybrid => step(
+            Shell::HybridWizard,
+            "Configure full hybrid",
+            "Download the Hybrid Configuration Wizard (admin center > Setup > Migrations), run it and choose Full Hybrid: connectors (TCP 25 both ways), OAuth, organisation relationship and free/busy.",
+            &[cite::HYBRID_PREREQUISITES, cite::HCW_OPTIONS],
+        ),
+        _ => step(
+            Shell::HybridWizard,
+            "Configure minimal hybrid",
+            "Download the Hybrid Configuration Wizard (admin center > Setup > Migrations), run it and choose Minimal Hybrid Configuration.",
+            &[cite::MINIMAL_HYBRID, cite::HCW_OPTIONS],
+        ),
+    };
+    vec![
+        step(
+            Shell::Entra,
+            "Synchronise the directory",
+            sync,
+            sync_sources,
+        ),
+        wizard,
+    ]
 }
 
 fn outlook_anywhere_test(f: &Facts) -> String {
@@ -386,8 +400,8 @@ fn outlook_anywhere_test(f: &Facts) -> String {
     }
 }
 
-fn cutover_staged_prerequisites(path: Path, f: &Facts) -> Vec<Step> {
-    let main = if path == Path::Staged {
+fn cutover_staged_prerequisites(path: MigrationPath, f: &Facts) -> Vec<Step> {
+    let main = if path == MigrationPath::Staged {
         cite::STAGED
     } else {
         cite::CUTOVER
@@ -415,7 +429,7 @@ fn cutover_staged_prerequisites(path: Path, f: &Facts) -> Vec<Step> {
         step(
             Shell::ExchangeServer,
             "Give the migration account its rights",
-            if path == Path::Staged {
+            if path == MigrationPath::Staged {
                 "Full Access on every mailbox (or Receive As on the mailbox databases) and WriteProperty on TargetAddress, or membership of Domain Admins."
             } else {
                 "Full Access on every mailbox, or Receive As on the mailbox databases, or membership of Domain Admins."
@@ -423,7 +437,7 @@ fn cutover_staged_prerequisites(path: Path, f: &Facts) -> Vec<Step> {
             &[cite::MIGRATION_PERMISSIONS, main],
         ),
     ];
-    if path == Path::Staged {
+    if path == MigrationPath::Staged {
         steps.push(step(
             Shell::Entra,
             "Synchronise the directory",
@@ -548,17 +562,17 @@ fn cross_tenant_prerequisites() -> Vec<Step> {
 }
 
 /// The prerequisite section of a path.
-fn prerequisites(path: Path, f: &Facts) -> Section {
+fn prerequisites(path: MigrationPath, f: &Facts) -> Section {
     let mut steps = vec![verify_domain(f)];
     steps.extend(match path {
-        Path::FullHybrid | Path::MinimalHybrid | Path::ExpressHybrid => {
+        MigrationPath::FullHybrid | MigrationPath::MinimalHybrid | MigrationPath::ExpressHybrid => {
             hybrid_prerequisites(path, f)
         }
-        Path::Cutover | Path::Staged => cutover_staged_prerequisites(path, f),
-        Path::Imap => imap_prerequisites(f),
-        Path::GoogleWorkspace => google_prerequisites(f),
-        Path::CrossTenant => cross_tenant_prerequisites(),
-        Path::ThirdParty => vec![step(
+        MigrationPath::Cutover | MigrationPath::Staged => cutover_staged_prerequisites(path, f),
+        MigrationPath::Imap => imap_prerequisites(f),
+        MigrationPath::GoogleWorkspace => google_prerequisites(f),
+        MigrationPath::CrossTenant => cross_tenant_prerequisites(),
+        MigrationPath::ThirdParty => vec![step(
             Shell::Tool,
             "Choose and size the tool",
             "Tools read the source over its own protocols and write through EWS or Graph. Grant the tool an Entra app registration: the ApplicationImpersonation role is gone from Exchange Online. EWS throttling can be relaxed for 30, 60 or 90 days through a support request.",
@@ -569,19 +583,21 @@ fn prerequisites(path: Path, f: &Facts) -> Section {
 }
 
 /// The command that creates the migration endpoint, with the commands before it.
-fn endpoint_commands(path: Path, f: &Facts) -> Vec<String> {
+fn endpoint_commands(path: MigrationPath, f: &Facts) -> Vec<String> {
     let endpoint = ps(&f.endpoint);
     match path {
-        Path::FullHybrid | Path::MinimalHybrid | Path::ExpressHybrid => vec![
-            source_credential(f),
-            format!(
-                "New-MigrationEndpoint -ExchangeRemoteMove -Name {endpoint} -RemoteServer {} -Credentials $cred",
-                ps(&f.host)
-            ),
-        ],
+        MigrationPath::FullHybrid | MigrationPath::MinimalHybrid | MigrationPath::ExpressHybrid => {
+            vec![
+                source_credential(f),
+                format!(
+                    "New-MigrationEndpoint -ExchangeRemoteMove -Name {endpoint} -RemoteServer {} -Credentials $cred",
+                    ps(&f.host)
+                ),
+            ]
+        }
         // Exchange 2003 has no Autodiscover: the endpoint names the server and the RPC proxy,
         // with Basic authentication.
-        Path::Cutover | Path::Staged if f.source == Source::Exchange2003 => vec![
+        MigrationPath::Cutover | MigrationPath::Staged if f.source == Source::Exchange2003 => vec![
             source_credential(f),
             format!(
                 "New-MigrationEndpoint -ExchangeOutlookAnywhere -Name {endpoint} -ExchangeServer {h} -RpcProxyServer {h} -Authentication Basic -EmailAddress {} -Credentials $cred",
@@ -589,20 +605,20 @@ fn endpoint_commands(path: Path, f: &Facts) -> Vec<String> {
                 h = ps(&f.host)
             ),
         ],
-        Path::Cutover | Path::Staged => vec![
+        MigrationPath::Cutover | MigrationPath::Staged => vec![
             source_credential(f),
             format!(
                 "New-MigrationEndpoint -ExchangeOutlookAnywhere -Name {endpoint} -Autodiscover -EmailAddress {} -Credentials $cred",
                 ps(&admin_address(f))
             ),
         ],
-        Path::Imap => vec![format!(
+        MigrationPath::Imap => vec![format!(
             "New-MigrationEndpoint -IMAP -Name {endpoint} -RemoteServer {} -Port {} -Security {}",
             ps(&f.host),
             f.imap_port,
             f.imap_security
         )],
-        Path::GoogleWorkspace => vec![
+        MigrationPath::GoogleWorkspace => vec![
             "$KeyFile = Read-Host 'Full path of the service account JSON key file'".to_owned(),
             format!(
                 "New-MigrationEndpoint -Gmail -Name {endpoint} -ServiceAccountKeyFileData ([System.IO.File]::ReadAllBytes($KeyFile)) -EmailAddress {}",
@@ -610,7 +626,7 @@ fn endpoint_commands(path: Path, f: &Facts) -> Vec<String> {
             ),
         ],
         // The credential is the migration app's id and secret.
-        Path::CrossTenant => vec![
+        MigrationPath::CrossTenant => vec![
             format!(
                 "$cred = Get-Credential -UserName '<application-id>' -Message {}",
                 ps("The migration app's secret")
@@ -620,12 +636,12 @@ fn endpoint_commands(path: Path, f: &Facts) -> Vec<String> {
                 ps("<source-tenant>.onmicrosoft.com")
             ),
         ],
-        Path::ThirdParty => Vec::new(),
+        MigrationPath::ThirdParty => Vec::new(),
     }
 }
 
 /// The migration steps of a path, before any batch.
-fn migration(path: Path, f: &Facts) -> Section {
+fn migration(path: MigrationPath, f: &Facts) -> Section {
     let mut steps = Vec::new();
     if !is_remote_move(path) {
         steps.push(step(
@@ -638,11 +654,11 @@ fn migration(path: Path, f: &Facts) -> Section {
     let create = endpoint_commands(path, f);
     if !create.is_empty() {
         let source = match path {
-            Path::Cutover => cite::CUTOVER_PS,
-            Path::Staged => cite::STAGED,
-            Path::Imap => cite::IMAP_PS,
-            Path::GoogleWorkspace => cite::GOOGLE_PS,
-            Path::CrossTenant => cite::CROSS_TENANT,
+            MigrationPath::Cutover => cite::CUTOVER_PS,
+            MigrationPath::Staged => cite::STAGED,
+            MigrationPath::Imap => cite::IMAP_PS,
+            MigrationPath::GoogleWorkspace => cite::GOOGLE_PS,
+            MigrationPath::CrossTenant => cite::CROSS_TENANT,
             _ => cite::HYBRID_MOVES,
         };
         let mut s = step(
@@ -659,7 +675,7 @@ fn migration(path: Path, f: &Facts) -> Section {
         ));
         steps.push(s);
     }
-    if path == Path::ThirdParty {
+    if path == MigrationPath::ThirdParty {
         steps.push(step(
             Shell::Tool,
             "Run the tool's migration",
@@ -672,51 +688,51 @@ fn migration(path: Path, f: &Facts) -> Section {
 
 /// How the batches are built: the path's limits.
 #[must_use]
-pub fn batch_limits(path: Path) -> Option<(String, Cite)> {
+pub fn batch_limits(path: MigrationPath) -> Option<(String, Cite)> {
     use crate::limits::{MAX_BATCHES_PER_TENANT, megabytes, thousands};
     let limits = path.limits();
     let rows = thousands(limits.max_batch_mailboxes);
     Some(match path {
-        Path::Cutover => (
+        MigrationPath::Cutover => (
             format!(
                 "A cutover moves every mailbox in one batch, with no CSV: at most {rows} mailboxes, and Microsoft advises 150 or fewer. Only one cutover batch can exist at a time."
             ),
             cite::CUTOVER_PS,
         ),
-        Path::Staged => (
+        MigrationPath::Staged => (
             format!(
                 "At most {rows} rows per staged batch CSV; batches can run one after another or at the same time."
             ),
             cite::STAGED,
         ),
-        Path::Imap => (
+        MigrationPath::Imap => (
             format!(
                 "At most {rows} rows and {} per IMAP batch CSV.",
                 megabytes(limits.max_csv_bytes.unwrap_or_default())
             ),
             cite::IMAP_CSV,
         ),
-        Path::FullHybrid
-        | Path::MinimalHybrid
-        | Path::ExpressHybrid
-        | Path::GoogleWorkspace
-        | Path::CrossTenant => (
+        MigrationPath::FullHybrid
+        | MigrationPath::MinimalHybrid
+        | MigrationPath::ExpressHybrid
+        | MigrationPath::GoogleWorkspace
+        | MigrationPath::CrossTenant => (
             format!(
                 "A tenant holds at most {MAX_BATCHES_PER_TENANT} migration batches at once: remove each batch once it has completed."
             ),
             cite::MANAGE_BATCHES,
         ),
-        Path::ThirdParty => return None,
+        MigrationPath::ThirdParty => return None,
     })
 }
 
 /// Without a plan: how to create and run the batches, with placeholders for what `mma plan`
 /// would name (a cutover has its one batch and no CSV).
 #[must_use]
-pub fn unplanned_batches(path: Path, f: &Facts) -> Option<Section> {
+pub fn unplanned_batches(path: MigrationPath, f: &Facts) -> Option<Section> {
     let (limits, limits_cite) = batch_limits(path)?;
     let (title, detail, name, csv) = match path {
-        Path::Cutover => (
+        MigrationPath::Cutover => (
             "Create and start the cutover batch",
             format!("{limits} Watch it reach Synced, then license the users and switch MX."),
             "cutover",
@@ -752,17 +768,23 @@ pub struct BatchTiming {
     pub complete_after_utc: Option<String>,
 }
 
-fn new_batch(path: Path, f: &Facts, name: &str, csv_data: &str, timing: &BatchTiming) -> String {
+fn new_batch(
+    path: MigrationPath,
+    f: &Facts,
+    name: &str,
+    csv_data: &str,
+    timing: &BatchTiming,
+) -> String {
     let mut cmd = format!(
         "New-MigrationBatch -Name {} -SourceEndpoint {}",
         ps(name),
         ps(&f.endpoint)
     );
-    if is_remote_move(path) || path == Path::GoogleWorkspace {
+    if is_remote_move(path) || path == MigrationPath::GoogleWorkspace {
         cmd.push_str(&format!(" -TargetDeliveryDomain {}", ps(&f.delivery)));
     }
     cmd.push_str(csv_data);
-    if path == Path::Imap {
+    if path == MigrationPath::Imap {
         cmd.push_str(" -ExcludeFolders 'Deleted Items','Junk Email'");
     }
     if let Some(t) = &timing.complete_after_utc {
@@ -812,7 +834,7 @@ fn imap_csv(f: &Facts, csv: &str, out: &mut Vec<String>) -> String {
 /// The commands that run one batch.
 #[must_use]
 pub fn batch_commands(
-    path: Path,
+    path: MigrationPath,
     f: &Facts,
     name: &str,
     csv: Option<&str>,
@@ -820,7 +842,7 @@ pub fn batch_commands(
 ) -> Vec<String> {
     let batch = ps(name);
     let mut out = Vec::new();
-    if path == Path::ThirdParty {
+    if path == MigrationPath::ThirdParty {
         return out;
     }
     if is_remote_move(path)
@@ -831,7 +853,7 @@ pub fn batch_commands(
         ));
     }
     let csv_data = match csv {
-        Some(c) if path == Path::Imap => {
+        Some(c) if path == MigrationPath::Imap => {
             out.push(PLAN_FOLDER.to_owned());
             imap_csv(f, c, &mut out)
         }
@@ -845,14 +867,14 @@ pub fn batch_commands(
         None => String::new(),
     };
     out.push(new_batch(path, f, name, &csv_data, timing));
-    if path == Path::Imap && csv.is_some() {
+    if path == MigrationPath::Imap && csv.is_some() {
         out.push("Remove-Variable -Name rows, csvData, imapAdmin, FilledCsv -ErrorAction SilentlyContinue".to_owned());
     }
     out.push(format!(
         "Get-MigrationBatch -Identity {batch} | Format-List Status, TotalCount, SyncedCount, FailedCount"
     ));
     match path {
-        Path::FullHybrid | Path::MinimalHybrid | Path::ExpressHybrid | Path::CrossTenant => {
+        MigrationPath::FullHybrid | MigrationPath::MinimalHybrid | MigrationPath::ExpressHybrid | MigrationPath::CrossTenant => {
             match &timing.date {
                 Some(day) => out.push(format!(
                     "# On {day}, a few hours before the window: a last incremental sync, and approve skipped items if any."
@@ -871,7 +893,7 @@ pub fn batch_commands(
                 "Remove-MigrationBatch -Identity {batch} -Confirm:$false"
             ));
         }
-        Path::GoogleWorkspace => {
+        MigrationPath::GoogleWorkspace => {
             out.push("# Once the batch has started, its mail users are mailboxes: license them now.".to_owned());
             out.push("# When the batch shows Synced:".to_owned());
             out.push(format!(
@@ -883,15 +905,15 @@ pub fn batch_commands(
                 "Remove-MigrationBatch -Identity {batch} -Confirm:$false"
             ));
         }
-        Path::Staged => out.push(
+        MigrationPath::Staged => out.push(
             "# When the batch shows Synced: convert its mailboxes to mail-enabled users (After each batch). Keep the batch until MX has moved (DNS)."
                 .to_owned(),
         ),
-        Path::Cutover | Path::Imap => out.push(
+        MigrationPath::Cutover | MigrationPath::Imap => out.push(
             "# Keep the batch: it syncs every 24 hours until it is removed after the MX switch (DNS)."
                 .to_owned(),
         ),
-        Path::ThirdParty => {}
+        MigrationPath::ThirdParty => {}
     }
     out
 }
@@ -945,11 +967,11 @@ fn remove_batches(names: &[String]) -> Vec<String> {
     out
 }
 
-fn dns(path: Path, f: &Facts, batches: &[String]) -> Section {
+fn dns(path: MigrationPath, f: &Facts, batches: &[String]) -> Section {
     let mut dns = Vec::new();
     match path {
-        Path::Cutover | Path::Staged | Path::Imap => {
-            if path == Path::Cutover {
+        MigrationPath::Cutover | MigrationPath::Staged | MigrationPath::Imap => {
+            if path == MigrationPath::Cutover {
                 dns.push(
                     step(
                         Shell::AdminCenter,
@@ -961,8 +983,8 @@ fn dns(path: Path, f: &Facts, batches: &[String]) -> Section {
                 );
             }
             let source = match path {
-                Path::Imap => cite::IMAP,
-                Path::Staged => cite::STAGED,
+                MigrationPath::Imap => cite::IMAP,
+                MigrationPath::Staged => cite::STAGED,
                 _ => cite::CUTOVER,
             };
             dns.push(step(
@@ -981,7 +1003,7 @@ fn dns(path: Path, f: &Facts, batches: &[String]) -> Section {
                 &[source, cite::MANAGE_BATCHES],
             )
             .check("Every LastSuccessfulSyncTime is later than the MX switch.");
-            remove.commands = if path == Path::Imap {
+            remove.commands = if path == MigrationPath::Imap {
                 let mut c: Vec<String> = batches
                     .iter()
                     .map(|n| format!("Set-MigrationBatch -Identity {} -SyncNow", ps(n)))
@@ -993,7 +1015,7 @@ fn dns(path: Path, f: &Facts, batches: &[String]) -> Section {
             };
             dns.push(remove);
         }
-        Path::GoogleWorkspace => dns.push(step(
+        MigrationPath::GoogleWorkspace => dns.push(step(
             Shell::Dns,
             "Switch the primary MX after the last batch",
             &format!(
@@ -1002,7 +1024,7 @@ fn dns(path: Path, f: &Facts, batches: &[String]) -> Section {
             ),
             &[cite::GOOGLE_PS],
         )),
-        Path::CrossTenant => dns.push(step(
+        MigrationPath::CrossTenant => dns.push(step(
             Shell::AdminCenter,
             "Move the domain to the target tenant",
             &format!(
@@ -1011,7 +1033,7 @@ fn dns(path: Path, f: &Facts, batches: &[String]) -> Section {
             ),
             &[cite::CROSS_TENANT],
         )),
-        Path::ThirdParty => dns.push(step(
+        MigrationPath::ThirdParty => dns.push(step(
             Shell::Dns,
             "Point MX to Microsoft 365",
             &format!(
@@ -1020,7 +1042,7 @@ fn dns(path: Path, f: &Facts, batches: &[String]) -> Section {
             ),
             &[cite::ADD_DOMAIN],
         )),
-        Path::FullHybrid | Path::MinimalHybrid | Path::ExpressHybrid => dns.push(step(
+        MigrationPath::FullHybrid | MigrationPath::MinimalHybrid | MigrationPath::ExpressHybrid => dns.push(step(
             Shell::Dns,
             "Point MX and Autodiscover to Exchange Online when the last mailbox has moved",
             &format!(
@@ -1030,7 +1052,7 @@ fn dns(path: Path, f: &Facts, batches: &[String]) -> Section {
             &[cite::DECOMMISSION],
         )),
     }
-    if matches!(path, Path::Cutover | Path::Staged) {
+    if matches!(path, MigrationPath::Cutover | MigrationPath::Staged) {
         dns.push(step(
             Shell::Dns,
             "Point Autodiscover to Exchange Online",
@@ -1042,27 +1064,30 @@ fn dns(path: Path, f: &Facts, batches: &[String]) -> Section {
     section("dns", "DNS", dns)
 }
 
-fn post(path: Path) -> Section {
+fn post(path: MigrationPath) -> Section {
     let mut post = Vec::new();
     let licence = match path {
-        Path::Cutover | Path::MinimalHybrid | Path::ExpressHybrid | Path::ThirdParty => None,
-        Path::Imap => Some((
+        MigrationPath::Cutover
+        | MigrationPath::MinimalHybrid
+        | MigrationPath::ExpressHybrid
+        | MigrationPath::ThirdParty => None,
+        MigrationPath::Imap => Some((
             "Every mailbox was licensed before its batch; check that none has lost its licence.",
             cite::IMAP,
         )),
-        Path::GoogleWorkspace => Some((
+        MigrationPath::GoogleWorkspace => Some((
             "License each user only after its batch has turned the mail user into a mailbox, and within 30 days.",
             cite::GOOGLE_PS,
         )),
-        Path::CrossTenant => Some((
+        MigrationPath::CrossTenant => Some((
             "License each user only after its ExchangeGuid is stamped, and within 30 days.",
             cite::CROSS_TENANT,
         )),
-        Path::Staged => Some((
+        MigrationPath::Staged => Some((
             "Assign an Exchange Online licence to every migrated user within 30 days, or the mailbox is disabled.",
             cite::STAGED,
         )),
-        Path::FullHybrid => Some((
+        MigrationPath::FullHybrid => Some((
             "Assign an Exchange Online licence to every moved user within 30 days of its move; licensing a synced user whose mailbox is still on premises does not create a second mailbox.",
             cite::HYBRID_MOVES,
         )),
@@ -1079,14 +1104,17 @@ fn post(path: Path) -> Section {
             .run(LICENCE_CHECK),
         );
     }
-    if matches!(path, Path::Cutover | Path::Staged | Path::CrossTenant) {
+    if matches!(
+        path,
+        MigrationPath::Cutover | MigrationPath::Staged | MigrationPath::CrossTenant
+    ) {
         post.push(step(
             Shell::Outlook,
             "New Outlook profiles",
             "Users create a new Outlook profile and download their mailbox again; send the after-migration message below.",
             &[match path {
-                Path::CrossTenant => cite::CROSS_TENANT,
-                Path::Staged => cite::STAGED,
+                MigrationPath::CrossTenant => cite::CROSS_TENANT,
+                MigrationPath::Staged => cite::STAGED,
                 _ => cite::CUTOVER,
             }],
         ));
@@ -1106,7 +1134,7 @@ fn post(path: Path) -> Section {
             &[cite::HYBRID_PERMISSIONS],
         ));
     }
-    if path == Path::Imap {
+    if path == MigrationPath::Imap {
         post.push(step(
             Shell::Outlook,
             "Contacts and calendars",
@@ -1117,43 +1145,45 @@ fn post(path: Path) -> Section {
     section("post-migration", "After the migration", post)
 }
 
-fn decommission(path: Path) -> Section {
+fn decommission(path: MigrationPath) -> Section {
     let s = match path {
-        Path::FullHybrid | Path::MinimalHybrid | Path::ExpressHybrid => step(
-            Shell::ExchangeServer,
-            "Decommission, keeping one management server",
-            "While Entra Connect synchronises the directory, keep one Exchange server (Exchange SE or another supported version) to manage recipients; remove the rest. Going cloud-only: remove the hybrid connectors and organisation relationship, then turn synchronisation off.",
-            &[cite::DECOMMISSION],
-        ),
-        Path::GoogleWorkspace => step(
+        MigrationPath::FullHybrid | MigrationPath::MinimalHybrid | MigrationPath::ExpressHybrid => {
+            step(
+                Shell::ExchangeServer,
+                "Decommission, keeping one management server",
+                "While Entra Connect synchronises the directory, keep one Exchange server (Exchange SE or another supported version) to manage recipients; remove the rest. Going cloud-only: remove the hybrid connectors and organisation relationship, then turn synchronisation off.",
+                &[cite::DECOMMISSION],
+            )
+        }
+        MigrationPath::GoogleWorkspace => step(
             Shell::SourceSystem,
             "Decommission Google Workspace",
             "After the MX switch and the last completed batch, remove the routing domains and close the Google Workspace subscription.",
             &[cite::GOOGLE_PS],
         ),
-        Path::CrossTenant => step(
+        MigrationPath::CrossTenant => step(
             Shell::SourceSystem,
             "Retire the source accounts",
             "Moved mailboxes become mail users in the source tenant that point at the target; retire them as the organisation's retention rules allow.",
             &[cite::CROSS_TENANT],
         ),
-        Path::ThirdParty => step(
+        MigrationPath::ThirdParty => step(
             Shell::SourceSystem,
             "Retire the source system",
             "When nothing reaches the source any more and the tool's last pass is verified, retire it as the organisation's retention rules allow.",
             &[cite::BEST_PRACTICES],
         ),
-        Path::Imap => step(
+        MigrationPath::Imap => step(
             Shell::SourceSystem,
             "Retire the IMAP server",
             "When the batches are removed and nothing reaches the server any more, retire it.",
             &[cite::IMAP],
         ),
-        Path::Cutover | Path::Staged => step(
+        MigrationPath::Cutover | MigrationPath::Staged => step(
             Shell::ExchangeServer,
             "Decommission the source",
             "When nothing reaches the source any more, uninstall Exchange (contact Microsoft support first); if directory synchronisation still manages recipients, keep one server.",
-            &[if path == Path::Staged {
+            &[if path == MigrationPath::Staged {
                 cite::STAGED
             } else {
                 cite::CUTOVER
@@ -1196,9 +1226,13 @@ fn label(mut sections: Vec<Section>, f: &Facts) -> Vec<Section> {
 /// The sections of a runbook for `path`: those before the batches, and those after, whose
 /// commands name `batches` (the plan's batch names, or a placeholder).
 #[must_use]
-pub fn sections(path: Path, f: &Facts, batches: &[String]) -> (Vec<Section>, Vec<Section>) {
+pub fn sections(
+    path: MigrationPath,
+    f: &Facts,
+    batches: &[String],
+) -> (Vec<Section>, Vec<Section>) {
     let mut closing = Vec::new();
-    if path == Path::Staged {
+    if path == MigrationPath::Staged {
         closing.push(after_each_batch(f));
     }
     closing.push(dns(path, f, batches));
@@ -1218,17 +1252,17 @@ pub fn labelled(section: Section, f: &Facts) -> Section {
 
 /// The pitfalls that apply to `path`, each with its source.
 #[must_use]
-pub fn pitfalls(path: Path) -> Vec<Step> {
+pub fn pitfalls(path: MigrationPath) -> Vec<Step> {
     let p = |text: &str, source: Cite| step(Shell::ExchangeOnline, text, "", &[source]);
     let mut out = Vec::new();
-    if !matches!(path, Path::Cutover | Path::ThirdParty) {
+    if !matches!(path, MigrationPath::Cutover | MigrationPath::ThirdParty) {
         out.push(p(
             "Batch CSVs fail on unknown or misspelt columns: use the files mma wrote as they are.",
             cite::CSV_FILES,
         ));
     }
     match path {
-        Path::FullHybrid | Path::MinimalHybrid | Path::ExpressHybrid => {
+        MigrationPath::FullHybrid | MigrationPath::MinimalHybrid | MigrationPath::ExpressHybrid => {
             out.push(p("Every user needs a proxy address in the TargetDeliveryDomain, or the move fails with \"The target mailbox doesn't have an SMTP proxy matching\".", cite::HYBRID_MOVES));
             out.push(p("MRS Proxy off, Windows authentication off on EWS, or a pre-authenticating reverse proxy in front of /EWS/mrsproxy.svc fail every move.", cite::HYBRID_PREREQUISITES));
             out.push(p("Batches wait at Synced until skipped items are approved (Set-MigrationBatch -ApproveSkippedItems).", cite::SET_MIGRATION_BATCH));
@@ -1238,22 +1272,22 @@ pub fn pitfalls(path: Path) -> Vec<Step> {
             ));
             out.push(p("Send As, auto-mapping and folder permissions do not work across premises: keep those mailboxes in one batch, or re-grant after the later move.", cite::HYBRID_PERMISSIONS));
         }
-        Path::Cutover | Path::Staged => {
+        MigrationPath::Cutover | MigrationPath::Staged => {
             out.push(p("Removing a batch less than 72 hours after the MX switch loses mail that still reached the source.", cite::CUTOVER));
             out.push(p("Users need new Outlook profiles; stale Autodiscover records (service connection point, SRV) keep Outlook pointing at the old server.", cite::CUTOVER));
-            if path == Path::Staged {
+            if path == MigrationPath::Staged {
                 out.push(p(
                     "The Out of Office text is not migrated; every staged batch needs its CSV.",
                     cite::STAGED_KNOW,
                 ));
             }
         }
-        Path::Imap => {
+        MigrationPath::Imap => {
             out.push(p("Users who change their password during the migration break incremental sync; prefer administrator credentials.", cite::IMAP));
             out.push(p("The IMAP batch CSV's Password column is required: commands.ps1 fills it in memory; never keep a filled copy.", cite::IMAP_CSV));
             out.push(p("Retention and archive policies on the target during the migration show up as missing items.", cite::IMAP));
         }
-        Path::GoogleWorkspace => {
+        MigrationPath::GoogleWorkspace => {
             out.push(p("Existing cloud mailboxes collide with the mail users (\"The proxy address … is already being used\").", cite::GOOGLE_PS));
             out.push(p("Licensing a mail user before its batch converts it provisions an empty mailbox that blocks the migration.", cite::GOOGLE_PS));
             out.push(p(
@@ -1262,10 +1296,10 @@ pub fn pitfalls(path: Path) -> Vec<Step> {
             ));
             out.push(p("Wrong scopes or delegation that has not propagated fail the batch after it starts.", cite::GOOGLE_PS));
         }
-        Path::CrossTenant => {
+        MigrationPath::CrossTenant => {
             out.push(p("A missing or different ExchangeGuid fails the move; licensing before it is stamped creates an empty mailbox; mailboxes on hold do not move.", cite::CROSS_TENANT));
         }
-        Path::ThirdParty => {
+        MigrationPath::ThirdParty => {
             out.push(p("Tools configured with the retired ApplicationImpersonation role fail: use an Entra app.", cite::BEST_PRACTICES));
         }
     }

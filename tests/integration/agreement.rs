@@ -108,50 +108,50 @@ fn compiled_and_interpreted_agree_on_arbitrary_inputs() {
 
 #[test]
 fn decide_follows_the_normative_bands() {
-    use decision::{MigrationPath as Path, Source, Timeline, decide};
+    use decision::{MigrationPath, Source, Timeline, decide};
     assert_eq!(
         decide(Source::Exchange2016, 149, Timeline::Days, false, false).path,
-        Path::ExpressHybrid
+        MigrationPath::ExpressHybrid
     );
     assert_eq!(
         decide(Source::Exchange2016, 2000, Timeline::Months, false, false).path,
-        Path::MinimalHybrid
+        MigrationPath::MinimalHybrid
     );
     assert_eq!(
         decide(Source::Exchange2016, 2001, Timeline::Months, false, false).path,
-        Path::FullHybrid
+        MigrationPath::FullHybrid
     );
     assert_eq!(
         decide(Source::Exchange2007, 149, Timeline::Days, false, false).path,
-        Path::Cutover
+        MigrationPath::Cutover
     );
     assert_eq!(
         decide(Source::Exchange2007, 150, Timeline::Days, false, false).path,
-        Path::Staged
+        MigrationPath::Staged
     );
     assert_eq!(
         decide(Source::Exchange2007, 10, Timeline::Days, false, true).path,
-        Path::FullHybrid
+        MigrationPath::FullHybrid
     );
     assert_eq!(
         decide(Source::Exchange2003, 10, Timeline::Days, false, true).path,
-        Path::Staged
+        MigrationPath::Staged
     );
     assert_eq!(
         decide(Source::Imap, 10, Timeline::Days, true, true).path,
-        Path::Imap
+        MigrationPath::Imap
     );
     assert_eq!(
         decide(Source::GoogleWorkspace, 10, Timeline::Weeks, false, false).path,
-        Path::GoogleWorkspace
+        MigrationPath::GoogleWorkspace
     );
     assert_eq!(
         decide(Source::Microsoft365, 10, Timeline::Weeks, false, false).path,
-        Path::CrossTenant
+        MigrationPath::CrossTenant
     );
     assert_eq!(
         decide(Source::Other, 10, Timeline::Weeks, false, false).path,
-        Path::ThirdParty
+        MigrationPath::ThirdParty
     );
     // Zero is outside the declared domain `1..` and is decided as 1.
     assert_eq!(

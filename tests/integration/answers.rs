@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use mma::answers::model::{Path as MigrationPath, Source};
+use mma::answers::model::{MigrationPath, Source};
 use mma::answers::{self, Format};
 use mma::init::{Preset, PromptError, Prompter, Question, TextCheck, interview};
 

@@ -370,7 +370,7 @@ fn every_enum_name_parses_back() {
     }
     all::<Source>();
     all::<Timeline>();
-    all::<answers::Path>();
+    all::<answers::MigrationPath>();
     all::<Weekday>();
     let err = answers::model::parse_named::<Source>("exchange_2061").expect_err("unknown");
     assert!(err.contains("did you mean `exchange_2016`?"), "{err}");

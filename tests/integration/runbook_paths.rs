@@ -302,30 +302,54 @@ fn hybrid_batches_are_pre_staged_and_report_by_mail() {
 
 #[test]
 fn split_links_say_what_happens_to_the_right() {
-    use answers::Path;
+    use answers::MigrationPath;
     assert_eq!(
-        Impact::of(Path::MinimalHybrid, Source::Exchange2016, Right::FullAccess),
+        Impact::of(
+            MigrationPath::MinimalHybrid,
+            Source::Exchange2016,
+            Right::FullAccess
+        ),
         Impact::WorksAcrossPremises
     );
     assert_eq!(
-        Impact::of(Path::FullHybrid, Source::Exchange2013, Right::SendOnBehalf),
+        Impact::of(
+            MigrationPath::FullHybrid,
+            Source::Exchange2013,
+            Right::SendOnBehalf
+        ),
         Impact::WorksAcrossPremises
     );
     assert_eq!(
-        Impact::of(Path::FullHybrid, Source::Exchange2016, Right::SendAs),
+        Impact::of(
+            MigrationPath::FullHybrid,
+            Source::Exchange2016,
+            Right::SendAs
+        ),
         Impact::RegrantAfterMove
     );
     assert_eq!(
-        Impact::of(Path::FullHybrid, Source::Exchange2016, Right::Calendar),
+        Impact::of(
+            MigrationPath::FullHybrid,
+            Source::Exchange2016,
+            Right::Calendar
+        ),
         Impact::LostUntilBothMoved
     );
     assert_eq!(
-        Impact::of(Path::FullHybrid, Source::Exchange2010, Right::FullAccess),
+        Impact::of(
+            MigrationPath::FullHybrid,
+            Source::Exchange2010,
+            Right::FullAccess
+        ),
         Impact::LostUntilBothMoved,
         "Exchange 2010 no longer supports delegation across premises"
     );
     assert_eq!(
-        Impact::of(Path::Staged, Source::Exchange2007, Right::FullAccess),
+        Impact::of(
+            MigrationPath::Staged,
+            Source::Exchange2007,
+            Right::FullAccess
+        ),
         Impact::LostUntilBothMoved
     );
     // In documents for people, a hub's links are summed up once; every row stays in

@@ -132,7 +132,10 @@ fn every_rust_file_opens_with_a_doc_line_saying_what_it_is_for() {
         .filter(|p| !read(p).starts_with("//!"))
         .map(|p| relative(&p))
         .collect();
-    assert!(missing.is_empty(), "files without a `//!` first line: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "files without a `//!` first line: {missing:?}"
+    );
 }
 
 #[test]
@@ -300,7 +303,9 @@ fn modules_use_only_what_the_architecture_allows() {
     let present: BTreeSet<String> = files.iter().filter_map(|p| module_of(p)).collect();
     for module in listed {
         if !present.contains(module) {
-            found.push(format!("ARCHITECTURE.md lists `{module}`, which src/ does not have"));
+            found.push(format!(
+                "ARCHITECTURE.md lists `{module}`, which src/ does not have"
+            ));
         }
     }
     assert!(found.is_empty(), "{found:#?}");
