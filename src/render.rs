@@ -165,16 +165,9 @@ pub fn templates_help() -> String {
 }
 
 /// A template problem: which template, where, what.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct TemplateError(pub String);
-
-impl std::fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for TemplateError {}
 
 /// A Tera error with its causes, one a line (the location is in the first).
 pub(crate) fn tera_error(e: &tera::Error) -> TemplateError {

@@ -31,6 +31,8 @@ impl fmt::Display for InputError {
     }
 }
 
+impl std::error::Error for InputError {}
+
 /// A CSV file: its header (names matched in lower case) and its text, whose records are read
 /// one at a time by [`Table::rows`] so a million-row export is never held twice.
 #[derive(Debug)]

@@ -55,14 +55,9 @@ impl Default for Options {
 }
 
 /// Why no plan could be made.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct PlanError(pub String);
-
-impl std::fmt::Display for PlanError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// One file read by [`load`]: the inventory or a permission export.
 type Loaded = Result<Either, Vec<InputError>>;
