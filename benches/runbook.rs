@@ -8,6 +8,7 @@ use mma::answers::{self, Format, MigrationPath};
 use mma::plan::Right;
 use mma::plan::model::{Batch, BrokenLink, Estimate, Hub, Impact, Plan, Totals};
 use mma::recommend;
+use mma::render::{Template, ViewKind};
 use mma::runbook::{self, Templates};
 
 fn synthetic_plan() -> Plan {
@@ -89,19 +90,20 @@ fn bench(c: &mut Criterion) {
     .expect("valid answers");
     let plan = synthetic_plan();
     let templates = Templates::new(&[]).expect("templates parse");
+    let names: Vec<&str> = Template::ALL
+        .iter()
+        .filter(|t| t.view() == ViewKind::Runbook)
+        .map(|t| t.name())
+        .collect();
     c.bench_function("runbook/100k-mailboxes/all-documents", |b| {
         b.iter(|| {
             let rec = recommend::recommend(&answers);
             let view = runbook::view(&answers, &rec, Some(black_box(&plan)));
-            [
-                "runbook.md",
-                "runbook.html",
-                "commands.ps1",
-                "communications.md",
-            ]
-            .iter()
-            .map(|name| templates.render(name, &view).map(|t| t.len()).unwrap_or(0))
-            .sum::<usize>()
+            // As `mma plan` renders them: one context for every runbook document.
+            templates
+                .render_each(&names, &view)
+                .map(|texts| texts.iter().map(String::len).sum::<usize>())
+                .unwrap_or(0)
         });
     });
 }
