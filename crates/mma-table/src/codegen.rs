@@ -37,17 +37,7 @@ fn doc(out: &mut String, indent: &str, text: &str) {
 /// break would end the comment and start code) or a Unicode control of text direction or line
 /// separation (rustc refuses those in comments).
 pub(crate) fn unsafe_in_comment(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{061C}'
-                | '\u{200E}'
-                | '\u{200F}'
-                | '\u{2028}'
-                | '\u{2029}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2066}'..='\u{2069}'
-        )
+    crate::diagnostic::is_control_or_bidi(c)
 }
 
 /// Text from outside (a file name) for a `//` comment: one line, controls written as `\u{…}`.

@@ -251,8 +251,10 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
-/// Whether `c` could drive a terminal or reorder what it shows.
-fn is_unsafe(c: char) -> bool {
+/// Whether `c` is a control character (it could drive a terminal, or end a comment in generated
+/// code) or a Unicode control of text direction or line separation (it reorders what a terminal
+/// shows; rustc refuses it in comments).
+pub(crate) fn is_control_or_bidi(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
@@ -263,8 +265,12 @@ fn is_unsafe(c: char) -> bool {
                 | '\u{2029}'
                 | '\u{202A}'..='\u{202E}'
                 | '\u{2066}'..='\u{2069}'
-                | '\u{FEFF}'
         )
+}
+
+/// Whether `c` could drive a terminal or reorder what it shows (a byte-order mark included).
+fn is_unsafe(c: char) -> bool {
+    is_control_or_bidi(c) || c == '\u{FEFF}'
 }
 
 /// Text from input, made safe to print on a terminal: every control character (ESC, line
