@@ -33,11 +33,29 @@ pub struct Alternative {
 /// Something the engineer should know before starting.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Warning {
-    /// Stable kind: `large-organisation`, `cutover-size`, `imap-mail-only`,
-    /// `exchange-2003-unsupported`, `end-of-support`, `chosen-path`.
-    pub code: &'static str,
+    /// Stable kind, written as its kebab-case name.
+    pub code: WarningCode,
     /// The warning.
     pub message: String,
+}
+
+/// The kinds of warning, each with a stable name (`cutover-size`, …) in JSON output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WarningCode {
+    /// The answers choose another path than the table recommends.
+    ChosenPath,
+    /// From 5,000 mailboxes Microsoft advises a partner.
+    LargeOrganisation,
+    /// A cutover above the advised size.
+    CutoverSize,
+    /// IMAP moves mail only.
+    ImapMailOnly,
+    /// Exchange 2003 to Microsoft 365 is not supported (KB 2389390).
+    #[serde(rename = "exchange-2003-unsupported")]
+    Exchange2003Unsupported,
+    /// The source is out of support.
+    EndOfSupport,
 }
 
 /// What `mma recommend` says.
@@ -147,7 +165,7 @@ pub fn recommend(answers: &Answers) -> Recommendation {
     let mut warnings = Vec::new();
     if path != recommended {
         warnings.push(Warning {
-            code: "chosen-path",
+            code: WarningCode::ChosenPath,
             message: format!(
                 "the answers choose `{path}`; the table recommends `{recommended}` (rule `{}`)",
                 decision.rule
@@ -156,7 +174,7 @@ pub fn recommend(answers: &Answers) -> Recommendation {
     }
     if answers.mailboxes >= 5000 {
         warnings.push(Warning {
-            code: "large-organisation",
+            code: WarningCode::LargeOrganisation,
             message: format!(
                 "{} mailboxes: from 5,000 mailboxes Microsoft advises engaging a partner (FastTrack or a solution provider)",
                 answers.mailboxes
@@ -165,16 +183,17 @@ pub fn recommend(answers: &Answers) -> Recommendation {
     }
     if path == MigrationPath::Cutover && answers.mailboxes > 150 {
         warnings.push(Warning {
-            code: "cutover-size",
+            code: WarningCode::CutoverSize,
             message: format!(
-                "a cutover of {} mailboxes: performance suffers above 150, and 2,000 is the hard limit",
-                answers.mailboxes
+                "a cutover of {} mailboxes: performance suffers above 150, and {} is the hard limit",
+                answers.mailboxes,
+                crate::limits::thousands(MigrationPath::Cutover.limits().max_batch_mailboxes)
             ),
         });
     }
     if path == MigrationPath::Imap {
         warnings.push(Warning {
-            code: "imap-mail-only",
+            code: WarningCode::ImapMailOnly,
             message: "IMAP migration moves mail only: calendars, contacts and tasks stay behind; at most 500,000 items per mailbox and 35 MB per message".to_owned(),
         });
     }
@@ -182,13 +201,13 @@ pub fn recommend(answers: &Answers) -> Recommendation {
         && matches!(path, MigrationPath::Cutover | MigrationPath::Staged)
     {
         warnings.push(Warning {
-            code: "exchange-2003-unsupported",
+            code: WarningCode::Exchange2003Unsupported,
             message: "Microsoft KB 2389390 states that migrating from on-premises Exchange 2003 to Office 365 is not supported, and Outlook Anywhere on Exchange 2003 needs Basic authentication: the alternatives are upgrading to a supported Exchange version first, IMAP migration (mail only) or a third-party tool".to_owned(),
         });
     }
     if let Some(eos) = end_of_support(answers.source) {
         warnings.push(Warning {
-            code: "end-of-support",
+            code: WarningCode::EndOfSupport,
             message: format!("{eos}; plan the migration before anything else depends on it"),
         });
     }

@@ -253,7 +253,7 @@ fn exchange_2003_carries_microsofts_statement_and_basic_authentication() {
     let w = rec
         .warnings
         .iter()
-        .find(|w| w.code == "exchange-2003-unsupported")
+        .find(|w| w.code == recommend::WarningCode::Exchange2003Unsupported)
         .expect("the warning");
     assert!(w.message.contains("KB 2389390"));
     assert!(w.message.contains("IMAP") && w.message.contains("third-party"));
@@ -265,7 +265,7 @@ fn exchange_2003_carries_microsofts_statement_and_basic_authentication() {
         later
             .warnings
             .iter()
-            .all(|w| w.code != "exchange-2003-unsupported")
+            .all(|w| w.code != recommend::WarningCode::Exchange2003Unsupported)
     );
 }
 
