@@ -84,23 +84,7 @@ pub fn check(src: &str) -> Report {
         }
         diagnostics.push(d);
     }
-    let rule_list = |indexes: &[usize]| -> String {
-        // A message names at most this many rules and counts the rest.
-        const MAX_NAMED: usize = 20;
-        let mut names: Vec<String> = indexes
-            .iter()
-            .take(MAX_NAMED)
-            .map(|&i| format!("`{}` (line {})", table.rules[i].id, table.rules[i].line))
-            .collect();
-        if indexes.len() > MAX_NAMED {
-            names.push(format!("{} more", indexes.len() - MAX_NAMED));
-        }
-        match names.as_slice() {
-            [] => String::new(),
-            [one] => one.clone(),
-            [init @ .., last] => format!("{} and {last}", init.join(", ")),
-        }
-    };
+    let rule_list = |indexes: &[usize]| rule_list(&table, indexes);
     for overlap in &findings.overlaps {
         let last = overlap.rules.last().map_or(0, |&i| i);
         diagnostics.push(
@@ -146,6 +130,24 @@ pub fn check(src: &str) -> Report {
         table: Some(table),
         findings: Some(findings),
         diagnostics,
+    }
+}
+
+/// Rules by id and line, `a, b and c`: at most twenty named, the rest counted.
+fn rule_list(table: &Table, indexes: &[usize]) -> String {
+    const MAX_NAMED: usize = 20;
+    let mut names: Vec<String> = indexes
+        .iter()
+        .take(MAX_NAMED)
+        .map(|&i| format!("`{}` (line {})", table.rules[i].id, table.rules[i].line))
+        .collect();
+    if indexes.len() > MAX_NAMED {
+        names.push(format!("{} more", indexes.len() - MAX_NAMED));
+    }
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

@@ -481,15 +481,14 @@ impl<'a> Lookup<'a> {
     }
 }
 
-fn parse_rule(
+/// Whether a rule row has as many cells as the header; a located error when not.
+fn row_width_ok(
     record: &Record,
     columns: &[Column],
     lookup: &Lookup<'_>,
-    ids: &mut BTreeMap<String, u32>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Rule> {
+) -> bool {
     let (inputs, outputs) = (lookup.inputs, lookup.outputs);
-    let mut ok = true;
     if record.fields.len() < columns.len() {
         let missing: Vec<&str> = columns[record.fields.len()..]
             .iter()
@@ -510,7 +509,7 @@ fn parse_rule(
                 quoted_list(missing.into_iter())
             ),
         ));
-        ok = false;
+        return false;
     } else if record.fields.len() > columns.len() {
         let extra = &record.fields[columns.len()];
         diags.push(Diagnostic::error(
@@ -523,44 +522,68 @@ fn parse_rule(
                 columns.len()
             ),
         ));
-        ok = false;
+        return false;
     }
+    true
+}
+
+/// Whether a rule id is well formed and not yet used (then it is recorded); a located error
+/// when not.
+fn rule_id(
+    field: &Field,
+    line: u32,
+    ids: &mut BTreeMap<String, u32>,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let valid = !field.text.is_empty()
+        && field
+            .text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !valid {
+        diags.push(Diagnostic::error(
+            "cell",
+            field.line,
+            Some(field.column),
+            format!(
+                "rule id `{}` is not allowed; use letters, digits, `-`, `_` and `.`",
+                field.text
+            ),
+        ));
+        return false;
+    } else if let Some(first) = ids.get(&field.text) {
+        diags.push(Diagnostic::error(
+            "duplicate-id",
+            field.line,
+            Some(field.column),
+            format!(
+                "rule id `{}` is already used on line {first}; ids must be unique and stay stable",
+                field.text
+            ),
+        ));
+        return false;
+    } else {
+        ids.insert(field.text.clone(), line);
+    }
+    true
+}
+
+fn parse_rule(
+    record: &Record,
+    columns: &[Column],
+    lookup: &Lookup<'_>,
+    ids: &mut BTreeMap<String, u32>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Rule> {
+    let (inputs, outputs) = (lookup.inputs, lookup.outputs);
+    let mut ok = row_width_ok(record, columns, lookup, diags);
     let mut id = String::new();
     let mut conditions = vec![ValueSet::empty(); inputs.len()];
     let mut values: Vec<Option<OutputValue>> = vec![None; outputs.len()];
     for (field, column) in record.fields.iter().zip(columns) {
         match *column {
             Column::Id => {
-                let valid = !field.text.is_empty()
-                    && field
-                        .text
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-                if !valid {
-                    diags.push(Diagnostic::error(
-                        "cell",
-                        field.line,
-                        Some(field.column),
-                        format!(
-                            "rule id `{}` is not allowed; use letters, digits, `-`, `_` and `.`",
-                            field.text
-                        ),
-                    ));
-                    ok = false;
-                } else if let Some(first) = ids.get(&field.text) {
-                    diags.push(Diagnostic::error(
-                        "duplicate-id",
-                        field.line,
-                        Some(field.column),
-                        format!(
-                            "rule id `{}` is already used on line {first}; ids must be unique and stay stable",
-                            field.text
-                        ),
-                    ));
-                    ok = false;
-                } else {
-                    ids.insert(field.text.clone(), record.line);
-                }
+                ok &= rule_id(field, record.line, ids, diags);
                 id.clone_from(&field.text);
             }
             Column::Input(i) => match input_cell(field, &inputs[i], &lookup.input_values[i], diags)
@@ -634,7 +657,6 @@ fn input_cell(
     if text == "*" {
         return Some(input.full());
     }
-    let (dlo, dhi) = input.bounds();
     let mut intervals: Vec<(u64, u64)> = Vec::new();
     // The values listed so far, as disjoint intervals by start, to find a repeat in log time.
     let mut listed: BTreeMap<u64, u64> = BTreeMap::new();
@@ -669,42 +691,11 @@ fn input_cell(
                     &["false".to_owned(), "true".to_owned()],
                 )),
             },
-            InputKind::Int { .. } => match int_range(part, dlo, dhi) {
-                Err(message) => Err(Diagnostic::error("cell", field.line, Some(column), message)),
-                Ok((lo, hi)) if lo > hi => Err(Diagnostic::error(
-                    "range",
-                    field.line,
-                    Some(column),
-                    format!("inverted range `{part}`: {lo} is above {hi}, so it matches nothing"),
-                )),
-                Ok((lo, hi)) if lo < dlo || hi > dhi => Err(Diagnostic::error(
-                    "range",
-                    field.line,
-                    Some(column),
-                    format!(
-                        "`{part}` reaches outside the domain of `{}`, {}",
-                        input.name,
-                        domain_text(dlo, dhi)
-                    ),
-                )),
-                Ok(range) => Ok(range),
-            },
+            InputKind::Int { .. } => int_part(field, column, part, input).map_err(|d| *d),
         };
         match parsed {
             Ok((lo, hi)) => {
-                // Merge into the listed intervals, noting whether any is met.
-                let (mut start, mut end, mut repeats) = (lo, hi, false);
-                while let Some((&a, &b)) = listed.range(..=end).next_back() {
-                    if b < start {
-                        break;
-                    }
-                    repeats = true;
-                    listed.remove(&a);
-                    start = start.min(a);
-                    end = end.max(b);
-                }
-                listed.insert(start, end);
-                if repeats {
+                if merge_listed(&mut listed, lo, hi) {
                     diags.push(Diagnostic::error(
                         "cell",
                         field.line,
@@ -722,6 +713,58 @@ fn input_cell(
         }
     }
     ok.then(|| ValueSet::from_intervals(intervals))
+}
+
+/// One integer or range of an integer input's cell, within the input's domain.
+fn int_part(
+    field: &Field,
+    column: u32,
+    part: &str,
+    input: &Input,
+) -> Result<(u64, u64), Box<Diagnostic>> {
+    let (dlo, dhi) = input.bounds();
+    match int_range(part, dlo, dhi) {
+        Err(message) => Err(Box::new(Diagnostic::error(
+            "cell",
+            field.line,
+            Some(column),
+            message,
+        ))),
+        Ok((lo, hi)) if lo > hi => Err(Box::new(Diagnostic::error(
+            "range",
+            field.line,
+            Some(column),
+            format!("inverted range `{part}`: {lo} is above {hi}, so it matches nothing"),
+        ))),
+        Ok((lo, hi)) if lo < dlo || hi > dhi => Err(Box::new(Diagnostic::error(
+            "range",
+            field.line,
+            Some(column),
+            format!(
+                "`{part}` reaches outside the domain of `{}`, {}",
+                input.name,
+                domain_text(dlo, dhi)
+            ),
+        ))),
+        Ok(range) => Ok(range),
+    }
+}
+
+/// Merges `lo..=hi` into the disjoint intervals listed so far (keyed by start); whether it met
+/// any of them, i.e. repeats a value.
+fn merge_listed(listed: &mut BTreeMap<u64, u64>, lo: u64, hi: u64) -> bool {
+    let (mut start, mut end, mut repeats) = (lo, hi, false);
+    while let Some((&a, &b)) = listed.range(..=end).next_back() {
+        if b < start {
+            break;
+        }
+        repeats = true;
+        listed.remove(&a);
+        start = start.min(a);
+        end = end.max(b);
+    }
+    listed.insert(start, end);
+    repeats
 }
 
 fn domain_text(lo: u64, hi: u64) -> String {
