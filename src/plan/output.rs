@@ -489,10 +489,7 @@ pub fn files_with(
             batch_csv(file, plan.path, &members, form, options)?,
         ));
     }
-    let mut json = serde_json::to_string_pretty(plan)
-        .map_err(|e| PlanError(format!("plan.json cannot be written: {e}")))?;
-    json.push('\n');
-    out.push(("plan.json".to_owned(), json.into_bytes()));
+    out.push(("plan.json".to_owned(), plan_json(plan)?));
     let summary = markdown(plan, templates)
         .map_err(|e| PlanError(format!("template error: {e}\nplan.md does not render")))?;
     out.push(("plan.md".to_owned(), summary.into_bytes()));
@@ -500,6 +497,33 @@ pub fn files_with(
         out.push(("broken-links.csv".to_owned(), broken_links_csv(plan)?));
     }
     Ok(out)
+}
+
+/// Counts the bytes written to it.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `plan.json`: the plan as pretty JSON and a line end, in a buffer of its exact size, measured
+/// by writing it once to a counter (a million mailboxes make about 180 MB, which a buffer grown by
+/// doubling would hold twice over while it is copied).
+fn plan_json(plan: &Plan) -> Result<Vec<u8>, PlanError> {
+    let failed = |e: serde_json::Error| PlanError(format!("plan.json cannot be written: {e}"));
+    let mut size = Counter(0);
+    serde_json::to_writer_pretty(&mut size, plan).map_err(failed)?;
+    let mut json = Vec::with_capacity(size.0 + 1);
+    serde_json::to_writer_pretty(&mut json, plan).map_err(failed)?;
+    json.push(b'\n');
+    Ok(json)
 }
 
 /// The plan's JSON Schema, committed as `schema/plan.schema.json`.
