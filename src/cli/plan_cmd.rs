@@ -99,31 +99,42 @@ fn read_all<'p>(paths: impl Iterator<Item = &'p PathBuf>) -> Result<Vec<String>,
     results.into_iter().map(|(_, text)| text).collect()
 }
 
-/// The plan directory's files, sorted by name: the batch CSVs, `plan.json`, `plan.md` and the
-/// runbook documents. The runbook is rendered on a second thread: it does not need the others.
-fn outputs(
+/// Writes the plan directory `staged`: the batch CSVs, `plan.md` (each written as soon as it is
+/// made), `plan.json` (straight to its file) and the runbook documents, rendered meanwhile on a second thread (they do
+/// not need the others).
+fn write_outputs(
+    staged: &mut out_dir::Staged,
     plan: &Plan,
     (answers, recommendation): (&Answers, &Recommendation),
     inventory: &Inventory,
-    options: &Options,
-    templates: &Templates,
-) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    (options, templates): (&Options, &Templates),
+) -> Result<(), Failure> {
+    let invalid = |e: plan::PlanError| Failure {
+        code: EXIT_INVALID,
+        message: format!("{e}; nothing was written"),
+    };
     let (files, documents) = std::thread::scope(|scope| {
         let documents = scope.spawn(|| {
             let view = runbook::view(answers, recommendation, Some(plan));
             super::runbook_cmd::documents(templates, &view)
         });
-        let files = plan::output::files_with(plan, answers, inventory, options, templates);
+        let files = plan::output::each_file(
+            plan,
+            (answers, inventory),
+            options,
+            templates,
+            (&invalid, &mut |(name, bytes)| staged.add(&name, &bytes)),
+        );
         (files, documents.join())
     });
-    let mut files = files.map_err(|e| Failure {
-        code: EXIT_INVALID,
-        message: format!("{e}; nothing was written"),
-    })?;
-    files
-        .extend(documents.map_err(|_| Failure::usage("rendering the runbook failed".to_owned()))??);
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(files)
+    files?;
+    staged.add_with("plan.json", |out| plan::output::write_plan_json(plan, out))?;
+    let documents =
+        documents.map_err(|_| Failure::usage("rendering the runbook failed".to_owned()))??;
+    for (name, bytes) in &documents {
+        staged.add(name, bytes)?;
+    }
+    Ok(())
 }
 
 pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
@@ -187,16 +198,16 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     let plan =
         plan::plan(&answers, &recommendation, &inventory, &exports, &options).map_err(invalid)?;
     drop(exports);
-    stage("rendering the runbook");
-    let files = outputs(
+    stage("writing the plan and the runbook");
+    let mut staged = out_dir::stage(&args.out, args.force)?;
+    write_outputs(
+        &mut staged,
         &plan,
         (&answers, &recommendation),
         &inventory,
-        &options,
-        &templates,
+        (&options, &templates),
     )?;
-    stage("writing");
-    out_dir::write(&args.out, &files, args.force)?;
+    staged.finish()?;
     let first = plan.batches.iter().find_map(|b| b.date.as_deref());
     let last = plan.batches.iter().rev().find_map(|b| b.date.as_deref());
     let when = match (first, last) {

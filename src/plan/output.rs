@@ -467,6 +467,40 @@ pub fn files_with(
     options: &Options,
     templates: &Templates,
 ) -> Result<Vec<File>, PlanError> {
+    let mut out = Vec::new();
+    each_file(
+        plan,
+        (answers, inventory),
+        options,
+        templates,
+        (&|e| e, &mut |file| {
+            out.push(file);
+            Ok(())
+        }),
+    )?;
+    out.push(("plan.json".to_owned(), plan_json(plan)?));
+    Ok(out)
+}
+
+/// Where [`each_file`] hands its files (each as soon as it is made) and how it reports its own
+/// errors to the caller.
+pub type Sink<'s, E> = (
+    &'s dyn Fn(PlanError) -> E,
+    &'s mut dyn FnMut(File) -> Result<(), E>,
+);
+
+/// [`files_with`] but for `plan.json` (written with [`write_plan_json`]), handing each file to
+/// `put` as soon as it is made instead of collecting them.
+///
+/// # Errors
+/// As [`files_with`] (mapped by `invalid`), and whatever `put` returns.
+pub fn each_file<E>(
+    plan: &Plan,
+    (answers, inventory): (&Answers, &Inventory),
+    options: &Options,
+    templates: &Templates,
+    (invalid, put): Sink<'_, E>,
+) -> Result<(), E> {
     let mut by_address: FxHashMap<&str, &Mailbox> =
         FxHashMap::with_capacity_and_hasher(inventory.mailboxes.len(), Default::default());
     by_address.extend(inventory.mailboxes.iter().map(|m| (m.address.as_str(), m)));
@@ -474,7 +508,6 @@ pub fn files_with(
         .source_server
         .as_ref()
         .and_then(|s| s.admin_login_format);
-    let mut out = Vec::new();
     for b in &plan.batches {
         let Some(file) = &b.file else {
             continue;
@@ -484,19 +517,23 @@ pub fn files_with(
             .iter()
             .filter_map(|a| by_address.get(a.as_str()).copied())
             .collect();
-        out.push((
-            file.clone(),
-            batch_csv(file, plan.path, &members, form, options)?,
-        ));
+        let bytes = batch_csv(file, plan.path, &members, form, options).map_err(invalid)?;
+        put((file.clone(), bytes))?;
     }
-    out.push(("plan.json".to_owned(), plan_json(plan)?));
-    let summary = markdown(plan, templates)
-        .map_err(|e| PlanError(format!("template error: {e}\nplan.md does not render")))?;
-    out.push(("plan.md".to_owned(), summary.into_bytes()));
+    drop(by_address);
+    let summary = markdown(plan, templates).map_err(|e| {
+        invalid(PlanError(format!(
+            "template error: {e}\nplan.md does not render"
+        )))
+    })?;
+    put(("plan.md".to_owned(), summary.into_bytes()))?;
     if !plan.broken_links.is_empty() {
-        out.push(("broken-links.csv".to_owned(), broken_links_csv(plan)?));
+        put((
+            "broken-links.csv".to_owned(),
+            broken_links_csv(plan).map_err(invalid)?,
+        ))?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Counts the bytes written to it.
@@ -511,6 +548,15 @@ impl std::io::Write for Counter {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// Writes `plan.json` to `out`: the plan as pretty JSON and a line end.
+///
+/// # Errors
+/// When `out` fails.
+pub fn write_plan_json(plan: &Plan, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, plan)?;
+    out.write_all(b"\n")
 }
 
 /// `plan.json`: the plan as pretty JSON and a line end, in a buffer of its exact size, measured
