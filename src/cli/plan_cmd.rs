@@ -196,8 +196,7 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     };
     let recommendation = crate::recommend::recommend(&answers);
     let plan =
-        plan::plan(&answers, &recommendation, &inventory, &exports, &options).map_err(invalid)?;
-    drop(exports);
+        plan::plan(&answers, &recommendation, &inventory, exports, &options).map_err(invalid)?;
     stage("writing the plan and the runbook");
     let mut staged = out_dir::stage(&args.out, args.force)?;
     write_outputs(
