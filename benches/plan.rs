@@ -23,6 +23,10 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use mma::answers::{self, Format};
 use mma::plan::{self, Options};
 
+/// The allocator the `mma` binary uses.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A small deterministic generator (xorshift64*).
 struct Rng(u64);
 
@@ -333,7 +337,7 @@ fn plan_once(dir: &Path) -> usize {
         plan::load(("inventory.csv", &inventory_text), &permissions).expect("inputs parse");
     let options = Options::default();
     let rec = mma::recommend::recommend(&answers);
-    let p = plan::plan(&answers, &rec, &inventory, &exports, &options).expect("a plan");
+    let p = plan::plan(&answers, &rec, &inventory, exports, &options).expect("a plan");
     let files = plan::output::files(&p, &answers, &inventory, &options).expect("files");
     let out = dir.join("out");
     // Fresh files each time: rewriting a file in place makes ext4 flush it to disk, which would

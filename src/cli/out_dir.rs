@@ -6,7 +6,7 @@
 //! run's leftovers are removed by the next.
 
 use std::fs::{self, File};
-use std::io::Write as _;
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 use super::Failure;
@@ -260,39 +260,71 @@ fn sync_dir(dir: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Writes `files` (paths relative to the directory) and the marker into `dir`, each file
-/// created new and synced, then the directories.
-fn fill(dir: &Path, files: &[crate::plan::output::File]) -> Result<(), Failure> {
-    let mut dirs = vec![dir.to_path_buf()];
-    let marker = [(MARKER.to_owned(), MARKER_TEXT.as_bytes().to_vec())];
-    for (rel, bytes) in marker.iter().chain(files) {
-        let rel_path = Path::new(rel);
-        let top = rel_path.components().next();
-        let plain = rel_path
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)));
-        let listed = matches!(top, Some(Component::Normal(t))
-            if t == MARKER || WRITTEN.iter().any(|w| t == *w));
-        if !plain || !listed {
-            return Err(Failure::usage(format!(
-                "internal error: mma would write `{rel}`, outside the names --force may replace"
-            )));
-        }
-        let path = dir.join(rel_path);
-        if let Some(sub) = path.parent()
-            && !dirs.iter().any(|d| d == sub)
-        {
-            fs::create_dir_all(sub).map_err(|e| io_error("create", sub, &e))?;
-            dirs.push(sub.to_path_buf());
-        }
-        let mut file = File::create_new(&path).map_err(|e| io_error("create", &path, &e))?;
-        file.write_all(bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(|e| io_error("write", &path, &e))?;
+/// Writes the file `rel` (relative to `dir`) with `write`, created new and synced; a directory it
+/// needs is created and remembered in `dirs`, to be synced at the end.
+fn put(
+    dir: &Path,
+    dirs: &mut Vec<PathBuf>,
+    rel: &str,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    let rel_path = Path::new(rel);
+    let top = rel_path.components().next();
+    let plain = rel_path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    let listed = matches!(top, Some(Component::Normal(t))
+        if t == MARKER || WRITTEN.iter().any(|w| t == *w));
+    if !plain || !listed {
+        return Err(Failure::usage(format!(
+            "internal error: mma would write `{rel}`, outside the names --force may replace"
+        )));
     }
-    for d in dirs.iter().rev() {
-        sync_dir(d)?;
+    let path = dir.join(rel_path);
+    if let Some(sub) = path.parent()
+        && !dirs.iter().any(|d| d == sub)
+    {
+        fs::create_dir_all(sub).map_err(|e| io_error("create", sub, &e))?;
+        dirs.push(sub.to_path_buf());
     }
+    let file = File::create_new(&path).map_err(|e| io_error("create", &path, &e))?;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 20, file);
+    write(&mut buffered)
+        .and_then(|()| {
+            buffered
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)
+        })
+        .and_then(sync_file)
+        .map_err(|e| io_error("write", &path, &e))
+}
+
+/// Syncs a file written, where the whole directory is not synced at once by [`sync_all_files`].
+#[cfg(not(target_os = "linux"))]
+fn sync_file(file: File) -> std::io::Result<()> {
+    file.sync_all()
+}
+
+/// On Linux the files are synced together by [`sync_all_files`]: a sync per file (a million
+/// mailboxes make over ten thousand batch files) costs seconds on a disk.
+#[cfg(target_os = "linux")]
+#[expect(
+    clippy::unnecessary_wraps,
+    reason = "the same signature as the per-file sync elsewhere"
+)]
+fn sync_file(_: File) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Syncs every file written into `dir` before it is put in place: on Linux by one `syncfs` of
+/// its file system; elsewhere each file was synced as it was written.
+fn sync_all_files(dir: &Path) -> Result<(), Failure> {
+    #[cfg(target_os = "linux")]
+    File::open(dir)
+        .and_then(|d| rustix::fs::syncfs(&d).map_err(std::io::Error::from))
+        .map_err(|e| io_error("sync", dir, &e))?;
+    #[cfg(not(target_os = "linux"))]
+    let _ = dir;
     Ok(())
 }
 
@@ -329,33 +361,79 @@ fn rename_new(from: &Path, to: &Path) -> std::io::Result<()> {
     fs::rename(from, to)
 }
 
-/// Writes `files` as the directory `out`, replacing what `out` holds (see the module's
-/// documentation for what is replaced and how).
-pub(super) fn write(
-    out: &Path,
-    files: &[crate::plan::output::File],
-    force: bool,
-) -> Result<(), Failure> {
+/// A plan directory being written: each file goes into a new temporary directory beside `out`
+/// as soon as it is made (so a million mailboxes' files are never all held in memory), and
+/// [`Staged::finish`] puts the directory in the place of `out`. Dropped unfinished, the
+/// temporary directory is removed and `out` is untouched.
+#[derive(Debug)]
+pub(super) struct Staged {
+    out: PathBuf,
+    parent: PathBuf,
+    state: Existing,
+    tmp: tempfile::TempDir,
+    dirs: Vec<PathBuf>,
+    _lock: Lock,
+}
+
+/// Starts writing the directory `out`, replacing what `out` holds (see the module's
+/// documentation for what is replaced and how): takes the lock, checks `out`, and writes the
+/// marker into a new temporary directory.
+pub(super) fn stage(out: &Path, force: bool) -> Result<Staged, Failure> {
     let (parent, name) = split(out)?;
     fs::create_dir_all(&parent).map_err(|e| io_error("create", &parent, &e))?;
-    let _lock = lock(&parent, &name, out)?;
+    let lock = lock(&parent, &name, out)?;
     clean_debris(&parent, &name);
     let state = existing(out, force)?;
     let tmp = tempfile::Builder::new()
         .prefix(&temp_prefix(&name))
         .tempdir_in(&parent)
         .map_err(|e| io_error("create a directory in", &parent, &e))?;
-    fill(tmp.path(), files)?;
-    let new = tmp.keep();
-    let result = match state {
-        Existing::Missing => rename_new(&new, out).map_err(|e| io_error("write", out, &e)),
-        Existing::Replaceable => replace(&new, out),
+    let mut staged = Staged {
+        out: out.to_path_buf(),
+        parent,
+        state,
+        dirs: vec![tmp.path().to_path_buf()],
+        tmp,
+        _lock: lock,
     };
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&new);
+    staged.add(MARKER, MARKER_TEXT.as_bytes())?;
+    Ok(staged)
+}
+
+impl Staged {
+    /// Writes the file `rel` (a path relative to the directory).
+    pub(super) fn add(&mut self, rel: &str, bytes: &[u8]) -> Result<(), Failure> {
+        put(self.tmp.path(), &mut self.dirs, rel, |w| w.write_all(bytes))
     }
-    result?;
-    sync_dir(&parent)
+
+    /// Writes the file `rel` with `write`, through a buffer: for a file too large to make in
+    /// memory first.
+    pub(super) fn add_with(
+        &mut self,
+        rel: &str,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Failure> {
+        put(self.tmp.path(), &mut self.dirs, rel, write)
+    }
+
+    /// Syncs the directories written and puts the new directory in the place of `out`.
+    pub(super) fn finish(self) -> Result<(), Failure> {
+        sync_all_files(self.tmp.path())?;
+        for d in self.dirs.iter().rev() {
+            sync_dir(d)?;
+        }
+        let new = self.tmp.keep();
+        let out = &self.out;
+        let result = match self.state {
+            Existing::Missing => rename_new(&new, out).map_err(|e| io_error("write", out, &e)),
+            Existing::Replaceable => replace(&new, out),
+        };
+        if result.is_err() {
+            let _ = fs::remove_dir_all(&new);
+        }
+        result?;
+        sync_dir(&self.parent)
+    }
 }
 
 /// Puts the complete directory `new` in the place of `out`; the old one is deleted after.

@@ -8,8 +8,11 @@ use clap::Args;
 
 use super::answers_cmd::{InputFormat, load_answers};
 use super::{EXIT_INVALID, EXIT_OK, Failure, out_dir, print_stdout};
+use crate::answers::Answers;
 use crate::plan::output::count;
-use crate::plan::{self, Options, Right};
+use crate::plan::{self, Inventory, Options, Plan, Right};
+use crate::recommend::Recommendation;
+use crate::render::Templates;
 use crate::runbook;
 
 #[derive(Debug, Args)]
@@ -66,6 +69,74 @@ fn read_csv(path: &std::path::Path) -> Result<String, Failure> {
     super::decode_named(&path.display().to_string(), bytes, crate::text::Kind::Csv)
 }
 
+/// Reads every file of `paths` ([`read_csv`]) on two threads, each taking the next file
+/// (largest first) when it is done; the first failure in the order given is returned.
+fn read_all<'p>(paths: impl Iterator<Item = &'p PathBuf>) -> Result<Vec<String>, Failure> {
+    let paths: Vec<&PathBuf> = paths.collect();
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(std::fs::metadata(paths[k]).map_or(0, |m| m.len())));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        while let Some(&k) = order.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+            done.push((k, read_csv(paths[k])));
+        }
+        done
+    };
+    let mut results = std::thread::scope(|scope| {
+        let other = scope.spawn(work);
+        let mut results = work();
+        match other.join() {
+            Ok(done) => results.extend(done),
+            Err(_) => results.push((
+                0,
+                Err(Failure::usage("reading the input files failed".to_owned())),
+            )),
+        }
+        results
+    });
+    results.sort_by_key(|(k, _)| *k);
+    results.into_iter().map(|(_, text)| text).collect()
+}
+
+/// Writes the plan directory `staged`: the batch CSVs, `plan.md` (each written as soon as it is
+/// made), `plan.json` (straight to its file) and the runbook documents, rendered meanwhile on a second thread (they do
+/// not need the others).
+fn write_outputs(
+    staged: &mut out_dir::Staged,
+    plan: &Plan,
+    (answers, recommendation): (&Answers, &Recommendation),
+    inventory: &Inventory,
+    (options, templates): (&Options, &Templates),
+) -> Result<(), Failure> {
+    let invalid = |e: plan::PlanError| Failure {
+        code: EXIT_INVALID,
+        message: format!("{e}; nothing was written"),
+    };
+    let (files, documents) = std::thread::scope(|scope| {
+        let documents = scope.spawn(|| {
+            let view = runbook::view(answers, recommendation, Some(plan));
+            super::runbook_cmd::documents(templates, &view)
+        });
+        let files = plan::output::each_file(
+            plan,
+            (answers, inventory),
+            options,
+            templates,
+            (&invalid, &mut |(name, bytes)| staged.add(&name, &bytes)),
+        );
+        (files, documents.join())
+    });
+    files?;
+    staged.add_with("plan.json", |out| plan::output::write_plan_json(plan, out))?;
+    let documents =
+        documents.map_err(|_| Failure::usage("rendering the runbook failed".to_owned()))??;
+    for (name, bytes) in &documents {
+        staged.add(name, bytes)?;
+    }
+    Ok(())
+}
+
 pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     out_dir::precheck(&args.out, args.force)?;
     for (flag, value) in [
@@ -86,11 +157,14 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     let (answers, _) = load_answers(&args.answers, args.input_format)?;
     stage("reading the inventory and permission exports");
     let inventory_name = args.inventory.display().to_string();
-    let inventory_text = read_csv(&args.inventory)?;
-    let mut permission_texts = Vec::new();
-    for path in &args.permissions {
-        permission_texts.push((path.display().to_string(), read_csv(path)?));
-    }
+    let mut texts = read_all(std::iter::once(&args.inventory).chain(&args.permissions))?;
+    let inventory_text = texts.remove(0);
+    let permission_texts: Vec<(String, String)> = args
+        .permissions
+        .iter()
+        .map(|path| path.display().to_string())
+        .zip(texts)
+        .collect();
     let (inventory, exports) =
         match plan::load((&inventory_name, &inventory_text), &permission_texts) {
             Ok(loaded) => loaded,
@@ -122,16 +196,17 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     };
     let recommendation = crate::recommend::recommend(&answers);
     let plan =
-        plan::plan(&answers, &recommendation, &inventory, &exports, &options).map_err(invalid)?;
-    drop(exports);
-    let mut files = plan::output::files_with(&plan, &answers, &inventory, &options, &templates)
-        .map_err(invalid)?;
-    stage("rendering the runbook");
-    let view = runbook::view(&answers, &recommendation, Some(&plan));
-    files.extend(super::runbook_cmd::documents(&templates, &view)?);
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    stage("writing");
-    out_dir::write(&args.out, &files, args.force)?;
+        plan::plan(&answers, &recommendation, &inventory, exports, &options).map_err(invalid)?;
+    stage("writing the plan and the runbook");
+    let mut staged = out_dir::stage(&args.out, args.force)?;
+    write_outputs(
+        &mut staged,
+        &plan,
+        (&answers, &recommendation),
+        &inventory,
+        (&options, &templates),
+    )?;
+    staged.finish()?;
     let first = plan.batches.iter().find_map(|b| b.date.as_deref());
     let last = plan.batches.iter().rev().find_map(|b| b.date.as_deref());
     let when = match (first, last) {

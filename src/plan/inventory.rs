@@ -141,8 +141,123 @@ fn no_address(file: &str, table: &Table<'_>) -> InputError {
     }
 }
 
+/// The columns an inventory's rows are read from.
+#[derive(Clone, Copy, Debug)]
+struct Columns {
+    address: usize,
+    display: Option<usize>,
+    name: Option<usize>,
+    alias: Option<usize>,
+    sam: Option<usize>,
+    kind: Option<usize>,
+    database: Option<usize>,
+    size: Option<usize>,
+    archive: Option<usize>,
+    items: Option<usize>,
+}
+
+/// The mailboxes of `table`'s rows and the errors of its bad ones, in file order. With
+/// `duplicates`, an address listed before is an error (and its row is not read further);
+/// without, no address is remembered (see [`Inventory::parse`]).
+fn read_rows(
+    table: &Table<'_>,
+    c: Columns,
+    capacity: usize,
+    duplicates: bool,
+) -> (Vec<Mailbox>, Vec<InputError>) {
+    let mut errors = Vec::new();
+    let mut mailboxes = Vec::with_capacity(capacity);
+    let mut seen: HashMap<String, u64> = HashMap::default();
+    let rows = table.rows(|line, record| {
+        let line = &line;
+        let get = |c: Option<usize>| {
+            c.and_then(|i| record.get(i))
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        };
+        let addr = get(Some(c.address));
+        if !is_address(&addr) {
+            errors.push(table.cell_error(
+                *line,
+                c.address,
+                format!("`{addr}` is not an email address"),
+            ));
+            return;
+        }
+        if duplicates && let Some(first) = seen.insert(fold(&addr).into_owned(), *line) {
+            errors.push(table.cell_error(
+                *line,
+                c.address,
+                format!("`{addr}` is listed twice (first on line {first})"),
+            ));
+            return;
+        }
+        let mut bytes = |c: Option<usize>| match c {
+            Some(i) => match parse_size(record.get(i).unwrap_or("")) {
+                Ok(n) => n,
+                Err(message) => {
+                    errors.push(table.cell_error(*line, i, message));
+                    0
+                }
+            },
+            None => 0,
+        };
+        let size_bytes = bytes(c.size);
+        let archive_bytes = bytes(c.archive);
+        let items = match c
+            .items
+            .map(|i| (i, parse_items(record.get(i).unwrap_or(""))))
+        {
+            Some((i, Err(message))) => {
+                errors.push(table.cell_error(*line, i, message));
+                None
+            }
+            Some((_, Ok(n))) => n,
+            None => None,
+        };
+        let alias_text = get(c.alias);
+        if let (Some(column), Some(problem)) = (c.alias, cells::alias_problem(&alias_text)) {
+            errors.push(table.cell_error(*line, column, problem));
+            return;
+        }
+        let kind = match get(c.kind) {
+            k if k.is_empty() => "UserMailbox".to_owned(),
+            k => k,
+        };
+        mailboxes.push(Mailbox {
+            display_name: get(c.display),
+            name: get(c.name),
+            alias: alias_text,
+            sam: get(c.sam),
+            kind,
+            database: get(c.database),
+            size_bytes,
+            archive_bytes,
+            items,
+            address: addr,
+            line: *line,
+        });
+    });
+    if let Err(e) = rows {
+        errors.extend(e);
+    }
+    (mailboxes, errors)
+}
+
+/// Whether two neighbours of `mailboxes` (sorted by [`sort_by_address`]) have one folded address.
+fn has_duplicates(mailboxes: &[Mailbox]) -> bool {
+    mailboxes
+        .windows(2)
+        .any(|pair| fold(&pair[0].address) == fold(&pair[1].address))
+}
+
 impl Inventory {
     /// Reads an inventory export.
+    ///
+    /// A valid inventory is read once, its duplicates looked for in the sorted list (no copy of
+    /// each folded address is kept); one with any error is read again row by row as before, so
+    /// its errors (a duplicate's among them) come in file order.
     ///
     /// # Errors
     /// Every bad row (an address that is not one, a size that is not one, a duplicate address),
@@ -153,91 +268,28 @@ impl Inventory {
             return Err(vec![no_address(file, &table)]);
         };
         let col = |names| table.column(names);
-        let (display, name, alias, sam, kind, database, size, archive, items) = (
-            col(DISPLAY),
-            col(NAME),
-            col(ALIAS),
-            col(SAM),
-            col(KIND),
-            col(DATABASE),
-            col(SIZE),
-            col(ARCHIVE),
-            col(ITEMS),
-        );
-        let mut errors = Vec::new();
-        let mut mailboxes = Vec::with_capacity(lines(text));
-        let mut seen: HashMap<String, u64> = HashMap::default();
-        let rows = table.rows(|line, record| {
-            let line = &line;
-            let get = |c: Option<usize>| {
-                c.and_then(|i| record.get(i))
-                    .unwrap_or("")
-                    .trim()
-                    .to_owned()
-            };
-            let addr = get(Some(address));
-            if !is_address(&addr) {
-                errors.push(table.cell_error(
-                    *line,
-                    address,
-                    format!("`{addr}` is not an email address"),
-                ));
-                return;
+        let c = Columns {
+            address,
+            display: col(DISPLAY),
+            name: col(NAME),
+            alias: col(ALIAS),
+            sam: col(SAM),
+            kind: col(KIND),
+            database: col(DATABASE),
+            size: col(SIZE),
+            archive: col(ARCHIVE),
+            items: col(ITEMS),
+        };
+        let capacity = lines(text);
+        let (mut mailboxes, errors) = read_rows(&table, c, capacity, false);
+        if errors.is_empty() {
+            sort_by_address(&mut mailboxes);
+            if !has_duplicates(&mailboxes) {
+                return Ok(Self { mailboxes });
             }
-            if let Some(first) = seen.insert(fold(&addr).into_owned(), *line) {
-                errors.push(table.cell_error(
-                    *line,
-                    address,
-                    format!("`{addr}` is listed twice (first on line {first})"),
-                ));
-                return;
-            }
-            let mut bytes = |c: Option<usize>| match c {
-                Some(i) => match parse_size(record.get(i).unwrap_or("")) {
-                    Ok(n) => n,
-                    Err(message) => {
-                        errors.push(table.cell_error(*line, i, message));
-                        0
-                    }
-                },
-                None => 0,
-            };
-            let size_bytes = bytes(size);
-            let archive_bytes = bytes(archive);
-            let items = match items.map(|i| (i, parse_items(record.get(i).unwrap_or("")))) {
-                Some((i, Err(message))) => {
-                    errors.push(table.cell_error(*line, i, message));
-                    None
-                }
-                Some((_, Ok(n))) => n,
-                None => None,
-            };
-            let alias_text = get(alias);
-            if let (Some(column), Some(problem)) = (alias, cells::alias_problem(&alias_text)) {
-                errors.push(table.cell_error(*line, column, problem));
-                return;
-            }
-            let kind = match get(kind) {
-                k if k.is_empty() => "UserMailbox".to_owned(),
-                k => k,
-            };
-            mailboxes.push(Mailbox {
-                display_name: get(display),
-                name: get(name),
-                alias: alias_text,
-                sam: get(sam),
-                kind,
-                database: get(database),
-                size_bytes,
-                archive_bytes,
-                items,
-                address: addr,
-                line: *line,
-            });
-        });
-        if let Err(e) = rows {
-            errors.extend(e);
         }
+        drop(mailboxes);
+        let (mut mailboxes, errors) = read_rows(&table, c, capacity, true);
         if !errors.is_empty() {
             return Err(errors);
         }

@@ -230,7 +230,8 @@ fn check_size(answers: &Answers, path: MigrationPath, n: usize) -> Result<Vec<St
 
 /// Plans the migration of `inventory` on the path `recommendation` decided for `answers`:
 /// resolve links → find hubs → group → (budget) → choose the pilot → split oversized groups and
-/// pack under the limits → name → schedule → report.
+/// pack under the limits → name → schedule → report. `exports` may be handed over, to be freed
+/// once their links are resolved.
 ///
 /// # Errors
 /// When the path's limits cannot hold the inventory (a cutover of more than 2,000 mailboxes),
@@ -239,14 +240,16 @@ pub fn plan(
     answers: &Answers,
     recommendation: &Recommendation,
     inventory: &Inventory,
-    exports: &[Export],
+    exports: impl AsRef<[Export]>,
     options: &Options,
 ) -> Result<Plan, PlanError> {
     let path = recommendation.path;
     let mailboxes = &inventory.mailboxes;
     let mut warnings = check_size(answers, path, mailboxes.len())?;
     let resolver = Resolver::new(mailboxes);
-    let links = links::resolve_links(&resolver, exports, &options.links);
+    let links = links::resolve_links(&resolver, exports.as_ref(), &options.links);
+    // Resolved: exports handed over (not borrowed) are freed before the plan grows.
+    drop(exports);
     let hubs = group::find_hubs(mailboxes, &links.linking, options.hub_threshold);
     let groups = group::group(mailboxes.len(), &links.linking, &hubs);
     let schedule = answers.schedule.clone().unwrap_or_default();

@@ -1,8 +1,9 @@
 //! The files `mma plan` writes: one CSV per batch in the exact Exchange Online format for the
 //! path (domain.md §3), `plan.json`, and `plan.md` for people. Pure: returns names and bytes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::cells::neutralise;
@@ -17,14 +18,64 @@ use crate::render::{Template, TemplateError, Templates, View, ViewKind};
 /// A file to write: its path relative to the output directory, and its bytes.
 pub type File = (String, Vec<u8>);
 
-/// The header and rows of a batch CSV for `path`.
-fn batch_rows(
+/// A CSV file written in memory with CRLF line ends (what Exchange Online's tooling expects on
+/// Windows), every cell [`neutralise`]d, row by row as it is made.
+struct CsvOut<'n> {
+    name: &'n str,
+    writer: csv::Writer<Vec<u8>>,
+}
+
+impl<'n> CsvOut<'n> {
+    /// An empty file named `name` (for messages), with room for `capacity` bytes.
+    fn new(name: &'n str, capacity: usize) -> Self {
+        let writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::with_capacity(capacity));
+        Self { name, writer }
+    }
+
+    fn failed(&self, e: &dyn std::fmt::Display) -> PlanError {
+        PlanError(format!("{} cannot be written: {e}", self.name))
+    }
+
+    /// Writes one row.
+    ///
+    /// # Errors
+    /// When the CSV writer fails, which writing to memory does not; the error is returned
+    /// rather than an empty file written.
+    fn row(&mut self, cells: &[&str]) -> Result<(), PlanError> {
+        for cell in cells {
+            if let Err(e) = self.writer.write_field(neutralise(cell).as_bytes()) {
+                return Err(self.failed(&e));
+            }
+        }
+        match self.writer.write_record(None::<&[u8]>) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(self.failed(&e)),
+        }
+    }
+
+    /// The file's bytes.
+    ///
+    /// # Errors
+    /// As [`Self::row`].
+    fn finish(self) -> Result<Vec<u8>, PlanError> {
+        let name = self.name;
+        self.writer
+            .into_inner()
+            .map_err(|e| PlanError(format!("{name} cannot be written: {e}")))
+    }
+}
+
+/// The batch CSV `name` for `path`: its header and a row per member.
+fn batch_csv(
+    name: &str,
     path: MigrationPath,
     members: &[&Mailbox],
     form: Option<AdminLoginFormat>,
     options: &Options,
-) -> Result<Vec<Vec<String>>, PlanError> {
-    let mut rows = Vec::with_capacity(members.len() + 1);
+) -> Result<Vec<u8>, PlanError> {
+    let mut out = CsvOut::new(name, members.len() * 40 + 64);
     match path {
         MigrationPath::FullHybrid
         | MigrationPath::MinimalHybrid
@@ -32,7 +83,7 @@ fn batch_rows(
         | MigrationPath::CrossTenant => {
             let archives = members.iter().any(|m| m.archive_bytes > 0);
             if archives {
-                rows.push(vec!["EmailAddress".to_owned(), "MailboxType".to_owned()]);
+                out.row(&["EmailAddress", "MailboxType"])?;
                 for m in members {
                     // Blank inherits the batch's default (primary and archive).
                     let kind = if m.archive_bytes > 0 {
@@ -40,69 +91,37 @@ fn batch_rows(
                     } else {
                         ""
                     };
-                    rows.push(vec![m.address.clone(), kind.to_owned()]);
+                    out.row(&[&m.address, kind])?;
                 }
             } else {
-                rows.push(vec!["EmailAddress".to_owned()]);
-                rows.extend(members.iter().map(|m| vec![m.address.clone()]));
+                out.row(&["EmailAddress"])?;
+                for m in members {
+                    out.row(&[&m.address])?;
+                }
             }
         }
         MigrationPath::Staged => {
-            rows.push(
-                ["EmailAddress", "Password", "ForceChangePassword"]
-                    .map(str::to_owned)
-                    .to_vec(),
-            );
+            out.row(&["EmailAddress", "Password", "ForceChangePassword"])?;
             // Passwords are never written: set them in the tenant, or leave them to directory sync.
-            rows.extend(
-                members
-                    .iter()
-                    .map(|m| vec![m.address.clone(), String::new(), String::new()]),
-            );
+            for m in members {
+                out.row(&[&m.address, "", ""])?;
+            }
         }
         MigrationPath::Imap => {
-            rows.push(
-                ["EmailAddress", "UserName", "Password"]
-                    .map(str::to_owned)
-                    .to_vec(),
-            );
+            out.row(&["EmailAddress", "UserName", "Password"])?;
             for m in members {
-                rows.push(vec![
-                    m.address.clone(),
-                    imap_user_name(m, form, options)?,
-                    String::new(),
-                ]);
+                out.row(&[&m.address, &imap_user_name(m, form, options)?, ""])?;
             }
         }
         MigrationPath::GoogleWorkspace => {
-            rows.push(vec!["EmailAddress".to_owned()]);
-            rows.extend(members.iter().map(|m| vec![m.address.clone()]));
+            out.row(&["EmailAddress"])?;
+            for m in members {
+                out.row(&[&m.address])?;
+            }
         }
         MigrationPath::Cutover | MigrationPath::ThirdParty => {}
     }
-    Ok(rows)
-}
-
-/// Writes rows as CSV with CRLF line ends (what Exchange Online's tooling expects on Windows),
-/// every cell [`neutralise`]d.
-///
-/// # Errors
-/// When the CSV writer fails, which writing to memory does not; the error is returned rather
-/// than an empty file written.
-fn csv_bytes(name: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, PlanError> {
-    let failed = |e: &dyn std::fmt::Display| PlanError(format!("{name} cannot be written: {e}"));
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    for row in rows {
-        for cell in row {
-            writer
-                .write_field(neutralise(cell).as_bytes())
-                .map_err(|e| failed(&e))?;
-        }
-        writer.write_record(None::<&[u8]>).map_err(|e| failed(&e))?;
-    }
-    writer.into_inner().map_err(|e| failed(&e))
+    out.finish()
 }
 
 /// The links of one hub that the plan splits across batches, summarised for people.
@@ -171,31 +190,28 @@ pub fn person_links(plan: &Plan) -> impl Iterator<Item = &BrokenLink> {
 
 /// Every broken link as CSV, hub links included, for filtering in a spreadsheet.
 fn broken_links_csv(plan: &Plan) -> Result<Vec<u8>, PlanError> {
-    let mut rows = vec![
-        [
-            "Mailbox",
-            "Delegate",
-            "Right",
-            "MailboxBatch",
-            "DelegateBatch",
-            "Reason",
-            "Impact",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut out = CsvOut::new("broken-links.csv", plan.broken_links.len() * 120 + 128);
+    out.row(&[
+        "Mailbox",
+        "Delegate",
+        "Right",
+        "MailboxBatch",
+        "DelegateBatch",
+        "Reason",
+        "Impact",
+    ])?;
     for l in &plan.broken_links {
-        rows.push(vec![
-            l.mailbox.clone(),
-            l.delegate.clone(),
-            l.right.name().to_owned(),
-            l.mailbox_batch.to_string(),
-            l.delegate_batch.to_string(),
-            l.reason.clone(),
-            l.impact.name().to_owned(),
-        ]);
+        out.row(&[
+            &l.mailbox,
+            &l.delegate,
+            l.right.name(),
+            &l.mailbox_batch.to_string(),
+            &l.delegate_batch.to_string(),
+            &l.reason,
+            l.impact.name(),
+        ])?;
     }
-    csv_bytes("broken-links.csv", &rows)
+    out.finish()
 }
 
 /// `1 batch`, `2 batches`.
@@ -451,16 +467,47 @@ pub fn files_with(
     options: &Options,
     templates: &Templates,
 ) -> Result<Vec<File>, PlanError> {
-    let by_address: HashMap<&str, &Mailbox> = inventory
-        .mailboxes
-        .iter()
-        .map(|m| (m.address.as_str(), m))
-        .collect();
+    let mut out = Vec::new();
+    each_file(
+        plan,
+        (answers, inventory),
+        options,
+        templates,
+        (&|e| e, &mut |file| {
+            out.push(file);
+            Ok(())
+        }),
+    )?;
+    out.push(("plan.json".to_owned(), plan_json(plan)?));
+    Ok(out)
+}
+
+/// Where [`each_file`] hands its files (each as soon as it is made) and how it reports its own
+/// errors to the caller.
+pub type Sink<'s, E> = (
+    &'s dyn Fn(PlanError) -> E,
+    &'s mut dyn FnMut(File) -> Result<(), E>,
+);
+
+/// [`files_with`] but for `plan.json` (written with [`write_plan_json`]), handing each file to
+/// `put` as soon as it is made instead of collecting them.
+///
+/// # Errors
+/// As [`files_with`] (mapped by `invalid`), and whatever `put` returns.
+pub fn each_file<E>(
+    plan: &Plan,
+    (answers, inventory): (&Answers, &Inventory),
+    options: &Options,
+    templates: &Templates,
+    (invalid, put): Sink<'_, E>,
+) -> Result<(), E> {
+    let mut by_address: FxHashMap<&str, &Mailbox> =
+        FxHashMap::with_capacity_and_hasher(inventory.mailboxes.len(), Default::default());
+    by_address.extend(inventory.mailboxes.iter().map(|m| (m.address.as_str(), m)));
     let form = answers
         .source_server
         .as_ref()
         .and_then(|s| s.admin_login_format);
-    let mut out = Vec::new();
     for b in &plan.batches {
         let Some(file) = &b.file else {
             continue;
@@ -470,20 +517,59 @@ pub fn files_with(
             .iter()
             .filter_map(|a| by_address.get(a.as_str()).copied())
             .collect();
-        let rows = batch_rows(plan.path, &members, form, options)?;
-        out.push((file.clone(), csv_bytes(file, &rows)?));
+        let bytes = batch_csv(file, plan.path, &members, form, options).map_err(invalid)?;
+        put((file.clone(), bytes))?;
     }
-    let mut json = serde_json::to_string_pretty(plan)
-        .map_err(|e| PlanError(format!("plan.json cannot be written: {e}")))?;
-    json.push('\n');
-    out.push(("plan.json".to_owned(), json.into_bytes()));
-    let summary = markdown(plan, templates)
-        .map_err(|e| PlanError(format!("template error: {e}\nplan.md does not render")))?;
-    out.push(("plan.md".to_owned(), summary.into_bytes()));
+    drop(by_address);
+    let summary = markdown(plan, templates).map_err(|e| {
+        invalid(PlanError(format!(
+            "template error: {e}\nplan.md does not render"
+        )))
+    })?;
+    put(("plan.md".to_owned(), summary.into_bytes()))?;
     if !plan.broken_links.is_empty() {
-        out.push(("broken-links.csv".to_owned(), broken_links_csv(plan)?));
+        put((
+            "broken-links.csv".to_owned(),
+            broken_links_csv(plan).map_err(invalid)?,
+        ))?;
     }
-    Ok(out)
+    Ok(())
+}
+
+/// Counts the bytes written to it.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes `plan.json` to `out`: the plan as pretty JSON and a line end.
+///
+/// # Errors
+/// When `out` fails.
+pub fn write_plan_json(plan: &Plan, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, plan)?;
+    out.write_all(b"\n")
+}
+
+/// `plan.json`: the plan as pretty JSON and a line end, in a buffer of its exact size, measured
+/// by writing it once to a counter (a million mailboxes make about 180 MB, which a buffer grown by
+/// doubling would hold twice over while it is copied).
+fn plan_json(plan: &Plan) -> Result<Vec<u8>, PlanError> {
+    let failed = |e: serde_json::Error| PlanError(format!("plan.json cannot be written: {e}"));
+    let mut size = Counter(0);
+    serde_json::to_writer_pretty(&mut size, plan).map_err(failed)?;
+    let mut json = Vec::with_capacity(size.0 + 1);
+    serde_json::to_writer_pretty(&mut json, plan).map_err(failed)?;
+    json.push(b'\n');
+    Ok(json)
 }
 
 /// The plan's JSON Schema, committed as `schema/plan.schema.json`.
