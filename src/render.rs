@@ -119,6 +119,8 @@ templates! {
     RecommendationTxt => "recommendation.txt", Recommendation;
     /// The plan summary (`plan.md`).
     PlanMd => "plan.md", PlanSummary;
+    /// The summary `mma plan` prints once the plan is written.
+    PlanTxt => "plan.txt", PlanSummary;
 }
 
 impl Template {

@@ -9,7 +9,6 @@ use clap::Args;
 use super::answers_cmd::{InputFormat, load_answers};
 use super::{EXIT_INVALID, EXIT_OK, Failure, out_dir, print_stdout};
 use crate::answers::Answers;
-use crate::plan::output::count;
 use crate::plan::{self, Inventory, Options, Plan, Right};
 use crate::recommend::Recommendation;
 use crate::render::Templates;
@@ -207,25 +206,18 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         (&options, &templates),
     )?;
     staged.finish()?;
-    let first = plan.batches.iter().find_map(|b| b.date.as_deref());
-    let last = plan.batches.iter().rev().find_map(|b| b.date.as_deref());
-    let when = match (first, last) {
-        (Some(a), Some(b)) => format!("; from {a} to {b}"),
-        _ => String::new(),
+    let mut files: Vec<String> = super::runbook_cmd::document_names()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    files.extend(["plan.md", "plan.json", "broken-links.csv"].map(str::to_owned));
+    let written = plan::output::Written {
+        dir: args.out.display().to_string(),
+        files,
+        batch_csvs: plan.batches.iter().filter(|b| b.file.is_some()).count(),
     };
-    let csvs = plan.batches.iter().filter(|b| b.file.is_some()).count();
-    let mut summary = format!(
-        "{}: {} (rule {}{when}). {}. Wrote {}/: runbook.md, runbook.html, commands.ps1, communications.md, plan.md, plan.json and {}.\n",
-        plan.organization,
-        plan.path_title,
-        plan.rule,
-        plan::output::totals_sentence(&plan),
-        args.out.display(),
-        count(csvs, "batch CSV", "batch CSVs"),
-    );
-    for w in &plan.warnings {
-        summary.push_str(&format!("warning: {w}\n"));
-    }
+    let summary = plan::output::terminal_summary(&plan, &templates, written)
+        .map_err(|e| super::runbook_cmd::template_failure(&e))?;
     print_stdout(&summary)?;
     Ok(EXIT_OK)
 }

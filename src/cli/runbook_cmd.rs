@@ -139,15 +139,20 @@ pub(super) fn render(t: &Templates, name: &str, view: &RunbookView) -> Result<St
 }
 
 /// Every runbook document (`runbook.md`, `runbook.html`, …) as a file of the plan directory.
+/// The runbook documents `mma plan` writes, in the order of the template list.
+pub(super) fn document_names() -> Vec<&'static str> {
+    Template::ALL
+        .iter()
+        .filter(|d| d.view() == ViewKind::Runbook)
+        .map(|d| d.name())
+        .collect()
+}
+
 pub(super) fn documents(
     t: &Templates,
     view: &RunbookView,
 ) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    let names: Vec<&str> = Template::ALL
-        .iter()
-        .filter(|d| d.view() == ViewKind::Runbook)
-        .map(|d| d.name())
-        .collect();
+    let names = document_names();
     let texts = t
         .render_each(&names, view)
         .map_err(|e| template_failure(&e))?;

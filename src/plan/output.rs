@@ -227,24 +227,6 @@ pub fn gib(bytes: u64) -> String {
     format!("{g:.1} GB")
 }
 
-/// The plan's totals in one sentence: mailboxes and data, batches, groups, broken links, hubs
-/// and rows naming accounts outside the inventory.
-#[must_use]
-pub fn totals_sentence(plan: &Plan) -> String {
-    let t = &plan.totals;
-    format!(
-        "{} ({}) in {}; {} of linked mailboxes; {}, {} broken; {}; {} naming accounts outside the inventory",
-        count(t.mailboxes, "mailbox", "mailboxes"),
-        gib(t.bytes),
-        count(t.batches, "batch", "batches"),
-        count(t.groups, "group", "groups"),
-        count(t.links, "permission link", "permission links"),
-        t.broken_links,
-        count(t.hubs, "hub", "hubs"),
-        count(t.unresolved_rows, "permission row", "permission rows"),
-    )
-}
-
 /// Broken links `plan.md` lists row by row; the rest are in `broken-links.csv`.
 const SUMMARY_LINKS: usize = 200;
 
@@ -325,6 +307,14 @@ pub struct SummaryLink<'a> {
 pub struct SummaryView<'a> {
     /// The organisation.
     pub organization: &'a str,
+    /// The id of the decision table's rule behind the path.
+    pub rule: &'a str,
+    /// The first migration day, when scheduled.
+    pub first_date: Option<&'a str>,
+    /// The last migration day, when scheduled.
+    pub last_date: Option<&'a str>,
+    /// What `mma plan` wrote, for the summary it prints (`plan.txt`); none in `plan.md`.
+    pub written: Option<Written>,
     /// The path's title.
     pub path_title: &'a str,
     /// Time zone of windows.
@@ -347,6 +337,17 @@ pub struct SummaryView<'a> {
     pub unresolved: &'a [Unresolved],
     /// Such names beyond those listed.
     pub unresolved_more: usize,
+}
+
+/// The output directory `mma plan` wrote and what it holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Written {
+    /// The directory, as given on the command line.
+    pub dir: String,
+    /// The documents and data files, in the order they are named.
+    pub files: Vec<String>,
+    /// How many batch CSVs.
+    pub batch_csvs: usize,
 }
 
 impl View for SummaryView<'_> {
@@ -387,6 +388,10 @@ pub fn summary_view(plan: &Plan) -> SummaryView<'_> {
     let links: Vec<&BrokenLink> = person_links(plan).collect();
     SummaryView {
         organization: &plan.organization,
+        rule: &plan.rule,
+        first_date: plan.batches.iter().find_map(|b| b.date.as_deref()),
+        last_date: plan.batches.iter().rev().find_map(|b| b.date.as_deref()),
+        written: None,
         path_title: &plan.path_title,
         time_zone: &plan.time_zone,
         totals: TotalsView {
@@ -430,6 +435,21 @@ pub fn summary_view(plan: &Plan) -> SummaryView<'_> {
         unresolved: &plan.unresolved[..plan.unresolved.len().min(SUMMARY_UNRESOLVED)],
         unresolved_more: plan.unresolved.len().saturating_sub(SUMMARY_UNRESOLVED),
     }
+}
+
+/// What `mma plan` prints once it has written the plan to `written.dir`, rendered from
+/// `plan.txt`: the path, the rule, the dates, the totals, the files and the warnings.
+///
+/// # Errors
+/// A `plan.txt` override that fails to render, located.
+pub fn terminal_summary(
+    plan: &Plan,
+    templates: &Templates,
+    written: Written,
+) -> Result<String, TemplateError> {
+    let mut view = summary_view(plan);
+    view.written = Some(written);
+    templates.render(Template::PlanTxt.name(), &view)
 }
 
 /// The summary a person reads, rendered from `plan.md`.

@@ -416,6 +416,11 @@ fn recommendation_and_plan_summary_overrides_replace_their_documents() {
         "{{ organization | md }}: {{ batches | length }} batches, {{ totals.data }}\n",
     )
     .expect("write");
+    std::fs::write(
+        dir.join("t/plan.txt.tera"),
+        "{{ organization }} in {{ written.dir }}: {{ written.batch_csvs }} CSVs, first {{ first_date }}\n",
+    )
+    .expect("write");
     let answers = root().join("tests/plan/staged/answers.yaml");
     let answers = answers.to_str().expect("utf-8");
     let (code, out, err) = mma(
@@ -436,7 +441,7 @@ fn recommendation_and_plan_summary_overrides_replace_their_documents() {
     let (_, builtin, _) = mma(&dir, &["recommend", answers]);
     assert_eq!((code, &text), (0, &builtin));
     let inventory = root().join("tests/plan/staged/inventory.csv");
-    let (code, _, err) = mma(
+    let (code, printed, err) = mma(
         &dir,
         &[
             "plan",
@@ -450,6 +455,8 @@ fn recommendation_and_plan_summary_overrides_replace_their_documents() {
         ],
     );
     assert_eq!(code, 0, "{err}");
+    // What `mma plan` prints is the override's too.
+    assert_eq!(printed, "Litware Inc. in out: 3 CSVs, first 2026-04-13\n");
     let summary = std::fs::read_to_string(dir.join("out/plan.md")).expect("plan.md");
     assert!(summary.starts_with("Litware Inc.: "), "{summary}");
     assert!(summary.ends_with(" GB\n"), "{summary}");
