@@ -214,12 +214,6 @@ fn broken_links_csv(plan: &Plan) -> Result<Vec<u8>, PlanError> {
     out.finish()
 }
 
-/// `1 batch`, `2 batches`.
-#[must_use]
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// Bytes as GB with one decimal (binary, as Exchange prints sizes).
 #[must_use]
 pub fn gib(bytes: u64) -> String {
