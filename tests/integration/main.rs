@@ -11,6 +11,7 @@ mod fuzz_replay;
 mod generated;
 mod hostile_answers;
 mod hostile_plan;
+mod init;
 mod plan;
 mod plan_props;
 mod ps_commands;
