@@ -546,13 +546,14 @@ fn placeholders(text: &str) -> Vec<String> {
     found
 }
 
-/// The text of an HTML document: tags dropped, `&lt;` and `&gt;` read back.
-fn html_text(html: &str) -> String {
+/// A document's text as a reader sees it: HTML tags dropped (for `.html`), and `<`, `>` read
+/// back from the escapes Markdown and HTML write them as.
+fn as_read(name: &str, text: &str) -> String {
     let mut out = String::new();
     let mut in_tag = false;
-    for c in html.chars() {
+    for c in text.chars() {
         match c {
-            '<' => in_tag = true,
+            '<' if name.ends_with(".html") => in_tag = true,
             '>' if in_tag => in_tag = false,
             c if !in_tag => out.push(c),
             _ => {}
@@ -562,6 +563,8 @@ fn html_text(html: &str) -> String {
         .replace("&gt;", ">")
         .replace("&#60;", "<")
         .replace("&#62;", ">")
+        .replace("\\<", "<")
+        .replace("\\>", ">")
 }
 
 #[test]
@@ -618,18 +621,20 @@ fn an_interview_answered_at_the_prompts_leaves_no_placeholder_in_the_runbook() {
         "runbook.html",
     ] {
         let text = std::fs::read_to_string(dir.join("plan").join(name)).expect("written");
-        let text = if name.ends_with(".html") {
-            html_text(&text)
-        } else {
-            text
-        };
-        assert_eq!(placeholders(&text), Vec::<String>::new(), "{name}");
+        assert_eq!(
+            placeholders(&as_read(name, &text)),
+            Vec::<String>::new(),
+            "{name}"
+        );
     }
     // The check finds what it looks for.
-    assert_eq!(
-        placeholders(&html_text("<p>host &lt;source-server&gt; <b>x</b></p>")),
-        ["<source-server>"]
-    );
+    for (name, text) in [
+        ("a.html", "<p>host &lt;source-server&gt; <b>x</b></p>"),
+        ("a.md", "host &lt;source-server&gt;, \\<source-server\\>"),
+        ("a.ps1", "-RemoteServer '<source-server>'"),
+    ] {
+        assert!(placeholders(&as_read(name, text)).contains(&"<source-server>".to_owned()));
+    }
 }
 
 /// `mma init` on a real terminal: `script` gives it a pseudo-terminal, and the keys arrive as a
