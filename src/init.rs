@@ -52,6 +52,9 @@ pub enum PromptError {
         /// Why it is refused and what is allowed.
         message: String,
     },
+    /// The answers, complete, are refused (a bug: each was checked as it was given).
+    #[error("the answers are not valid: {0}")]
+    Invalid(String),
     /// Without questions, flags that every answer file needs are missing.
     #[error("missing: {}", .0.join(", "))]
     Missing(Vec<&'static str>),
@@ -926,8 +929,23 @@ fn ask_details(
     let report = check::check_value(&Document::from_value(so_far));
     report.answers.ok_or_else(|| {
         let errors: Vec<String> = report.diagnostics.iter().map(describe).collect();
-        PromptError::Io(format!("the answers are not valid: {}", errors.join("; ")))
+        PromptError::Invalid(errors.join("; "))
     })
+}
+
+/// Asks to pick one of `T`'s values; returns its name.
+fn choose<T: Named + PartialEq>(
+    p: &mut dyn Prompter,
+    question: &Question,
+    def: &str,
+    schema: &Value,
+    default: T,
+) -> Result<String, PromptError> {
+    let i = select_index(p, question, def, schema, Some(default))?;
+    T::all()
+        .get(i)
+        .map(|v| v.name().to_owned())
+        .ok_or_else(|| PromptError::Io(format!("no option {i} for `{}`", question.field)))
 }
 
 /// Asks one detail on a terminal: a list to choose from for an enum, text otherwise.
@@ -940,23 +958,10 @@ fn ask_detail(
     path: MigrationPath,
 ) -> Result<String, PromptError> {
     let mut q = question(schema, detail.field(), detail.flag(), &detail.prompt(path));
-    let name = |i: usize, names: &[&'static str]| names.get(i).map(|n| (*n).to_owned());
     match detail {
-        Detail::ImapSecurity => {
-            let i = select_index(p, &q, "Security", schema, Some(Security::Ssl))?;
-            let names: Vec<_> = Security::ALL.iter().map(|s| s.name()).collect();
-            return name(i, &names).ok_or_else(|| PromptError::Io("no such option".to_owned()));
-        }
+        Detail::ImapSecurity => return choose(p, &q, "Security", schema, Security::Ssl),
         Detail::ImapLoginFormat => {
-            let i = select_index(
-                p,
-                &q,
-                "AdminLoginFormat",
-                schema,
-                Some(AdminLoginFormat::None),
-            )?;
-            let names: Vec<_> = AdminLoginFormat::ALL.iter().map(|s| s.name()).collect();
-            return name(i, &names).ok_or_else(|| PromptError::Io("no such option".to_owned()));
+            return choose(p, &q, "AdminLoginFormat", schema, AdminLoginFormat::None);
         }
         _ => {}
     }

@@ -297,6 +297,10 @@ fn answers(args: &InitArgs) -> Result<(Answers, Recommendation), Failure> {
                 missing.join(", ")
             ))
         }
+        PromptError::Invalid(_) => Failure {
+            code: EXIT_INVALID,
+            message: format!("{e} (nothing was written)"),
+        },
         other => Failure::usage(format!("{other} (nothing was written)")),
     })
 }
