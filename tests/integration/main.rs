@@ -15,6 +15,7 @@ mod init;
 mod plan;
 mod plan_props;
 mod ps_commands;
+mod readme;
 mod runbook;
 mod runbook_paths;
 mod support;
