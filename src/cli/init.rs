@@ -255,18 +255,30 @@ fn schema_file(args: &InitArgs, text: &str) -> Result<Option<PathBuf>, Failure> 
     }
     let folder = args.output.parent().unwrap_or_else(|| Path::new(""));
     let path = folder.join(&args.schema_ref);
-    match std::fs::read(&path) {
-        Ok(bytes) if bytes == text.as_bytes() => Ok(None),
-        Ok(_) if args.force => Ok(Some(path)),
-        Ok(_) => Err(Failure::usage(format!(
-            "{} exists and is not this mma's answer schema (which the answer file's first line names); pass --force to replace it, or --schema-ref to name another",
-            path.display()
-        ))),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Some(path)),
-        Err(e) => Err(Failure::usage(format!(
-            "cannot read {}: {e}",
-            path.display()
-        ))),
+    let shown = printable(&path.display().to_string()).into_owned();
+    let same = match std::fs::metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Some(path)),
+        Err(e) => return Err(Failure::usage(format!("cannot read {shown}: {e}"))),
+        Ok(meta) if !meta.is_file() => {
+            return Err(Failure::usage(format!(
+                "{shown} is not a regular file, so the schema the answer file's first line names cannot be written there; pass --schema-ref to name another"
+            )));
+        }
+        // Read only a file of the schema's length (not a large or special file).
+        Ok(meta) if meta.len() != text.len() as u64 => false,
+        Ok(_) => {
+            std::fs::read(&path).map_err(|e| Failure::usage(format!("cannot read {shown}: {e}")))?
+                == text.as_bytes()
+        }
+    };
+    if same {
+        Ok(None)
+    } else if args.force {
+        Ok(Some(path))
+    } else {
+        Err(Failure::usage(format!(
+            "{shown} exists and is not this mma's answer schema (which the answer file's first line names); pass --force to replace it, or --schema-ref to name another"
+        )))
     }
 }
 

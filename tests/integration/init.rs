@@ -464,6 +464,13 @@ fn init_writes_the_schema_its_first_line_names() {
         std::fs::read_to_string(&schema).expect("replaced"),
         answers::schema::draft07_text()
     );
+    // A folder under that name is not read or replaced.
+    std::fs::create_dir_all(dir.join("other/answers.draft-07.schema.json")).expect("mkdir");
+    args[2] = "other/a.yaml";
+    let (code, _, err) = mma(&dir, &args);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is not a regular file"), "{err}");
+    assert!(!dir.join("other/a.yaml").exists());
     // A URL names no file to write.
     let mut url = vec![
         "init",
