@@ -69,7 +69,8 @@ fn script(shell: Shell) -> Vec<u8> {
 /// (file name, roff text).
 fn man_pages() -> Result<Vec<(String, Vec<u8>)>, Failure> {
     fn collect(cmd: &clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> Result<(), Failure> {
-        let man = clap_mangen::Man::new(cmd.clone());
+        let man =
+            clap_mangen::Man::new(cmd.clone()).source(concat!("mma ", env!("CARGO_PKG_VERSION")));
         let mut text = Vec::new();
         man.render(&mut text)
             .map_err(|e| Failure::usage(format!("cannot render the man page: {e}")))?;

@@ -182,7 +182,7 @@ pub(super) fn run(args: InitArgs) -> Result<u8, Failure> {
     if !report.is_valid() {
         let name = args.output.display().to_string();
         for d in &report.diagnostics {
-            eprint!("{}", d.human(&name, super::colour_stderr()));
+            eprint!("{}", d.human(&name, false));
         }
         return Err(Failure {
             code: EXIT_INVALID,
@@ -195,7 +195,7 @@ pub(super) fn run(args: InitArgs) -> Result<u8, Failure> {
         .iter()
         .filter(|d| d.severity == Severity::Warning)
     {
-        eprint!("{}", d.human(&args.output.display().to_string(), super::colour_stderr()));
+        eprint!("{}", d.human(&args.output.display().to_string(), false));
     }
     super::inform(&format!(
         "wrote {}: {} (`{}`), rule {}\n",

@@ -75,7 +75,13 @@ pub const EXIT_USAGE: u8 = Exit::Usage.code();
 struct Cli {
     /// When to colour diagnostics, help and errors (`auto`: on a terminal, unless `NO_COLOR`
     /// is set; `CLICOLOR_FORCE` forces colour).
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value = "auto")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto"
+    )]
     color: ColorWhen,
     /// Print only what the command produces, errors and diagnostics: no summaries, no
     /// `wrote …` lines, no progress display. Exit statuses are unchanged.

@@ -37,7 +37,7 @@ fn style(template: &str) -> ProgressStyle {
 pub(crate) fn stage(what: &str) {
     let bar = bar();
     bar.set_style(style("{spinner} {wide_msg}"));
-    bar.set_message(what.to_owned());
+    bar.set_message(format!("{what}…"));
 }
 
 /// Announces that the files `paths` are about to be read through [`read`]: the display counts
@@ -92,7 +92,7 @@ pub(crate) fn counting(what: &str) {
     let bar = bar();
     bar.set_position(0);
     bar.set_style(style("{spinner} {pos} files {wide_msg}"));
-    bar.set_message(what.to_owned());
+    bar.set_message(format!("{what}…"));
 }
 
 /// Runs `print` (which writes to stderr) with the display erased, then draws it again.
