@@ -321,10 +321,14 @@ pub(crate) fn input_error(e: &crate::plan::InputError) -> String {
     )
 }
 
-/// Writes to stdout; a closed pipe (`mma … | head`) is not an error.
+/// Writes to stdout (with the progress display erased meanwhile, should both be one
+/// terminal); a closed pipe (`mma … | head`) is not an error.
 pub(crate) fn print_stdout(text: &str) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    let written = progress::suspend(|| {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes()).and_then(|()| out.flush())
+    });
+    match written {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::usage(format!("cannot write to stdout: {e}"))),
