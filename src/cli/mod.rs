@@ -398,7 +398,33 @@ pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> 
 
 #[cfg(test)]
 mod tests {
-    use super::Exit;
+    use super::{ColorWhen, Exit};
+
+    fn colour_of(args: &[&str]) -> ColorWhen {
+        let args: Vec<std::ffi::OsString> = std::iter::once("mma")
+            .chain(args.iter().copied())
+            .map(Into::into)
+            .collect();
+        ColorWhen::from_args(&args)
+    }
+
+    #[test]
+    fn the_color_flag_is_read_before_clap_parses() {
+        assert_eq!(colour_of(&["plan"]), ColorWhen::Auto);
+        assert_eq!(colour_of(&["--color", "always", "plan"]), ColorWhen::Always);
+        assert_eq!(colour_of(&["plan", "--color=never"]), ColorWhen::Never);
+        assert_eq!(
+            colour_of(&["--color=never", "plan", "--color", "always"]),
+            ColorWhen::Always
+        );
+        // A value clap will refuse, and anything after `--`, leave the choice alone.
+        assert_eq!(colour_of(&["--color", "blue"]), ColorWhen::Auto);
+        assert_eq!(
+            colour_of(&["validate", "--", "--color=always"]),
+            ColorWhen::Auto
+        );
+        assert_eq!(colour_of(&["--color"]), ColorWhen::Auto);
+    }
 
     /// The rows of the README's `### Exit codes` table, as (code, meaning).
     fn readme_exit_codes() -> Vec<(u8, String)> {
