@@ -162,6 +162,7 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         .map(|path| path.display().to_string())
         .zip(texts)
         .collect();
+    stage("checking the inventory and permission exports");
     let (inventory, exports) =
         match plan::load((&inventory_name, &inventory_text), &permission_texts) {
             Ok(loaded) => loaded,

@@ -22,6 +22,7 @@ fn bar() -> &'static ProgressBar {
             ProgressBar::hidden()
         } else {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            bar.set_style(style("{spinner} {wide_msg}"));
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         }
