@@ -222,7 +222,9 @@ fn color_always_colours_pipes_and_never_or_no_color_does_not() {
         "--out",
         &out,
     ];
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 6] = [
+        // clap's own help, on stdout
+        (&["plan", "--help"], "stdout"),
         // clap's own errors, on stderr
         (&["plan"], "stderr"),
         // mma's errors, on stderr
