@@ -10,7 +10,7 @@ use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, Failure, print_stdout, write_atom
 use crate::answers::{self, Format, Location, Report, render};
 use crate::recommend;
 use crate::table::diagnostic::Severity;
-use crate::text::{Kind, printable};
+use crate::text::Kind;
 
 /// `--input-format`: the syntax of stdin, or of files whose extension does not say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -525,10 +525,10 @@ pub(super) fn validate(args: ValidateArgs) -> Result<u8, Failure> {
     );
     print_stdout(&v.output)?;
     for w in &v.warnings {
-        eprintln!("mma: warning: {}", printable(w));
+        super::warning(w);
     }
     for e in &v.errors {
-        eprintln!("mma: error: {}", printable(e));
+        super::error(e);
     }
     Ok(v.code)
 }

@@ -360,31 +360,34 @@ pub(super) fn run(args: InitArgs) -> Result<u8, Failure> {
         .iter()
         .filter(|d| d.severity == Severity::Warning)
     {
-        eprint!("{}", d.human(&args.output.display().to_string(), false));
-    }
-    if let Some(path) = &schema_path {
-        eprintln!(
-            "wrote {} (the schema the answer file's first line names)",
-            path.display()
+        eprint!(
+            "{}",
+            d.human(&args.output.display().to_string(), super::colour_stderr())
         );
     }
-    eprintln!(
-        "wrote {}: {} (`{}`), rule {}",
+    if let Some(path) = &schema_path {
+        super::inform(&format!(
+            "wrote {} (the schema the answer file's first line names)\n",
+            path.display()
+        ));
+    }
+    super::inform(&format!(
+        "wrote {}: {} (`{}`), rule {}\n",
         args.output.display(),
         rec.title,
         rec.path,
         rec.rule.id
-    );
+    ));
     let left = init::unanswered(&answers, rec.path);
     if !left.is_empty() {
         let named: Vec<String> = left
             .iter()
             .map(|d| format!("{} ({})", d.field(), d.flag()))
             .collect();
-        eprintln!(
-            "note: not answered: {}; the plan and runbook show placeholders for them until the answer file has them",
+        super::warning(&format!(
+            "not answered: {}; the plan and runbook show placeholders for them until the answer file has them",
             named.join(", ")
-        );
+        ));
     }
     Ok(EXIT_OK)
 }

@@ -245,7 +245,7 @@ pub(super) fn run(args: RunbookArgs) -> Result<u8, Failure> {
     }
     let view = runbook::view(&answers, &rec, plan.as_ref());
     for m in &view.missing {
-        eprintln!("mma: warning: missing answer, shown as a placeholder: {m}");
+        super::warning(&format!("missing answer, shown as a placeholder: {m}"));
     }
     let text = render(&templates, args.format.template().name(), &view)?;
     match args.output {
@@ -272,7 +272,7 @@ pub(super) fn templates_cmd(cmd: TemplatesCommand) -> Result<u8, Failure> {
             for t in Template::ALL {
                 write_atomic(&dir.join(format!("{}.tera", t.name())), t.text().as_bytes())?;
             }
-            print_stdout(&format!(
+            super::inform_stdout(&format!(
                 "wrote {} templates to {}; pass --templates {} to use them\n",
                 Template::ALL.len(),
                 dir.display(),

@@ -6,6 +6,7 @@ mod agreement;
 mod answers;
 mod answers_props;
 mod build_script;
+mod cli_global;
 mod cli_table;
 mod fuzz_replay;
 mod generated;
