@@ -33,7 +33,7 @@ complete -c mma -n "__fish_mma_needs_command" -s V -l version -d 'Print version'
 complete -c mma -n "__fish_mma_needs_command" -f -a "init" -d 'Ask the questions one at a time and write an answer file'
 complete -c mma -n "__fish_mma_needs_command" -f -a "validate" -d 'Check answer files (for CI): every problem in every file, located. Exit 0 when all are valid, 1 when any is invalid, 2 on usage or IO errors'
 complete -c mma -n "__fish_mma_needs_command" -f -a "recommend" -d 'The migration path for an answer file: the rule that chose it, why, the alternatives and the warnings'
-complete -c mma -n "__fish_mma_needs_command" -f -a "plan" -d 'Plan batches from an inventory and permission exports: batch CSVs for Exchange Online, plan.json and plan.md'
+complete -c mma -n "__fish_mma_needs_command" -f -a "plan" -d 'Plan batches from an inventory and permission exports: batch CSVs for Exchange Online, plan.json, plan.md, broken-links.csv and the runbook documents (runbook.md, runbook.html, commands.ps1, communications.md)'
 complete -c mma -n "__fish_mma_needs_command" -f -a "runbook" -d 'Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer file, with per-batch sections when given a plan'
 complete -c mma -n "__fish_mma_needs_command" -f -a "templates" -d 'Work with the runbook templates'
 complete -c mma -n "__fish_mma_needs_command" -f -a "convert" -d 'Convert an answer file between YAML, JSON and TOML (it is validated first)'
@@ -52,12 +52,26 @@ false\t''"
 complete -c mma -n "__fish_mma_using_subcommand init" -l coexistence -d 'Full coexistence while both sides run' -r -f -a "true\t''
 false\t''"
 complete -c mma -n "__fish_mma_using_subcommand init" -l chosen-path -d 'The path the team has decided on, when it differs from the recommendation' -r
-complete -c mma -n "__fish_mma_using_subcommand init" -l tenant-domain -d 'The tenant\'s domain, `<name>.onmicrosoft.com`' -r
-complete -c mma -n "__fish_mma_using_subcommand init" -l schema-ref -d 'The schema reference written on the first line for editors (`mma schema --draft 07 -o FILE` writes the schema)' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l tenant -d 'The tenant\'s initial domain, `NAME.onmicrosoft.com`' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l domain -d 'The organisation\'s mail domains (accepted domains), the primary first; repeat or separate with commas' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l source-host -d 'The source server\'s public host name: the hybrid migration endpoint (EWS and MRS Proxy), the Outlook Anywhere host, or the IMAP server' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l imap-security -d 'IMAP only: how the connection is protected' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l imap-port -d 'IMAP only: the server\'s port (993 with SSL, 143 otherwise, when not given)' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l imap-login-format -d 'IMAP only: how batches sign in on each user\'s behalf (`none`: each user\'s own password)' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l start -d 'The first day a batch may run' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l time-zone -d 'The IANA time zone of the dates and the window (UTC when not given)' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l days -d 'The days batches run on (monday to friday when not given); repeat or separate with commas' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l window -d 'The hours batches run in, on a 24-hour clock (20:00-06:00 when not given)' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l blackout -d 'Dates no batch runs on; repeat or separate with commas' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l throughput -d 'The data the migration moves per hour, in GB' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l max-batch-mailboxes -d 'The most mailboxes one batch holds (the path\'s own limit when not given)' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l pilot -d 'Addresses of the pilot mailboxes, which move first; repeat or separate with commas' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l notify -d 'Addresses that receive each batch\'s status reports; repeat or separate with commas' -r
+complete -c mma -n "__fish_mma_using_subcommand init" -l schema-ref -d 'The schema reference written on the first line for editors. A path (not a URL) is read from the answer file\'s folder, and `init` writes the draft-07 schema there unless the same file is there already' -r
 complete -c mma -n "__fish_mma_using_subcommand init" -l color -d 'When to colour diagnostics, help and errors (`auto`: on a terminal, unless `NO_COLOR` is set; `CLICOLOR_FORCE` forces colour)' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` is set; always when `CLICOLOR_FORCE` is'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"
-complete -c mma -n "__fish_mma_using_subcommand init" -l force -d 'Replace the file if it exists'
+complete -c mma -n "__fish_mma_using_subcommand init" -l force -d 'Replace the answer file if it exists, and the schema file its first line names if that differs from this mma\'s'
 complete -c mma -n "__fish_mma_using_subcommand init" -l non-interactive -d 'Ask nothing: every answer comes from the flags below. Implied without a terminal'
 complete -c mma -n "__fish_mma_using_subcommand init" -s q -l quiet -d 'Print only what the command produces, errors and diagnostics: no summaries, no `wrote …` lines, no progress display. Exit statuses are unchanged'
 complete -c mma -n "__fish_mma_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -211,7 +225,7 @@ complete -c mma -n "__fish_mma_using_subcommand man" -s h -l help -d 'Print help
 complete -c mma -n "__fish_mma_using_subcommand help; and not __fish_seen_subcommand_from init validate recommend plan runbook templates convert schema table completions man help" -f -a "init" -d 'Ask the questions one at a time and write an answer file'
 complete -c mma -n "__fish_mma_using_subcommand help; and not __fish_seen_subcommand_from init validate recommend plan runbook templates convert schema table completions man help" -f -a "validate" -d 'Check answer files (for CI): every problem in every file, located. Exit 0 when all are valid, 1 when any is invalid, 2 on usage or IO errors'
 complete -c mma -n "__fish_mma_using_subcommand help; and not __fish_seen_subcommand_from init validate recommend plan runbook templates convert schema table completions man help" -f -a "recommend" -d 'The migration path for an answer file: the rule that chose it, why, the alternatives and the warnings'
-complete -c mma -n "__fish_mma_using_subcommand help; and not __fish_seen_subcommand_from init validate recommend plan runbook templates convert schema table completions man help" -f -a "plan" -d 'Plan batches from an inventory and permission exports: batch CSVs for Exchange Online, plan.json and plan.md'
+complete -c mma -n "__fish_mma_using_subcommand help; and not __fish_seen_subcommand_from init validate recommend plan runbook templates convert schema table completions man help" -f -a "plan" -d 'Plan batches from an inventory and permission exports: batch CSVs for Exchange Online, plan.json, plan.md, broken-links.csv and the runbook documents (runbook.md, runbook.html, commands.ps1, communications.md)'
 complete -c mma -n "__fish_mma_using_subcommand help; and not __fish_seen_subcommand_from init validate recommend plan runbook templates convert schema table completions man help" -f -a "runbook" -d 'Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer file, with per-batch sections when given a plan'
 complete -c mma -n "__fish_mma_using_subcommand help; and not __fish_seen_subcommand_from init validate recommend plan runbook templates convert schema table completions man help" -f -a "templates" -d 'Work with the runbook templates'
 complete -c mma -n "__fish_mma_using_subcommand help; and not __fish_seen_subcommand_from init validate recommend plan runbook templates convert schema table completions man help" -f -a "convert" -d 'Convert an answer file between YAML, JSON and TOML (it is validated first)'

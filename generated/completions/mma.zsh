@@ -44,12 +44,26 @@ _arguments "${_arguments_options[@]}" : \
 '--manage-users-on-premises=[Keep on-premises Active Directory as the source of authority afterwards]:true|false:(true false)' \
 '--coexistence=[Full coexistence while both sides run]:true|false:(true false)' \
 '--chosen-path=[The path the team has decided on, when it differs from the recommendation]:CHOSEN_PATH:_default' \
-'--tenant-domain=[The tenant'\''s domain, \`<name>.onmicrosoft.com\`]:TENANT_DOMAIN:_default' \
-'--schema-ref=[The schema reference written on the first line for editors (\`mma schema --draft 07 -o FILE\` writes the schema)]:SCHEMA_REF:_default' \
+'--tenant=[The tenant'\''s initial domain, \`NAME.onmicrosoft.com\`]:NAME.onmicrosoft.com:_default' \
+'*--domain=[The organisation'\''s mail domains (accepted domains), the primary first; repeat or separate with commas]:DOMAIN:_default' \
+'--source-host=[The source server'\''s public host name\: the hybrid migration endpoint (EWS and MRS Proxy), the Outlook Anywhere host, or the IMAP server]:HOST:_default' \
+'--imap-security=[IMAP only\: how the connection is protected]:ssl|tls|none:_default' \
+'--imap-port=[IMAP only\: the server'\''s port (993 with SSL, 143 otherwise, when not given)]:PORT:_default' \
+'--imap-login-format=[IMAP only\: how batches sign in on each user'\''s behalf (\`none\`\: each user'\''s own password)]:exchange|dovecot|mirapoint|none:_default' \
+'--start=[The first day a batch may run]:YYYY-MM-DD:_default' \
+'--time-zone=[The IANA time zone of the dates and the window (UTC when not given)]:ZONE:_default' \
+'*--days=[The days batches run on (monday to friday when not given); repeat or separate with commas]:DAY:_default' \
+'--window=[The hours batches run in, on a 24-hour clock (20\:00-06\:00 when not given)]:HH:MM-HH:MM:_default' \
+'*--blackout=[Dates no batch runs on; repeat or separate with commas]:YYYY-MM-DD:_default' \
+'--throughput=[The data the migration moves per hour, in GB]:GB:_default' \
+'--max-batch-mailboxes=[The most mailboxes one batch holds (the path'\''s own limit when not given)]:N:_default' \
+'*--pilot=[Addresses of the pilot mailboxes, which move first; repeat or separate with commas]:ADDRESS:_default' \
+'*--notify=[Addresses that receive each batch'\''s status reports; repeat or separate with commas]:ADDRESS:_default' \
+'--schema-ref=[The schema reference written on the first line for editors. A path (not a URL) is read from the answer file'\''s folder, and \`init\` writes the draft-07 schema there unless the same file is there already]:SCHEMA_REF:_default' \
 '--color=[When to colour diagnostics, help and errors (\`auto\`\: on a terminal, unless \`NO_COLOR\` is set; \`CLICOLOR_FORCE\` forces colour)]:WHEN:((auto\:"On a terminal, unless \`NO_COLOR\` is set; always when \`CLICOLOR_FORCE\` is"
 always\:"Always, even into a pipe or a file"
 never\:"Never"))' \
-'--force[Replace the file if it exists]' \
+'--force[Replace the answer file if it exists, and the schema file its first line names if that differs from this mma'\''s]' \
 '--non-interactive[Ask nothing\: every answer comes from the flags below. Implied without a terminal]' \
 '-q[Print only what the command produces, errors and diagnostics\: no summaries, no \`wrote …\` lines, no progress display. Exit statuses are unchanged]' \
 '--quiet[Print only what the command produces, errors and diagnostics\: no summaries, no \`wrote …\` lines, no progress display. Exit statuses are unchanged]' \
@@ -73,7 +87,7 @@ never\:"Never"))' \
 '--quiet[Print only what the command produces, errors and diagnostics\: no summaries, no \`wrote …\` lines, no progress display. Exit statuses are unchanged]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-'*::paths -- Answer files, or directories to search for `.yaml`, `.yml`, `.json` and `.toml` files; `-` reads standard input (with `--input-format`):_files' \
+'*::paths -- Answer files, or directories to search for `.yaml`, `.yml`, `.json` and `.toml` files; `-` reads standard input (its format from `--input-format` or its content):_files' \
 && ret=0
 ;;
 (recommend)
@@ -92,7 +106,7 @@ never\:"Never"))' \
 '--quiet[Print only what the command produces, errors and diagnostics\: no summaries, no \`wrote …\` lines, no progress display. Exit statuses are unchanged]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-':file -- The answer file; `-` reads standard input (with `--input-format`):_files' \
+':file -- The answer file; `-` reads standard input (its format from `--input-format` or its content):_files' \
 && ret=0
 ;;
 (plan)
@@ -219,7 +233,7 @@ never\:"Never"))' \
 '--quiet[Print only what the command produces, errors and diagnostics\: no summaries, no \`wrote …\` lines, no progress display. Exit statuses are unchanged]' \
 '-h[Print help (see more with '\''--help'\'')]' \
 '--help[Print help (see more with '\''--help'\'')]' \
-':file -- The answer file; `-` reads standard input (with `--input-format`):_files' \
+':file -- The answer file; `-` reads standard input (its format from `--input-format` or its content):_files' \
 && ret=0
 ;;
 (schema)
@@ -502,7 +516,7 @@ _mma_commands() {
 'init:Ask the questions one at a time and write an answer file' \
 'validate:Check answer files (for CI)\: every problem in every file, located. Exit 0 when all are valid, 1 when any is invalid, 2 on usage or IO errors' \
 'recommend:The migration path for an answer file\: the rule that chose it, why, the alternatives and the warnings' \
-'plan:Plan batches from an inventory and permission exports\: batch CSVs for Exchange Online, plan.json and plan.md' \
+'plan:Plan batches from an inventory and permission exports\: batch CSVs for Exchange Online, plan.json, plan.md, broken-links.csv and the runbook documents (runbook.md, runbook.html, commands.ps1, communications.md)' \
 'runbook:Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer file, with per-batch sections when given a plan' \
 'templates:Work with the runbook templates' \
 'convert:Convert an answer file between YAML, JSON and TOML (it is validated first)' \
@@ -530,7 +544,7 @@ _mma__subcmd__help_commands() {
 'init:Ask the questions one at a time and write an answer file' \
 'validate:Check answer files (for CI)\: every problem in every file, located. Exit 0 when all are valid, 1 when any is invalid, 2 on usage or IO errors' \
 'recommend:The migration path for an answer file\: the rule that chose it, why, the alternatives and the warnings' \
-'plan:Plan batches from an inventory and permission exports\: batch CSVs for Exchange Online, plan.json and plan.md' \
+'plan:Plan batches from an inventory and permission exports\: batch CSVs for Exchange Online, plan.json, plan.md, broken-links.csv and the runbook documents (runbook.md, runbook.html, commands.ps1, communications.md)' \
 'runbook:Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer file, with per-batch sections when given a plan' \
 'templates:Work with the runbook templates' \
 'convert:Convert an answer file between YAML, JSON and TOML (it is validated first)' \

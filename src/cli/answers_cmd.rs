@@ -186,7 +186,7 @@ pub(super) fn read_input(path: &Path, forced: Option<InputFormat>) -> Result<Inp
         None => {
             return Err(Failure::usage(format!(
                 "{}: cannot tell the format from the extension or the content; use .yaml, .yml, .json or .toml, or `--input-format`",
-                printable(&name)
+                name
             ))
             .into());
         }
