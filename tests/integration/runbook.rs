@@ -269,13 +269,13 @@ fn a_runbook_from_a_plan_has_a_section_per_batch() {
     assert_eq!(code, 0, "{err}");
     let plan = out.join("plan.json");
     for (format, needle) in [
-        ("markdown", "### Batch 3: `03-batch`"),
-        ("html", "<h3>Batch 3: <code>03-batch</code></h3>"),
+        ("markdown", "### Batch 3: `03-2026-04-15`"),
+        ("html", "<h3>Batch 3: <code>03-2026-04-15</code></h3>"),
         (
             "powershell",
-            "# ==== Batch 3: 03-batch: Exchange Online PowerShell ====\n# shell: exchange-online",
+            "# ==== Batch 3: 03-2026-04-15: Exchange Online PowerShell ====\n# shell: exchange-online",
         ),
-        ("communications", "## 03-batch: 2026-04-15 (3 mailboxes)"),
+        ("communications", "## 03-2026-04-15: 2026-04-15 (3 mailboxes)"),
     ] {
         let (code, text, err) = mma(
             &root(),
