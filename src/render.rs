@@ -174,7 +174,8 @@ pub struct TemplateError(pub String);
 /// A Tera error with its causes, one a line (the location is in the first).
 pub(crate) fn tera_error(e: &tera::Error) -> TemplateError {
     use std::error::Error as _;
-    let mut message = e.to_string();
+    let text = e.to_string();
+    let mut message = text.strip_prefix("error: ").unwrap_or(&text).to_owned();
     let mut source = e.source();
     while let Some(s) = source {
         message.push_str(&format!("\n{s}"));
@@ -250,6 +251,19 @@ pub trait View: Serialize {
 #[derive(Debug)]
 pub struct Templates {
     tera: tera::Tera,
+    /// Each overridden template's name and the file it came from, for error locations.
+    origins: Vec<(String, String)>,
+}
+
+/// A template that replaces the built-in of the same name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Override {
+    /// The built-in template it replaces (`runbook.md`).
+    pub name: String,
+    /// Where it came from, as errors name it (the override file's path).
+    pub origin: String,
+    /// Its text.
+    pub text: String,
 }
 
 impl Templates {
@@ -259,22 +273,59 @@ impl Templates {
     /// A template that does not parse, named, with line and column; an override whose name is
     /// not a built-in template.
     pub fn new(overrides: &[(String, String)]) -> Result<Self, TemplateError> {
+        let overrides: Vec<Override> = overrides
+            .iter()
+            .map(|(name, text)| Override {
+                name: name.clone(),
+                origin: format!("{name}.tera"),
+                text: text.clone(),
+            })
+            .collect();
+        Self::with_overrides(&overrides)
+    }
+
+    /// The built-in templates, with `overrides` replacing those of the same name; an error in
+    /// an override names its origin (the file), not the built-in.
+    ///
+    /// # Errors
+    /// As [`Templates::new`].
+    pub fn with_overrides(overrides: &[Override]) -> Result<Self, TemplateError> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html"]);
         register_filters(&mut tera);
         tera.add_raw_templates(Template::ALL.iter().map(|t| (t.name(), t.text())))
             .map_err(|e| tera_error(&e))?;
-        for (name, text) in overrides {
-            if Template::named(name).is_none() {
+        let mut templates = Self {
+            tera,
+            origins: Vec::new(),
+        };
+        for o in overrides {
+            if Template::named(&o.name).is_none() {
                 return Err(TemplateError(format!(
-                    "`{name}.tera` overrides no template; the templates are {}",
+                    "{}: overrides no template; the templates are {}",
+                    o.origin,
                     Template::file_list()
                 )));
             }
-            tera.add_raw_template(name, text)
-                .map_err(|e| tera_error(&e))?;
+            templates.origins.push((o.name.clone(), o.origin.clone()));
+            let added = templates.tera.add_raw_template(&o.name, &o.text);
+            added.map_err(|e| templates.error(&e))?;
         }
-        Ok(Self { tera })
+        Ok(templates)
+    }
+
+    /// A Tera error as [`tera_error`] words it, located in the override file rather than the
+    /// built-in's name when the template was overridden.
+    fn error(&self, e: &tera::Error) -> TemplateError {
+        let TemplateError(mut message) = tera_error(e);
+        for (name, origin) in &self.origins {
+            let built_in = format!("--> {name}:");
+            if message.contains(&built_in) {
+                message = message.replacen(&built_in, &format!("--> {origin}:"), 1);
+                return TemplateError(format!("in {origin}: {message}"));
+            }
+        }
+        TemplateError(message)
     }
 
     /// The built-in templates alone, parsed once for the process.
@@ -297,7 +348,7 @@ impl Templates {
     pub fn render<V: View>(&self, name: &str, view: &V) -> Result<String, TemplateError> {
         check_view::<V>(name)?;
         let context = view.context(self)?;
-        self.tera.render(name, &context).map_err(|e| tera_error(&e))
+        self.tera.render(name, &context).map_err(|e| self.error(&e))
     }
 
     /// Renders each of `names` with `view`, building the view's variables once (the runbook's
@@ -316,7 +367,7 @@ impl Templates {
         let context = view.context(self)?;
         names
             .iter()
-            .map(|name| self.tera.render(name, &context).map_err(|e| tera_error(&e)))
+            .map(|name| self.tera.render(name, &context).map_err(|e| self.error(&e)))
             .collect()
     }
 
@@ -332,7 +383,7 @@ impl Templates {
     ) -> Result<String, TemplateError> {
         self.tera
             .render_block(template.name(), block, context)
-            .map_err(|e| tera_error(&e))
+            .map_err(|e| self.error(&e))
     }
 }
 
@@ -410,7 +461,7 @@ mod tests {
         let err = Templates::new(&[("runbok.md".to_owned(), String::new())])
             .expect_err("no such template");
         assert!(
-            err.0.contains("`runbok.md.tera` overrides no template"),
+            err.0.contains("runbok.md.tera: overrides no template"),
             "{err}"
         );
         for t in Template::ALL {

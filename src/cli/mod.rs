@@ -46,7 +46,7 @@ impl Exit {
                 "success; every file is valid (warnings allowed unless `--deny-warnings`), the table is clean"
             }
             Self::Invalid => {
-                "the input was read and has problems (diagnostics on stdout; for `recommend`, on stderr)"
+                "the input was read and has problems (diagnostics on stdout for `validate` and `table check`, whose report they are; on stderr for the other commands)"
             }
             Self::Usage => {
                 "usage error, or a file could not be read or written (message on stderr)"
@@ -82,7 +82,8 @@ enum Command {
     /// the warnings.
     Recommend(answers_cmd::RecommendArgs),
     /// Plan batches from an inventory and permission exports: batch CSVs for Exchange Online,
-    /// plan.json and plan.md.
+    /// plan.json, plan.md, broken-links.csv and the runbook documents (runbook.md, runbook.html,
+    /// commands.ps1, communications.md).
     Plan(Box<plan_cmd::PlanArgs>),
     /// Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer
     /// file, with per-batch sections when given a plan.

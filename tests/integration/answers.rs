@@ -293,7 +293,7 @@ fn warnings_pass_unless_denied() {
 #[test]
 fn usage_and_io_errors_exit_2() {
     let dir = scratch("answers-usage");
-    std::fs::write(dir.join("answers.txt"), "version: 1\n").expect("write");
+    std::fs::write(dir.join("answers.txt"), "just words\n").expect("write");
     let (code, _, err) = mma(&dir, &["validate", "answers.txt"]);
     assert_eq!(code, 2);
     assert!(err.contains("cannot tell the format"), "{err}");
@@ -319,6 +319,67 @@ fn recommend_refuses_invalid_answers_with_validate_s_diagnostics() {
     let (_, validate_out, _) = mma(&dir, &["validate", "typo-value.yaml"]);
     let first = validate_out.lines().next().expect("a diagnostic");
     assert!(err.contains(first), "{err}");
+}
+
+/// Runs `mma ARGS` with `input` on standard input: exit code, stdout, stderr.
+fn mma_stdin(args: &[&str], input: &str) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mma"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(input.as_bytes())?;
+            child.wait_with_output()
+        })
+        .expect("mma runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn stdin_and_unknown_extensions_take_the_format_the_content_says() {
+    let yaml = std::fs::read_to_string(root().join("examples/cutover.yaml")).expect("example");
+    for to in ["yaml", "json", "toml"] {
+        let (code, text, err) = mma(&root(), &["convert", "examples/cutover.yaml", "--to", to]);
+        assert_eq!(code, 0, "{err}");
+        let (code, out, err) = mma_stdin(&["validate", "-"], &text);
+        assert_eq!(code, 0, "{to}: {out}{err}");
+        assert!(out.contains("1 valid"), "{to}: {out}");
+        let dir = scratch(&format!("answers-sniffed-{to}"));
+        std::fs::write(dir.join("answers.txt"), &text).expect("write");
+        let (code, out, err) = mma(&dir, &["validate", "answers.txt"]);
+        assert_eq!(code, 0, "{to}: {out}{err}");
+    }
+    let (code, out, err) = mma_stdin(&["validate", "-"], &yaml);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, _, err) = mma_stdin(&["validate", "-"], "just words\n");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("cannot tell the format of standard input from its content"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_invalid_file_counts_its_errors_in_words() {
+    let dir = root().join("tests/invalid");
+    let (code, _, err) = mma(&dir, &["recommend", "typo-value.yaml"]);
+    assert_eq!(code, 1);
+    let last = err.lines().last().unwrap_or_default();
+    assert!(
+        last.ends_with("is not a valid answer file (1 error)"),
+        "{err}"
+    );
 }
 
 #[test]

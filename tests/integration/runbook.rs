@@ -239,12 +239,16 @@ fn templates_export_and_override_by_name() {
     .expect("write");
     let (code, _, err) = mma(&dir, &["runbook", answers, "--templates", "t"]);
     assert_eq!(code, 1);
-    assert!(err.contains("runbook.md:2:"), "{err}");
+    assert!(err.contains("t/runbook.md.tera:2:"), "{err}");
+    assert!(
+        err.starts_with("mma: error: in t/runbook.md.tera: Found"),
+        "one prefix, the override's path: {err}"
+    );
     // An undefined variable is an error at render time, located.
     std::fs::write(dir.join("t/runbook.md.tera"), "{{ organisation }}\n").expect("write");
     let (code, _, err) = mma(&dir, &["runbook", answers, "--templates", "t"]);
     assert_eq!(code, 1);
-    assert!(err.contains("runbook.md:1:"), "{err}");
+    assert!(err.contains("t/runbook.md.tera:1:"), "{err}");
     // A template name mma does not have.
     std::fs::remove_file(dir.join("t/runbook.md.tera")).expect("remove");
     std::fs::write(dir.join("t/runbok.md.tera"), "x").expect("write");
