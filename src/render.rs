@@ -186,12 +186,24 @@ pub(crate) fn tera_error(e: &tera::Error) -> TemplateError {
 
 /// The filters every template can use, registered here and nowhere else:
 /// - `md`: a value escaped for Markdown ([`crate::markdown::escape_markdown`]);
+/// - `code`: a value as one Markdown code span ([`crate::markdown::code_span`]);
+/// - `prose`, `prose_html`: mma's own text, its code spans kept, the rest escaped for Markdown
+///   or HTML ([`crate::markdown::prose`], [`crate::markdown::prose_html`]);
 /// - `ps`: a PowerShell single-quoted literal ([`crate::text::ps`]);
 /// - `comment`: line breaks as spaces, so a value cannot end a PowerShell comment;
 /// - `printable`: control characters made visible for a terminal ([`crate::text::printable`]).
 fn register_filters(tera: &mut tera::Tera) {
     tera.register_filter("md", |s: &str, _: tera::Kwargs, _: &tera::State| {
         crate::markdown::escape_markdown(s)
+    });
+    tera.register_filter("code", |s: &str, _: tera::Kwargs, _: &tera::State| {
+        crate::markdown::code_span(s)
+    });
+    tera.register_filter("prose", |s: &str, _: tera::Kwargs, _: &tera::State| {
+        crate::markdown::prose(s)
+    });
+    tera.register_filter("prose_html", |s: &str, _: tera::Kwargs, _: &tera::State| {
+        tera::Value::safe_string(&crate::markdown::prose_html(s))
     });
     tera.register_filter("ps", |s: &str, _: tera::Kwargs, _: &tera::State| {
         crate::text::ps(s)
