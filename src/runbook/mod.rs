@@ -235,8 +235,9 @@ pub struct RunbookView {
     pub tenant: String,
     /// Hybrid `TargetDeliveryDomain` (or a placeholder).
     pub delivery_domain: String,
-    /// Source host (or a placeholder).
-    pub source_host: String,
+    /// Source host (or a placeholder); none on paths that do not connect to a source server
+    /// (Google Workspace, cross-tenant, third-party) when the answers name none.
+    pub source_host: Option<String>,
     /// Time zone of dates.
     pub time_zone: String,
     /// Answers the runbook needed and did not find (shown as placeholders).
@@ -379,6 +380,7 @@ fn facts(answers: &Answers, path: MigrationPath, missing: &mut Vec<String>) -> F
         delivery,
         domain,
         host,
+        needs_host,
         endpoint: format!("{}-{}", slug(&answers.organization), slug(path.name())),
         imap_port: server.and_then(|s| s.port).unwrap_or(993),
         imap_security: security.to_owned(),
@@ -611,7 +613,8 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
         mailboxes: answers.mailboxes,
         tenant: facts.tenant.clone(),
         delivery_domain: facts.delivery.clone(),
-        source_host: facts.host.clone(),
+        source_host: (facts.needs_host || facts.host != "<source-server>")
+            .then(|| facts.host.clone()),
         time_zone: answers
             .schedule
             .as_ref()

@@ -119,6 +119,8 @@ pub struct Facts {
     pub domain: String,
     /// The source server's host name.
     pub host: String,
+    /// Whether the path connects to a source server (so a missing host is a placeholder to fill).
+    pub needs_host: bool,
     /// The migration endpoint's name.
     pub endpoint: String,
     /// IMAP port and security.
