@@ -731,7 +731,10 @@ fn each_path_tells_users_one_consistent_story() {
         if hybrid {
             // An online move: users keep working and keep access to their mailbox.
             assert!(lower.contains("in the background"), "{name}: {said}");
-            assert!(lower.contains("keep access to your mailbox"), "{name}: {said}");
+            assert!(
+                lower.contains("keep access to your mailbox"),
+                "{name}: {said}"
+            );
             for never in [
                 "close outlook",
                 "restart",
