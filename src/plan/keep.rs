@@ -1,0 +1,401 @@
+//! Re-planning stages, in place of choosing the pilot, packing, naming and scheduling afresh:
+//! pin every mailbox still in the inventory to the batch a previous plan gave it; place the new
+//! ones in an open batch (not frozen, not the pilot) where their links and the caps allow, else
+//! pack them into new batches numbered after the last; keep the existing batches' names and
+//! timing (frozen ones verbatim) and schedule the new ones after the last scheduled day; and
+//! report the links the batches split, a link the previous plan's placement splits with the
+//! reason `previous-plan`.
+
+use rustc_hash::FxHashMap;
+
+use super::PlanError;
+use super::caps::Budget;
+use super::dates;
+use super::group::{Groups, Hubs};
+use super::inventory::Mailbox;
+use super::links::Link;
+use super::model::{Batch, BrokenLink, Estimate, Impact, LinkReason, batch_name};
+use super::name::Named;
+use super::pack::{self, Caps, Graph, Packed, Pieces, Weight};
+use super::previous::PreviousPlan;
+use super::schedule::{Calendar, published_days};
+use crate::answers::model::{Date, Schedule};
+use crate::answers::{MigrationPath, Source};
+
+/// The mailboxes of the inventory a previous plan placed, and those it placed that are gone.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Pinned {
+    /// Each mailbox's batch in the previous plan (its position), if it had one.
+    pub batch_of: Vec<Option<u32>>,
+    /// Each previous batch's members still in the inventory, in inventory order.
+    pub members: Vec<Vec<usize>>,
+    /// Mailboxes of the previous plan no longer in the inventory, with their batch's position.
+    pub removed: Vec<(String, usize)>,
+}
+
+/// Re-planning stage, pin: every mailbox of the inventory to the batch the previous plan gave
+/// it.
+#[must_use]
+pub fn pin(previous: &PreviousPlan, mailboxes: &[Mailbox]) -> Pinned {
+    let mut index: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(mailboxes.len(), Default::default());
+    index.extend(
+        mailboxes
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.address.as_str(), i)),
+    );
+    let mut pinned = Pinned {
+        batch_of: vec![None; mailboxes.len()],
+        members: Vec::with_capacity(previous.plan.batches.len()),
+        removed: Vec::new(),
+    };
+    for (b, batch) in previous.plan.batches.iter().enumerate() {
+        let mut members = Vec::with_capacity(batch.members.len());
+        for address in &batch.members {
+            match index.get(address.as_str()) {
+                Some(&i) => {
+                    pinned.batch_of[i] = u32::try_from(b).ok();
+                    members.push(i);
+                }
+                None => pinned.removed.push((address.clone(), b)),
+            }
+        }
+        members.sort_unstable();
+        pinned.members.push(members);
+    }
+    pinned.removed.sort_unstable();
+    pinned
+}
+
+/// What a batch holds, against its caps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Load {
+    mailboxes: usize,
+    bytes: u64,
+    csv_bytes: u64,
+}
+
+impl Load {
+    fn of(members: &[usize], weights: &[Weight]) -> Self {
+        members.iter().fold(Self::default(), |l, &i| Self {
+            mailboxes: l.mailboxes + 1,
+            bytes: l.bytes.saturating_add(weights[i].bytes),
+            csv_bytes: l.csv_bytes.saturating_add(weights[i].csv_bytes),
+        })
+    }
+
+    fn plus(self, o: Self) -> Self {
+        Self {
+            mailboxes: self.mailboxes + o.mailboxes,
+            bytes: self.bytes.saturating_add(o.bytes),
+            csv_bytes: self.csv_bytes.saturating_add(o.csv_bytes),
+        }
+    }
+
+    fn fits(self, caps: Caps) -> bool {
+        self.mailboxes <= caps.mailboxes
+            && self.bytes <= caps.bytes
+            && self.csv_bytes <= caps.csv_bytes
+    }
+}
+
+/// The open batch (by position) holding most of `members`' pinned mailboxes, the first on a tie.
+fn linked_batch(members: &[u32], pinned: &Pinned, open: &[bool]) -> Option<usize> {
+    let mut count: Vec<(usize, usize)> = Vec::new();
+    for &i in members {
+        if let Some(b) = pinned.batch_of[i as usize].map(|b| b as usize) {
+            if open[b] {
+                match count.iter_mut().find(|(c, _)| *c == b) {
+                    Some((_, n)) => *n += 1,
+                    None => count.push((b, 1)),
+                }
+            }
+        }
+    }
+    count
+        .iter()
+        .max_by(|a, c| a.1.cmp(&c.1).then(c.0.cmp(&a.0)))
+        .map(|&(b, _)| b)
+}
+
+/// Re-planning stage, place: the new mailboxes of each group into the open batch holding most
+/// of the group's pinned mailboxes, else the first open batch they fit, else into new batches
+/// packed (and split where a group's new mailboxes exceed a batch) after the existing ones.
+/// Open batches are those neither frozen nor the pilot.
+///
+/// # Errors
+/// On a single-batch path (cutover) whose one batch is frozen, or full, when new mailboxes
+/// cannot join it.
+pub fn place(
+    pinned: &Pinned,
+    previous: &PreviousPlan,
+    (groups, (linking, hubs)): (&Groups, (&[Link], &Hubs)),
+    (weights, caps): (&[Weight], Caps),
+    single_batch: bool,
+) -> Result<Packed, PlanError> {
+    let open: Vec<bool> = (previous.plan.batches.iter().zip(&previous.frozen))
+        .map(|(b, &frozen)| !frozen && !b.pilot)
+        .collect();
+    let mut batches = pinned.members.clone();
+    let mut loads: Vec<Load> = batches.iter().map(|m| Load::of(m, weights)).collect();
+    let mut left: Vec<Vec<usize>> = Vec::new();
+    let mut new: Vec<usize> = Vec::new();
+    for members in groups.iter() {
+        new.clear();
+        new.extend(
+            members
+                .iter()
+                .map(|&i| i as usize)
+                .filter(|&i| pinned.batch_of[i].is_none()),
+        );
+        if new.is_empty() {
+            continue;
+        }
+        let load = Load::of(&new, weights);
+        let fits = |b: usize, loads: &[Load]| open[b] && loads[b].plus(load).fits(caps);
+        let target = linked_batch(members, pinned, &open)
+            .filter(|&b| fits(b, &loads))
+            .or_else(|| (0..batches.len()).find(|&b| fits(b, &loads)));
+        match target {
+            Some(b) => {
+                batches[b].extend(new.iter().copied());
+                loads[b] = loads[b].plus(load);
+            }
+            None => left.push(new.clone()),
+        }
+    }
+    if single_batch && !left.is_empty() {
+        let count: usize = left.iter().map(Vec::len).sum();
+        return Err(PlanError(format!(
+            "{}: a cutover migration moves every mailbox in its one batch, which is frozen as of {} \
+             (or full); {count} new mailboxes cannot join it: plan them afresh, without --previous",
+            previous.file, previous.as_of
+        )));
+    }
+    for b in &mut batches {
+        b.sort_unstable();
+    }
+    let mut pieces = Pieces::default();
+    let mut graph: Option<Graph> = None;
+    for piece in left {
+        if Load::of(&piece, weights).fits(caps) || piece.len() == 1 {
+            pieces.push(piece);
+            continue;
+        }
+        let graph = graph.get_or_insert_with(|| {
+            let edges: Vec<(u32, u32)> = linking
+                .iter()
+                .filter(|l| !hubs.touches(l))
+                .map(|&(m, d, _)| (m, d))
+                .collect();
+            Graph::new(weights.len(), &edges)
+        });
+        for part in pack::split_group(&piece, graph, weights, caps) {
+            pieces.push(part);
+        }
+    }
+    batches.extend(pack::pack(&pieces, weights, caps));
+    Ok(Packed {
+        batches,
+        pilot_batches: 0,
+    })
+}
+
+/// Re-planning stage, name: the existing batches keep their names; the new ones (from position
+/// `kept`) are named as a plan names them, numbered after the last existing batch.
+#[must_use]
+pub fn name(
+    path: MigrationPath,
+    previous: &PreviousPlan,
+    packed: &Packed,
+    mailboxes: &[Mailbox],
+) -> Vec<Named> {
+    let kept = previous.plan.batches.len();
+    let mut names: Vec<Named> = previous
+        .plan
+        .batches
+        .iter()
+        .map(|b| Named {
+            name: b.name.clone(),
+            file: b.file.clone(),
+        })
+        .collect();
+    let new = packed.batches.get(kept..).unwrap_or_default();
+    let width = packed.batches.len().to_string().len().max(2);
+    for (k, named) in super::name::name_batches(path, new, 0, mailboxes)
+        .into_iter()
+        .enumerate()
+    {
+        let label = named
+            .name
+            .split_once('-')
+            .map_or("batch", |(_, label)| label);
+        let name = batch_name(kept + k + 1, width, label);
+        let file = named.file.map(|_| format!("batches/{name}.csv"));
+        names.push(Named { name, file });
+    }
+    names
+}
+
+/// An existing batch with its members now: sizes and estimates from the inventory, its name,
+/// pilot flag, day, window and completion time kept; an open batch's sync start moved earlier
+/// when a larger mailbox needs a longer sync, never before `floor` (the schedule's start or the
+/// re-planning day, whichever is later).
+fn kept_batch(
+    (number, previous, frozen): (usize, &Batch, bool),
+    members: &[usize],
+    (budget, floor): (&Budget, Option<Date>),
+    mailboxes: &[Mailbox],
+) -> Batch {
+    let weights = members.iter().map(|&i| budget.weights[i].bytes);
+    let bytes = weights.clone().fold(0, u64::saturating_add);
+    let largest = weights.max().unwrap_or(0);
+    let (p50, p90) = published_days(largest);
+    let day = previous
+        .date
+        .as_deref()
+        .and_then(crate::answers::time::parse_date);
+    let sync_start = match (frozen, &previous.sync_start, day, floor) {
+        (false, Some(_), Some(day), Some(floor)) => {
+            Some(Calendar::days_before(day, p90, floor).to_string())
+        }
+        _ => previous.sync_start.clone(),
+    };
+    Batch {
+        number,
+        name: previous.name.clone(),
+        file: previous.file.clone(),
+        pilot: previous.pilot,
+        members: members
+            .iter()
+            .map(|&i| mailboxes[i].address.clone())
+            .collect(),
+        bytes,
+        largest_bytes: largest,
+        date: previous.date.clone(),
+        window: previous.window.clone(),
+        sync_start,
+        complete_after_utc: previous.complete_after_utc.clone(),
+        estimate: Estimate {
+            hours: dates::hours(bytes, budget.throughput),
+            p50_days: p50,
+            p90_days: p90,
+        },
+    }
+}
+
+/// Re-planning stage, schedule: the existing batches keep their timing ([`kept_batch`]); the
+/// new ones run on the answers' calendar from the day after the last scheduled day (and not
+/// before the re-planning day), synced no earlier than the re-planning day.
+///
+/// # Errors
+/// As [`dates::schedule_batches`].
+pub fn schedule(
+    path: MigrationPath,
+    schedule: &Schedule,
+    previous: &PreviousPlan,
+    (packed, names): (&Packed, Vec<Named>),
+    budget: &Budget,
+    (mailboxes, warnings): (&[Mailbox], &mut Vec<String>),
+) -> Result<Vec<Batch>, PlanError> {
+    let kept = previous.plan.batches.len();
+    let floor = schedule.start.map(|s| s.max(previous.as_of));
+    let mut batches: Vec<Batch> = previous
+        .plan
+        .batches
+        .iter()
+        .zip(&previous.frozen)
+        .zip(&packed.batches)
+        .enumerate()
+        .map(|(b, ((p, &frozen), members))| {
+            kept_batch((b + 1, p, frozen), members, (budget, floor), mailboxes)
+        })
+        .collect();
+    let last = previous
+        .plan
+        .batches
+        .iter()
+        .filter_map(|b| b.date.as_deref().and_then(crate::answers::time::parse_date))
+        .max();
+    let after = last.and_then(|d| d.tomorrow().ok());
+    let continued = Schedule {
+        start: schedule
+            .start
+            .map(|s| s.max(previous.as_of).max(after.unwrap_or(s))),
+        ..schedule.clone()
+    };
+    let mut names = names;
+    let new = Packed {
+        batches: packed.batches.get(kept..).unwrap_or_default().to_vec(),
+        pilot_batches: 0,
+    };
+    let new_names = names.split_off(kept.min(names.len()));
+    let scheduled = dates::schedule_batches(
+        path,
+        &continued,
+        (&new, new_names),
+        budget,
+        mailboxes,
+        warnings,
+    )?;
+    for mut b in scheduled {
+        b.number += kept;
+        // Synced from the re-planning day, not only from the continued calendar's first day.
+        if let (Some(_), Some(day), Some(floor)) = (
+            &b.sync_start,
+            b.date.as_deref().and_then(crate::answers::time::parse_date),
+            floor,
+        ) {
+            b.sync_start = Some(Calendar::days_before(day, b.estimate.p90_days, floor).to_string());
+        }
+        batches.push(b);
+    }
+    Ok(batches)
+}
+
+/// Re-planning stage, report: the links whose two mailboxes are in different batches, in link
+/// order. The reason is `hub` for a hub's link, else the one the previous plan gave it, else
+/// `previous-plan` when either mailbox was pinned (re-planning moves nobody), else `split`.
+#[must_use]
+pub fn broken_links(
+    (path, source): (MigrationPath, Source),
+    linking: &[Link],
+    (batches, hubs): (&[Vec<usize>], &Hubs),
+    (pinned, previous): (&Pinned, &PreviousPlan),
+    mailboxes: &[Mailbox],
+) -> Vec<BrokenLink> {
+    let mut batch_of = vec![0usize; mailboxes.len()];
+    for (b, members) in batches.iter().enumerate() {
+        for &i in members {
+            batch_of[i] = b + 1;
+        }
+    }
+    let reasons = previous.reasons();
+    linking
+        .iter()
+        .filter(|(m, d, _)| batch_of[*m as usize] != batch_of[*d as usize])
+        .map(|link @ &(m, d, right)| {
+            let (m, d) = (m as usize, d as usize);
+            let (ma, da) = (mailboxes[m].address.as_str(), mailboxes[d].address.as_str());
+            let reason = if hubs.touches(link) {
+                LinkReason::Hub
+            } else if let Some(&r) = reasons.get(&(ma, da, right)) {
+                r
+            } else if pinned.batch_of[m].is_some() || pinned.batch_of[d].is_some() {
+                LinkReason::PreviousPlan
+            } else {
+                LinkReason::Split
+            };
+            BrokenLink {
+                mailbox: ma.to_owned(),
+                delegate: da.to_owned(),
+                right,
+                mailbox_batch: batch_of[m],
+                delegate_batch: batch_of[d],
+                reason: reason.as_str().to_owned(),
+                impact: Impact::of(path, source, right),
+            }
+        })
+        .collect()
+}
