@@ -100,27 +100,44 @@ impl Load {
     }
 }
 
-/// The open batch (by position) holding most of `members`' pinned mailboxes, the first on a tie.
-fn linked_batch(members: &[u32], pinned: &Pinned, open: &[bool]) -> Option<usize> {
-    let mut count: Vec<(usize, usize)> = Vec::new();
-    for &i in members {
-        if let Some(b) = pinned.batch_of[i as usize].map(|b| b as usize) {
-            if open[b] {
-                match count.iter_mut().find(|(c, _)| *c == b) {
-                    Some((_, n)) => *n += 1,
-                    None => count.push((b, 1)),
-                }
+/// For each group with new mailboxes linked straight to pinned mailboxes of open batches, the
+/// open batch (by position) most of those links lead to, the first on a tie: (the group's
+/// first member, the batch), sorted.
+fn linked_batches(
+    groups: &Groups,
+    (linking, hubs): (&[Link], &Hubs),
+    pinned: &Pinned,
+    open: &[bool],
+) -> Vec<(u32, u32)> {
+    let mut ends: Vec<(u32, u32)> = Vec::new();
+    for link in linking.iter().filter(|l| !hubs.touches(l)) {
+        let (m, d) = (link.0 as usize, link.1 as usize);
+        let (new, old) = match (pinned.batch_of[m], pinned.batch_of[d]) {
+            (None, Some(b)) => (m, b),
+            (Some(b), None) => (d, b),
+            _ => continue,
+        };
+        if open[old as usize] {
+            if let Some(&first) = groups.of(new).first() {
+                ends.push((first, old));
             }
         }
     }
-    count
-        .iter()
-        .max_by(|a, c| a.1.cmp(&c.1).then(c.0.cmp(&a.0)))
-        .map(|&(b, _)| b)
+    ends.sort_unstable();
+    let mut best: Vec<(u32, u32)> = Vec::new();
+    for run in ends.chunk_by(|a, b| a.0 == b.0) {
+        let most = run
+            .chunk_by(|a, b| a.1 == b.1)
+            .max_by(|a, b| a.len().cmp(&b.len()).then(b[0].1.cmp(&a[0].1)));
+        if let Some(most) = most {
+            best.push(most[0]);
+        }
+    }
+    best
 }
 
-/// Re-planning stage, place: the new mailboxes of each group into the open batch holding most
-/// of the group's pinned mailboxes, else the first open batch they fit, else into new batches
+/// Re-planning stage, place: the new mailboxes of each group into the open batch most of their
+/// links to pinned mailboxes lead to, else the first open batch they fit, else into new batches
 /// packed (and split where a group's new mailboxes exceed a batch) after the existing ones.
 /// Open batches are those neither frozen nor the pilot.
 ///
@@ -137,6 +154,7 @@ pub fn place(
     let open: Vec<bool> = (previous.plan.batches.iter().zip(&previous.frozen))
         .map(|(b, &frozen)| !frozen && !b.pilot)
         .collect();
+    let linked = linked_batches(groups, (linking, hubs), pinned, &open);
     let mut batches = pinned.members.clone();
     let mut loads: Vec<Load> = batches.iter().map(|m| Load::of(m, weights)).collect();
     let mut left: Vec<Vec<usize>> = Vec::new();
@@ -154,7 +172,11 @@ pub fn place(
         }
         let load = Load::of(&new, weights);
         let fits = |b: usize, loads: &[Load]| open[b] && loads[b].plus(load).fits(caps);
-        let target = linked_batch(members, pinned, &open)
+        let first = members.first().copied().unwrap_or_default();
+        let target = linked
+            .binary_search_by_key(&first, |&(g, _)| g)
+            .ok()
+            .map(|k| linked[k].1 as usize)
             .filter(|&b| fits(b, &loads))
             .or_else(|| (0..batches.len()).find(|&b| fits(b, &loads)));
         match target {

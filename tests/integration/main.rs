@@ -14,6 +14,7 @@ mod hostile_plan;
 mod plan;
 mod plan_props;
 mod ps_commands;
+mod replan;
 mod runbook;
 mod runbook_paths;
 mod support;
