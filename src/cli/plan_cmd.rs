@@ -151,22 +151,37 @@ fn write_outputs(
     Ok(())
 }
 
-/// Reads the previous plan of a re-plan (`--previous`) for `organization` on `path`.
-fn read_previous(
-    path: &std::path::Path,
-    (organization, migration_path): (&str, crate::answers::MigrationPath),
-    as_of: crate::answers::model::Date,
-) -> Result<plan::PreviousPlan, Failure> {
+/// Re-plans against the previous plan at `path` (`--previous`) as of `as_of`.
+fn replan(
+    (path, as_of): (&std::path::Path, crate::answers::model::Date),
+    (answers, recommendation): (&Answers, &Recommendation),
+    inventory: &Inventory,
+    exports: Vec<plan::Export>,
+    options: &Options,
+) -> Result<Plan, Failure> {
     let text = super::runbook_cmd::read_plan_text(path)?;
-    plan::previous::parse(
+    let previous = plan::previous::parse(
         &path.display().to_string(),
         &text,
-        (organization, migration_path),
+        (&answers.organization, recommendation.path),
         as_of,
     )
     .map_err(|message| Failure {
         code: EXIT_INVALID,
         message,
+    })?;
+    drop(text);
+    plan::replan(
+        answers,
+        recommendation,
+        inventory,
+        exports,
+        options,
+        &previous,
+    )
+    .map_err(|e| Failure {
+        code: EXIT_INVALID,
+        message: format!("{e}; nothing was written"),
     })
 }
 
@@ -228,27 +243,17 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         message: format!("{e}; nothing was written"),
     };
     let recommendation = crate::recommend::recommend(&answers);
-    let previous = match (&args.previous, args.as_of) {
-        (Some(path), Some(as_of)) => Some(read_previous(
-            path,
-            (&answers.organization, recommendation.path),
-            as_of,
-        )?),
-        _ => None,
-    };
-    let plan = match &previous {
-        Some(previous) => plan::replan(
-            &answers,
-            &recommendation,
+    let plan = match (&args.previous, args.as_of) {
+        (Some(path), Some(as_of)) => replan(
+            (path, as_of),
+            (&answers, &recommendation),
             &inventory,
             exports,
             &options,
-            previous,
         ),
-        None => plan::plan(&answers, &recommendation, &inventory, exports, &options),
-    }
-    .map_err(invalid)?;
-    drop(previous);
+        _ => plan::plan(&answers, &recommendation, &inventory, exports, &options)
+            .map_err(invalid),
+    }?;
     stage("writing the plan and the runbook");
     let mut staged = out_dir::stage(&args.out, args.force)?;
     write_outputs(

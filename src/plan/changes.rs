@@ -22,6 +22,9 @@ pub struct Changes {
     /// (syncing, for remote moves, else migrating) are frozen.
     #[serde(deserialize_with = "day")]
     pub as_of: String,
+    /// The batches frozen as of that day, in batch order.
+    #[serde(deserialize_with = "batch_names")]
+    pub frozen: Vec<String>,
     /// Mailboxes the previous plan did not hold, in address order, with the batch each joined.
     pub added: Vec<Added>,
     /// Mailboxes of the previous plan the inventory no longer holds, in address order.
@@ -87,6 +90,15 @@ pub struct Touched {
     pub mailboxes: usize,
 }
 
+/// Batch names of the form mma gives.
+fn batch_names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let names = Vec::<String>::deserialize(d)?;
+    match names.iter().find_map(|n| super::model::batch_name_problem(n)) {
+        Some(problem) => Err(serde::de::Error::custom(problem)),
+        None => Ok(names),
+    }
+}
+
 /// A day, `YYYY-MM-DD`.
 fn day<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     read::date(d)?
@@ -136,13 +148,13 @@ pub fn diff(
         }
     }
     for (i, m) in mailboxes.iter().enumerate() {
-        if pinned.batch_of[i].is_none() {
-            if let Some(batch) = batches.get(batch_of[i]) {
-                added.push(Added {
-                    address: m.address.clone(),
-                    batch: batch.name.clone(),
-                });
-            }
+        if pinned.batch_of[i].is_none()
+            && let Some(batch) = batches.get(batch_of[i])
+        {
+            added.push(Added {
+                address: m.address.clone(),
+                batch: batch.name.clone(),
+            });
         }
     }
     let removed = pinned
@@ -167,6 +179,14 @@ pub fn diff(
     touched.retain(|t| t.added > 0 || t.removed > 0 || t.state == State::New);
     Changes {
         as_of: previous.as_of.to_string(),
+        frozen: previous
+            .plan
+            .batches
+            .iter()
+            .zip(&previous.frozen)
+            .filter(|(_, frozen)| **frozen)
+            .map(|(b, _)| b.name.clone())
+            .collect(),
         added,
         removed,
         batches: touched,
@@ -184,6 +204,8 @@ pub struct ChangesView<'a> {
     pub organization: &'a str,
     /// The re-planning day.
     pub as_of: &'a str,
+    /// The batches frozen as of that day.
+    pub frozen: &'a [String],
     /// Mailboxes now, and batches now.
     pub mailboxes: usize,
     /// Batches now.
@@ -226,6 +248,7 @@ pub fn view(plan: &Plan) -> Option<ChangesView<'_>> {
     Some(ChangesView {
         organization: &plan.organization,
         as_of: &changes.as_of,
+        frozen: &changes.frozen,
         mailboxes: plan.totals.mailboxes,
         batches_now: plan.batches.len(),
         added_count: changes.added.len(),

@@ -117,10 +117,10 @@ fn linked_batches(
             (Some(b), None) => (d, b),
             _ => continue,
         };
-        if open[old as usize] {
-            if let Some(&first) = groups.of(new).first() {
-                ends.push((first, old));
-            }
+        if open[old as usize]
+            && let Some(&first) = groups.of(new).first()
+        {
+            ends.push((first, old));
         }
     }
     ends.sort_unstable();

@@ -46,6 +46,22 @@ const NEW_LINKS: &str = "Mailbox,Delegate,Right\n\
 
 const AS_OF: &str = "2026-02-20";
 
+/// The example's batches that start syncing before [`AS_OF`].
+const FROZEN: [&str; 12] = [
+    "01-pilot",
+    "02-mbx-db02",
+    "03-mbx-db02",
+    "04-mbx-db03",
+    "05-mbx-db03",
+    "06-mbx-db02",
+    "07-mbx-db04",
+    "08-mbx-db04",
+    "09-mbx-db01",
+    "10-mbx-db02",
+    "11-mbx-db04",
+    "12-mbx-db04",
+];
+
 /// Runs `mma plan` on the example's answers with `inventory`, its exports and `extra`.
 fn plan(inventory: &str, extra: &[&str], out: &Path) -> (i32, String, String) {
     let out = out.to_str().expect("utf-8");
@@ -225,7 +241,7 @@ fn replanning_an_unchanged_inventory_changes_nothing() {
         .expect("a changes section");
     assert_eq!(
         changes,
-        serde_json::json!({"as_of": AS_OF, "added": [], "removed": [], "batches": [], "newly_broken": []})
+        serde_json::json!({"as_of": AS_OF, "frozen": FROZEN, "added": [], "removed": [], "batches": [], "newly_broken": []})
     );
     assert_eq!(now, json(&previous));
     for file in ["plan.md", "broken-links.csv", "runbook.md", "commands.ps1"] {
@@ -235,6 +251,22 @@ fn replanning_an_unchanged_inventory_changes_nothing() {
             "{file}"
         );
     }
+    // `--templates` overrides changes.md like any other document.
+    let templates = dir.join("templates");
+    std::fs::create_dir_all(&templates).expect("mkdir");
+    std::fs::write(
+        templates.join("changes.md.tera"),
+        "As of {{ as_of }}: {{ added_count }} added, {{ frozen | length }} frozen.\n",
+    )
+    .expect("write template");
+    let mut with = extra.to_vec();
+    with.extend(["--templates", templates.to_str().expect("utf-8")]);
+    let (code, _, stderr) = plan("examples/tailspin/inventory.csv", &with, &new);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(new.join("changes.md")).expect("changes.md"),
+        format!("As of {AS_OF}: 0 added, 12 frozen.\n")
+    );
 }
 
 #[test]
