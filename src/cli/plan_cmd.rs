@@ -251,8 +251,7 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
             exports,
             &options,
         ),
-        _ => plan::plan(&answers, &recommendation, &inventory, exports, &options)
-            .map_err(invalid),
+        _ => plan::plan(&answers, &recommendation, &inventory, exports, &options).map_err(invalid),
     }?;
     stage("writing the plan and the runbook");
     let mut staged = out_dir::stage(&args.out, args.force)?;

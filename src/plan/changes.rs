@@ -93,7 +93,10 @@ pub struct Touched {
 /// Batch names of the form mma gives.
 fn batch_names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     let names = Vec::<String>::deserialize(d)?;
-    match names.iter().find_map(|n| super::model::batch_name_problem(n)) {
+    match names
+        .iter()
+        .find_map(|n| super::model::batch_name_problem(n))
+    {
         Some(problem) => Err(serde::de::Error::custom(problem)),
         None => Ok(names),
     }

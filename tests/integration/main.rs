@@ -15,6 +15,7 @@ mod plan;
 mod plan_props;
 mod ps_commands;
 mod replan;
+mod replan_props;
 mod runbook;
 mod runbook_paths;
 mod support;
