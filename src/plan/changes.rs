@@ -296,3 +296,80 @@ pub fn markdown(plan: &Plan, templates: &Templates) -> Result<Option<String>, Te
         .map(|v| templates.render(Template::ChangesMd.name(), &v))
         .transpose()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{MigrationPath, Source};
+    use crate::plan::group;
+    use crate::plan::keep::{self, tests as scenario};
+
+    #[test]
+    fn the_changes_name_who_came_where_who_left_and_the_links_newly_broken() {
+        let previous = scenario::previous_plan("2026-03-03");
+        let (inventory, links, budget, schedule) = scenario::now();
+        let m = &inventory.mailboxes;
+        let pinned = keep::pin(&previous, m);
+        let hubs = group::find_hubs(m, &links, 50);
+        let groups = group::group(m.len(), &links, &hubs);
+        let packed = keep::place(
+            &pinned,
+            &previous,
+            (&groups, (&links, &hubs)),
+            (&budget.weights, budget.caps),
+            false,
+        )
+        .expect("placed");
+        let batches = scenario::schedule_batches(
+            &previous,
+            &packed,
+            (&budget, &schedule),
+            m,
+            &mut Vec::new(),
+        );
+        let broken = keep::broken_links(
+            (MigrationPath::Staged, Source::Exchange2016),
+            &links,
+            (&packed.batches, &hubs),
+            (&pinned, &previous),
+            m,
+        );
+        let c = diff(&previous, &pinned, (&packed, &batches, &broken), m);
+        assert_eq!(c.as_of, "2026-03-03");
+        assert_eq!(c.frozen, ["01-db1"]);
+        let added: Vec<(&str, &str)> = c
+            .added
+            .iter()
+            .map(|a| (a.address.as_str(), a.batch.as_str()))
+            .collect();
+        assert_eq!(
+            added,
+            [
+                ("e@x.com", "02-db1"),
+                ("f@x.com", "03-db2"),
+                ("g@x.com", "03-db2")
+            ]
+        );
+        assert_eq!(
+            c.removed,
+            [Removed {
+                address: "b@x.com".to_owned(),
+                batch: "01-db1".to_owned()
+            }]
+        );
+        let touched: Vec<(&str, State, usize, usize, usize)> = c
+            .batches
+            .iter()
+            .map(|t| (t.name.as_str(), t.state, t.added, t.removed, t.mailboxes))
+            .collect();
+        assert_eq!(
+            touched,
+            [
+                ("01-db1", State::Frozen, 0, 1, 1),
+                ("02-db1", State::Open, 1, 0, 3),
+                ("03-db2", State::New, 2, 0, 2)
+            ]
+        );
+        assert_eq!(c.newly_broken.len(), 2);
+    }
+}

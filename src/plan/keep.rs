@@ -421,3 +421,163 @@ pub fn broken_links(
         })
         .collect()
 }
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::answers::model::Window;
+    use crate::plan::{Inventory, Options, Right, caps, group, previous};
+
+    /// A previous staged plan: `01-db1` (a, b) on 2026-03-02, `02-db1` (c, d) on 2026-03-03.
+    pub(in crate::plan) fn previous_plan(as_of: &str) -> PreviousPlan {
+        let batch = |n: usize, members: &str, date: &str| {
+            format!(
+                r#"{{"number": {n}, "name": "0{n}-db1", "file": "batches/0{n}-db1.csv", "pilot": false,
+                "members": [{members}], "bytes": 0, "largest_bytes": 0, "date": "{date}",
+                "window": "20:00-06:00", "complete_after_utc": null,
+                "estimate": {{"hours": null, "p50_days": 1, "p90_days": 7}}}}"#
+            )
+        };
+        let text = format!(
+            r#"{{"format_version": 1, "organization": "Contoso", "path": "staged",
+            "path_title": "Staged migration", "rule": "r", "time_zone": "Europe/Paris",
+            "totals": {{"mailboxes": 4, "bytes": 0, "batches": 2, "groups": 0, "links": 0,
+                        "broken_links": 0, "hubs": 0, "unresolved_rows": 0}},
+            "batches": [{}, {}],
+            "groups": [], "hubs": [], "broken_links": [], "unresolved": [], "warnings": []}}"#,
+            batch(1, r#""a@x.com", "b@x.com""#, "2026-03-02"),
+            batch(2, r#""c@x.com", "d@x.com""#, "2026-03-03"),
+        );
+        let day = crate::answers::time::parse_date(as_of).expect("a date");
+        previous::parse("old.json", &text, ("Contoso", MigrationPath::Staged), day).expect("reads")
+    }
+
+    /// The mailboxes now (b gone; e, f, g new), links e–a and f–c, three to a batch.
+    pub(in crate::plan) fn now() -> (Inventory, Vec<Link>, Budget, Schedule) {
+        let inventory = Inventory::parse(
+            "inv.csv",
+            "EmailAddress,Database\na@x.com,DB1\nc@x.com,DB1\nd@x.com,DB1\ne@x.com,DB2\nf@x.com,DB2\ng@x.com,DB2\n",
+        )
+        .expect("parses");
+        let links = vec![(0, 3, Right::FullAccess), (1, 4, Right::SendAs)];
+        let schedule = Schedule {
+            start: crate::answers::time::parse_date("2026-03-02"),
+            max_batch_mailboxes: Some(3),
+            window: Window::parse("20:00-06:00").ok(),
+            ..Schedule::default()
+        };
+        let budget = caps::budget(
+            MigrationPath::Staged,
+            &schedule,
+            &inventory.mailboxes,
+            None,
+            &Options::default(),
+        )
+        .expect("a budget");
+        (inventory, links, budget, schedule)
+    }
+
+    #[test]
+    fn pinned_mailboxes_stay_and_new_ones_fill_open_batches_then_new_ones() {
+        let previous = previous_plan("2026-03-03");
+        assert_eq!(previous.frozen, [true, false]);
+        let (inventory, links, budget, schedule) = now();
+        let m = &inventory.mailboxes;
+        let pinned = pin(&previous, m);
+        assert_eq!(
+            pinned.batch_of,
+            [Some(0), Some(1), Some(1), None, None, None]
+        );
+        assert_eq!(pinned.members, [vec![0], vec![1, 2]]);
+        assert_eq!(pinned.removed, [("b@x.com".to_owned(), 0)]);
+        let hubs = group::find_hubs(m, &links, 50);
+        let groups = group::group(m.len(), &links, &hubs);
+        let packed = place(
+            &pinned,
+            &previous,
+            (&groups, (&links, &hubs)),
+            (&budget.weights, budget.caps),
+            false,
+        )
+        .expect("placed");
+        // e's link is to the frozen batch: it joins the open one; f's batch is then full, so f
+        // and g make a new batch.
+        assert_eq!(packed.batches, [vec![0], vec![1, 2, 3], vec![4, 5]]);
+        let names = name(MigrationPath::Staged, &previous, &packed, m);
+        let names: Vec<&str> = names.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["01-db1", "02-db1", "03-db2"]);
+        let mut warnings = Vec::new();
+        let batches = schedule_batches(&previous, &packed, (&budget, &schedule), m, &mut warnings);
+        let days: Vec<Option<&str>> = batches.iter().map(|b| b.date.as_deref()).collect();
+        // The new batch runs on the next migration day after the last (any day is one here).
+        assert_eq!(
+            days,
+            [Some("2026-03-02"), Some("2026-03-03"), Some("2026-03-04")]
+        );
+        assert_eq!(batches[2].number, 3);
+        let broken = broken_links(
+            (MigrationPath::Staged, Source::Exchange2016),
+            &links,
+            (&packed.batches, &hubs),
+            (&pinned, &previous),
+            m,
+        );
+        let got: Vec<(&str, &str, usize, usize)> = broken
+            .iter()
+            .map(|l| {
+                (
+                    l.mailbox.as_str(),
+                    l.reason.as_str(),
+                    l.mailbox_batch,
+                    l.delegate_batch,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("a@x.com", "previous-plan", 1, 2),
+                ("c@x.com", "previous-plan", 2, 3)
+            ]
+        );
+    }
+
+    /// [`schedule`] for the test plan.
+    pub(in crate::plan) fn schedule_batches(
+        previous: &PreviousPlan,
+        packed: &Packed,
+        (budget, calendar): (&Budget, &Schedule),
+        m: &[Mailbox],
+        warnings: &mut Vec<String>,
+    ) -> Vec<Batch> {
+        let names = name(MigrationPath::Staged, previous, packed, m);
+        schedule(
+            MigrationPath::Staged,
+            calendar,
+            previous,
+            (packed, names),
+            budget,
+            (m, warnings),
+        )
+        .expect("scheduled")
+    }
+
+    #[test]
+    fn a_frozen_cutover_takes_no_new_mailbox() {
+        let previous = previous_plan("2026-03-10");
+        let (inventory, links, budget, _) = now();
+        let m = &inventory.mailboxes;
+        let pinned = pin(&previous, m);
+        let hubs = group::find_hubs(m, &links, 50);
+        let groups = group::group(m.len(), &links, &hubs);
+        let e = place(
+            &pinned,
+            &previous,
+            (&groups, (&links, &hubs)),
+            (&budget.weights, budget.caps),
+            true,
+        )
+        .expect_err("refused");
+        assert!(e.0.contains("3 new mailboxes cannot join it"), "{e}");
+    }
+}

@@ -225,7 +225,11 @@ mod tests {
         );
         let newer = PLAN.replace("\"format_version\": 1", "\"format_version\": 2, \"x\": 1");
         let e = read(&newer).expect_err("refused");
-        assert!(e.starts_with("old/plan.json: at /format_version: found format version 2"));
+        assert!(e.starts_with("old/plan.json: at /format_version: "), "{e}");
+        assert!(
+            e.contains("found format version 2, written by a newer mma; allowed: 1"),
+            "{e}"
+        );
     }
 
     #[test]
