@@ -29,13 +29,10 @@ pub struct PreviousPlan {
     pub frozen: Vec<bool>,
 }
 
-/// The members a re-plan compares before it reads a file strictly: a newer format may have
-/// members this mma does not know, which must be refused for its version, not for them.
+/// The version of a file the strict reader refused, to tell a newer format from a broken file.
 #[derive(Deserialize)]
 struct Header {
     format_version: Option<u64>,
-    organization: Option<String>,
-    path: Option<String>,
 }
 
 /// Whether a batch starting on `start` (`YYYY-MM-DD`) is frozen as of `as_of`: its start (for
@@ -64,41 +61,43 @@ pub fn parse(
     let at = |pointer: &str, message: String| {
         format!("{file}: at {pointer}: the previous plan cannot be re-planned from: {message}")
     };
-    // A text that is not even JSON of this shape is left to the strict reader's located error.
-    if let Ok(header) = serde_json::from_str::<Header>(text) {
-        if let Some(v) = header.format_version.filter(|&v| v > FORMAT_VERSION) {
-            return Err(at(
+    let plan = read::parse(file, text).map_err(|e| {
+        // A newer format may hold members this mma does not know: say it is newer, not that.
+        match serde_json::from_str::<Header>(text) {
+            Ok(Header {
+                format_version: Some(v),
+            }) if v > FORMAT_VERSION => at(
                 "/format_version",
                 format!(
                     "found format version {v}, written by a newer mma; allowed: {FORMAT_VERSION} \
                      (re-plan with the mma that wrote it, or plan afresh without --previous)"
                 ),
-            ));
+            ),
+            _ => e,
         }
-        if let Some(org) = header.organization.filter(|o| o != organization) {
-            return Err(at(
-                "/organization",
-                format!(
-                    "found the organisation `{}`; allowed: `{}`, the answers' organization \
-                     (--previous must be a plan of the same organisation)",
-                    shown(&org),
-                    shown(organization)
-                ),
-            ));
-        }
-        if let Some(p) = header.path.filter(|p| *p != path.name()) {
-            return Err(at(
-                "/path",
-                format!(
-                    "found the path `{}`; allowed: `{}`, the path the answers decide \
-                     (a plan for another path has other batches and limits: plan afresh without --previous)",
-                    shown(&p),
-                    path.name()
-                ),
-            ));
-        }
+    })?;
+    if plan.organization != organization {
+        return Err(at(
+            "/organization",
+            format!(
+                "found the organisation `{}`; allowed: `{}`, the answers' organization \
+                 (--previous must be a plan of the same organisation)",
+                shown(&plan.organization),
+                shown(organization)
+            ),
+        ));
     }
-    let plan = read::parse(file, text)?;
+    if plan.path != path {
+        return Err(at(
+            "/path",
+            format!(
+                "found the path `{}`; allowed: `{}`, the path the answers decide \
+                 (a plan for another path has other batches and limits: plan afresh without --previous)",
+                plan.path.name(),
+                path.name()
+            ),
+        ));
+    }
     check(&plan).map_err(|(pointer, message)| at(&pointer, message))?;
     let frozen = plan
         .batches
