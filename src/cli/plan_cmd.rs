@@ -2,7 +2,6 @@
 //! the previous `plan.json`), plans, and writes the batch CSVs, `plan.json`, `plan.md` (and
 //! `changes.md`) and the runbooks into `--out` (see `out_dir`).
 
-use std::io::IsTerminal as _;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -78,7 +77,7 @@ fn parse_right(text: &str) -> Result<Right, String> {
 /// (what Windows PowerShell 5's `Export-Csv -Encoding Unicode`, `Out-File` and `>` write);
 /// anything else is exit 1 with the line and column of the first bad byte.
 fn read_csv(path: &std::path::Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path)
+    let bytes = super::progress::read(path)
         .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
     super::decode_named(&path.display().to_string(), bytes, crate::text::Kind::Csv)
 }
@@ -137,7 +136,10 @@ fn write_outputs(
             (answers, inventory),
             options,
             templates,
-            (&invalid, &mut |(name, bytes)| staged.add(&name, &bytes)),
+            (&invalid, &mut |(name, bytes)| {
+                super::progress::tick();
+                staged.add(&name, &bytes)
+            }),
         );
         (files, documents.join())
     });
@@ -195,15 +197,11 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
             return Err(Failure::usage(format!("{flag}: {problem}")));
         }
     }
-    let progress = std::io::stderr().is_terminal();
-    let stage = |what: &str| {
-        if progress {
-            eprintln!("mma plan: {what}…");
-        }
-    };
+    let stage = |what: &str| super::progress::stage(&format!("mma plan: {what}"));
     let templates = super::runbook_cmd::templates(args.templates.as_deref())?;
     let (answers, _) = load_answers(&args.answers, args.input_format)?;
     stage("reading the inventory and permission exports");
+    super::progress::expect_files(std::iter::once(&args.inventory).chain(&args.permissions));
     let inventory_name = args.inventory.display().to_string();
     let mut texts = read_all(std::iter::once(&args.inventory).chain(&args.permissions))?;
     let inventory_text = texts.remove(0);
@@ -213,12 +211,13 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         .map(|path| path.display().to_string())
         .zip(texts)
         .collect();
+    stage("checking the inventory and permission exports");
     let (inventory, exports) =
         match plan::load((&inventory_name, &inventory_text), &permission_texts) {
             Ok(loaded) => loaded,
             Err(errors) => {
                 for e in &errors {
-                    eprintln!("{e}");
+                    super::progress::suspend(|| eprintln!("{}", super::input_error(e)));
                 }
                 return Err(Failure {
                     code: EXIT_INVALID,
@@ -253,7 +252,7 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         ),
         _ => plan::plan(&answers, &recommendation, &inventory, exports, &options).map_err(invalid),
     }?;
-    stage("writing the plan and the runbook");
+    super::progress::counting("mma plan: writing the plan and the runbook");
     let mut staged = out_dir::stage(&args.out, args.force)?;
     write_outputs(
         &mut staged,
@@ -278,6 +277,10 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     };
     let summary = plan::output::terminal_summary(&plan, &templates, written)
         .map_err(|e| super::runbook_cmd::template_failure(&e))?;
-    print_stdout(&summary)?;
+    if super::quiet() {
+        plan.warnings.iter().for_each(|w| super::warning(w));
+    } else {
+        print_stdout(&summary)?;
+    }
     Ok(EXIT_OK)
 }

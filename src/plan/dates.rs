@@ -117,6 +117,7 @@ pub fn schedule_batches(
             )?,
             None => When::default(),
         };
+        let named = named.on(when.date.as_deref());
         batches.push(Batch {
             number: b + 1,
             name: named.name,
