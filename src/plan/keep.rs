@@ -225,7 +225,8 @@ pub fn place(
 }
 
 /// Re-planning stage, name: the existing batches keep their names; the new ones (from position
-/// `kept`) are named as a plan names them, numbered after the last existing batch.
+/// `kept`) are named as a plan names them (see [`super::name`]), numbered after the last
+/// existing batch.
 #[must_use]
 pub fn name(
     path: MigrationPath,
@@ -249,11 +250,13 @@ pub fn name(
         .into_iter()
         .enumerate()
     {
-        let label = named
-            .name
-            .split_once('-')
-            .map_or("batch", |(_, label)| label);
-        let name = batch_name(kept + k + 1, width, label);
+        // Renumbered after the existing batches; a name that is its number alone stays so, and
+        // gains its day when scheduled.
+        let number = kept + k + 1;
+        let name = match named.name.split_once('-') {
+            Some((_, label)) => batch_name(number, width, label),
+            None => format!("{number:0width$}"),
+        };
         let file = named.file.map(|_| format!("batches/{name}.csv"));
         names.push(Named { name, file });
     }
