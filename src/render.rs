@@ -20,6 +20,8 @@ pub enum ViewKind {
     Recommendation,
     /// `plan.md`, from [`crate::plan::output::SummaryView`].
     PlanSummary,
+    /// `changes.md`, from [`crate::plan::changes::ChangesView`].
+    PlanChanges,
 }
 
 impl ViewKind {
@@ -32,6 +34,7 @@ impl ViewKind {
             Self::Messages => "`runbook::MessageView`",
             Self::Recommendation => "`recommend::RecommendationView`",
             Self::PlanSummary => "`plan::output::SummaryView`",
+            Self::PlanChanges => "`plan::changes::ChangesView`",
         }
     }
 
@@ -44,6 +47,7 @@ impl ViewKind {
             Self::Messages => "the user messages",
             Self::Recommendation => "the recommendation",
             Self::PlanSummary => "the plan summary",
+            Self::PlanChanges => "the changes of a re-plan",
         }
     }
 }
@@ -121,6 +125,8 @@ templates! {
     PlanMd => "plan.md", PlanSummary;
     /// The summary `mma plan` prints once the plan is written.
     PlanTxt => "plan.txt", PlanSummary;
+    /// What re-planning changed against the previous plan (`changes.md`, with `--previous`).
+    ChangesMd => "changes.md", PlanChanges;
 }
 
 impl Template {

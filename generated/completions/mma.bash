@@ -614,7 +614,7 @@ _mma() {
             return 0
             ;;
         mma__subcmd__plan)
-            opts="-q -h --inventory --permissions --out --force --link --hub-threshold --imap-admin --imap-domain --templates --input-format --color --quiet --help"
+            opts="-q -h --inventory --permissions --out --force --link --hub-threshold --imap-admin --imap-domain --templates --input-format --previous --as-of --color --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -654,6 +654,14 @@ _mma() {
                     ;;
                 --input-format)
                     COMPREPLY=($(compgen -W "yaml json toml" -- "${cur}"))
+                    return 0
+                    ;;
+                --previous)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

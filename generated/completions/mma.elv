@@ -102,6 +102,8 @@ set edit:completion:arg-completer[mma] = {|@words|
             cand --imap-domain 'IMAP domain, for the Exchange `Domain/Admin/User` form'
             cand --templates 'A directory of templates that replace the built-ins of the same name'
             cand --input-format 'Syntax of the answer file when its extension does not say'
+            cand --previous 'Re-plan against this earlier plan (`OLD/plan.json`): every mailbox it placed keeps its batch, batches started before `--as-of` are frozen, new mailboxes join open batches or new ones after the last; `changes.md` and `plan.json`''s `changes` say what changed'
+            cand --as-of 'The day of re-planning (`YYYY-MM-DD`): batches of the previous plan starting before it (syncing, for remote moves, else migrating) are frozen. Needs `--previous`'
             cand --color 'When to colour diagnostics, help and errors (`auto`: on a terminal, unless `NO_COLOR` is set; `CLICOLOR_FORCE` forces colour)'
             cand --force 'Replace an output directory that mma plan wrote before (it refuses one holding anything else)'
             cand -q 'Print only what the command produces, errors and diagnostics: no summaries, no `wrote …` lines, no progress display. Exit statuses are unchanged'

@@ -110,6 +110,8 @@ complete -c mma -n "__fish_mma_using_subcommand plan" -l templates -d 'A directo
 complete -c mma -n "__fish_mma_using_subcommand plan" -l input-format -d 'Syntax of the answer file when its extension does not say' -r -f -a "yaml\t'YAML 1.2'
 json\t'JSON'
 toml\t'TOML'"
+complete -c mma -n "__fish_mma_using_subcommand plan" -l previous -d 'Re-plan against this earlier plan (`OLD/plan.json`): every mailbox it placed keeps its batch, batches started before `--as-of` are frozen, new mailboxes join open batches or new ones after the last; `changes.md` and `plan.json`\'s `changes` say what changed' -r -F
+complete -c mma -n "__fish_mma_using_subcommand plan" -l as-of -d 'The day of re-planning (`YYYY-MM-DD`): batches of the previous plan starting before it (syncing, for remote moves, else migrating) are frozen. Needs `--previous`' -r
 complete -c mma -n "__fish_mma_using_subcommand plan" -l color -d 'When to colour diagnostics, help and errors (`auto`: on a terminal, unless `NO_COLOR` is set; `CLICOLOR_FORCE` forces colour)' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` is set; always when `CLICOLOR_FORCE` is'
 always\t'Always, even into a pipe or a file'
 never\t'Never'"

@@ -122,6 +122,8 @@ _arguments "${_arguments_options[@]}" : \
 '--input-format=[Syntax of the answer file when its extension does not say]:INPUT_FORMAT:((yaml\:"YAML 1.2"
 json\:"JSON"
 toml\:"TOML"))' \
+'--previous=[Re-plan against this earlier plan (\`OLD/plan.json\`)\: every mailbox it placed keeps its batch, batches started before \`--as-of\` are frozen, new mailboxes join open batches or new ones after the last; \`changes.md\` and \`plan.json\`'\''s \`changes\` say what changed]:PLAN.json:_files' \
+'--as-of=[The day of re-planning (\`YYYY-MM-DD\`)\: batches of the previous plan starting before it (syncing, for remote moves, else migrating) are frozen. Needs \`--previous\`]:DATE:_default' \
 '--color=[When to colour diagnostics, help and errors (\`auto\`\: on a terminal, unless \`NO_COLOR\` is set; \`CLICOLOR_FORCE\` forces colour)]:WHEN:((auto\:"On a terminal, unless \`NO_COLOR\` is set; always when \`CLICOLOR_FORCE\` is"
 always\:"Always, even into a pipe or a file"
 never\:"Never"))' \

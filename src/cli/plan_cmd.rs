@@ -1,5 +1,6 @@
-//! `mma plan`: reads the answers, the inventory and the permission exports, plans, and writes
-//! the batch CSVs, `plan.json`, `plan.md` and the runbooks into `--out` (see `out_dir`).
+//! `mma plan`: reads the answers, the inventory and the permission exports (and, re-planning,
+//! the previous `plan.json`), plans, and writes the batch CSVs, `plan.json`, `plan.md` (and
+//! `changes.md`) and the runbooks into `--out` (see `out_dir`).
 
 use std::path::PathBuf;
 
@@ -50,6 +51,20 @@ pub(super) struct PlanArgs {
     /// Syntax of the answer file when its extension does not say.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
+    /// Re-plan against this earlier plan (`OLD/plan.json`): every mailbox it placed keeps its
+    /// batch, batches started before `--as-of` are frozen, new mailboxes join open batches or
+    /// new ones after the last; `changes.md` and `plan.json`'s `changes` say what changed.
+    #[arg(long, value_name = "PLAN.json", requires = "as_of")]
+    previous: Option<PathBuf>,
+    /// The day of re-planning (`YYYY-MM-DD`): batches of the previous plan starting before it
+    /// (syncing, for remote moves, else migrating) are frozen. Needs `--previous`.
+    #[arg(long, value_name = "DATE", requires = "previous", value_parser = parse_day)]
+    as_of: Option<crate::answers::model::Date>,
+}
+
+fn parse_day(text: &str) -> Result<crate::answers::model::Date, String> {
+    crate::answers::time::parse_date(text)
+        .ok_or_else(|| format!("`{text}` is not a date; expected `YYYY-MM-DD`"))
 }
 
 fn parse_right(text: &str) -> Result<Right, String> {
@@ -138,6 +153,40 @@ fn write_outputs(
     Ok(())
 }
 
+/// Re-plans against the previous plan at `path` (`--previous`) as of `as_of`.
+fn replan(
+    (path, as_of): (&std::path::Path, crate::answers::model::Date),
+    (answers, recommendation): (&Answers, &Recommendation),
+    inventory: &Inventory,
+    exports: Vec<plan::Export>,
+    options: &Options,
+) -> Result<Plan, Failure> {
+    let text = super::runbook_cmd::read_plan_text(path)?;
+    let previous = plan::previous::parse(
+        &path.display().to_string(),
+        &text,
+        (&answers.organization, recommendation.path),
+        as_of,
+    )
+    .map_err(|message| Failure {
+        code: EXIT_INVALID,
+        message,
+    })?;
+    drop(text);
+    plan::replan(
+        answers,
+        recommendation,
+        inventory,
+        exports,
+        options,
+        &previous,
+    )
+    .map_err(|e| Failure {
+        code: EXIT_INVALID,
+        message: format!("{e}; nothing was written"),
+    })
+}
+
 pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     out_dir::precheck(&args.out, args.force)?;
     for (flag, value) in [
@@ -193,8 +242,16 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         message: format!("{e}; nothing was written"),
     };
     let recommendation = crate::recommend::recommend(&answers);
-    let plan =
-        plan::plan(&answers, &recommendation, &inventory, exports, &options).map_err(invalid)?;
+    let plan = match (&args.previous, args.as_of) {
+        (Some(path), Some(as_of)) => replan(
+            (path, as_of),
+            (&answers, &recommendation),
+            &inventory,
+            exports,
+            &options,
+        ),
+        _ => plan::plan(&answers, &recommendation, &inventory, exports, &options).map_err(invalid),
+    }?;
     super::progress::counting("mma plan: writing the plan and the runbook");
     let mut staged = out_dir::stage(&args.out, args.force)?;
     write_outputs(
@@ -210,6 +267,9 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         .map(str::to_owned)
         .collect();
     files.extend(["plan.md", "plan.json", "broken-links.csv"].map(str::to_owned));
+    if plan.changes.is_some() {
+        files.push("changes.md".to_owned());
+    }
     let written = plan::output::Written {
         dir: args.out.display().to_string(),
         files,

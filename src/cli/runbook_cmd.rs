@@ -170,6 +170,16 @@ pub(super) fn documents(
 /// Reads a `plan.json` strictly, refusing one larger than [`crate::plan::read::MAX_PLAN_BYTES`]
 /// before reading it (a plan is held in memory about twice: its text and its values).
 fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
+    let text = read_plan_text(path)?;
+    crate::plan::read::parse(&path.display().to_string(), &text).map_err(|message| Failure {
+        code: EXIT_INVALID,
+        message,
+    })
+}
+
+/// The text of a `plan.json`, refused unread when larger than
+/// [`crate::plan::read::MAX_PLAN_BYTES`].
+pub(super) fn read_plan_text(path: &Path) -> Result<String, Failure> {
     use std::io::Read as _;
     let cap = crate::plan::read::MAX_PLAN_BYTES;
     let invalid = |message: String| Failure {
@@ -220,8 +230,7 @@ fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
     if bytes.len() as u64 > cap {
         return Err(too_large());
     }
-    let text = super::decode_named(&path.display().to_string(), bytes, crate::text::Kind::Text)?;
-    crate::plan::read::parse(&path.display().to_string(), &text).map_err(invalid)
+    super::decode_named(&path.display().to_string(), bytes, crate::text::Kind::Text)
 }
 
 pub(super) fn run(args: RunbookArgs) -> Result<u8, Failure> {

@@ -50,6 +50,9 @@ pub struct Plan {
     /// Things to know about the plan.
     #[serde(deserialize_with = "read::texts")]
     pub warnings: Vec<String>,
+    /// What re-planning against a previous plan (`--previous`) changed; absent on a first plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<super::changes::Changes>,
 }
 
 /// Totals over the plan.
@@ -162,10 +165,11 @@ pub struct BrokenLink {
     pub mailbox_batch: usize,
     /// The delegate's batch number.
     pub delegate_batch: usize,
-    /// Why: `hub` (a hub's links are left out), `split` (a group larger than a batch), or
-    /// `pilot` (the pilot batch took one side).
+    /// Why: `hub` (a hub's links are left out), `split` (a group larger than a batch),
+    /// `pilot` (the pilot batch took one side), or `previous-plan` (re-planning keeps both
+    /// mailboxes in the batches a previous plan gave them).
     #[serde(deserialize_with = "read::reason")]
-    #[schemars(extend("enum" = ["hub", "split", "pilot"]))]
+    #[schemars(extend("enum" = ["hub", "split", "pilot", "previous-plan"]))]
     pub reason: String,
     /// What the split does to the right on this path.
     pub impact: Impact,
@@ -235,11 +239,13 @@ pub enum LinkReason {
     Split,
     /// The pilot batch took one side.
     Pilot,
+    /// A previous plan put the two mailboxes in different batches, and re-planning moves nobody.
+    PreviousPlan,
 }
 
 impl LinkReason {
     /// Every reason.
-    pub const ALL: [Self; 3] = [Self::Hub, Self::Split, Self::Pilot];
+    pub const ALL: [Self; 4] = [Self::Hub, Self::Split, Self::Pilot, Self::PreviousPlan];
 
     /// The reason as `plan.json` writes it.
     #[must_use]
@@ -248,6 +254,7 @@ impl LinkReason {
             Self::Hub => "hub",
             Self::Split => "split",
             Self::Pilot => "pilot",
+            Self::PreviousPlan => "previous-plan",
         }
     }
 }

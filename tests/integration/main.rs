@@ -17,6 +17,8 @@ mod plan;
 mod plan_props;
 mod ps_commands;
 mod readme;
+mod replan;
+mod replan_props;
 mod runbook;
 mod runbook_paths;
 mod support;
