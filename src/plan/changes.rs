@@ -313,7 +313,7 @@ mod tests {
         let hubs = group::find_hubs(m, &links, 50);
         let groups = group::group(m.len(), &links, &hubs);
         let packed = keep::place(
-            &pinned,
+            (&pinned, m),
             &previous,
             (&groups, (&links, &hubs)),
             (&budget.weights, budget.caps),

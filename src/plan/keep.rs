@@ -31,6 +31,18 @@ pub struct Pinned {
     pub members: Vec<Vec<usize>>,
     /// Mailboxes of the previous plan no longer in the inventory, with their batch's position.
     pub removed: Vec<(String, usize)>,
+    /// For each previous batch whose name states a database (`02-mbx-db01`), that database: a
+    /// new mailbox joins it only from the same database, so the name stays true.
+    pub databases: Vec<Option<String>>,
+}
+
+/// The database a previous batch's name states, when its members still share it and the name
+/// ends with its label (see [`super::name::database_label`]).
+fn stated_database(name: &str, members: &[usize], mailboxes: &[Mailbox]) -> Option<String> {
+    let db = &mailboxes[*members.first()?].database;
+    let shared = !db.is_empty() && members.iter().all(|&i| mailboxes[i].database == *db);
+    let label = super::name::database_label(db);
+    (shared && !label.is_empty() && name.ends_with(&format!("-{label}"))).then(|| db.clone())
 }
 
 /// Re-planning stage, pin: every mailbox of the inventory to the batch the previous plan gave
@@ -49,6 +61,7 @@ pub fn pin(previous: &PreviousPlan, mailboxes: &[Mailbox]) -> Pinned {
         batch_of: vec![None; mailboxes.len()],
         members: Vec::with_capacity(previous.plan.batches.len()),
         removed: Vec::new(),
+        databases: Vec::with_capacity(previous.plan.batches.len()),
     };
     for (b, batch) in previous.plan.batches.iter().enumerate() {
         let mut members = Vec::with_capacity(batch.members.len());
@@ -62,6 +75,9 @@ pub fn pin(previous: &PreviousPlan, mailboxes: &[Mailbox]) -> Pinned {
             }
         }
         members.sort_unstable();
+        pinned
+            .databases
+            .push(stated_database(&batch.name, &members, mailboxes));
         pinned.members.push(members);
     }
     pinned.removed.sort_unstable();
@@ -145,7 +161,7 @@ fn linked_batches(
 /// On a single-batch path (cutover) whose one batch is frozen, or full, when new mailboxes
 /// cannot join it.
 pub fn place(
-    pinned: &Pinned,
+    (pinned, mailboxes): (&Pinned, &[Mailbox]),
     previous: &PreviousPlan,
     (groups, (linking, hubs)): (&Groups, (&[Link], &Hubs)),
     (weights, caps): (&[Weight], Caps),
@@ -171,7 +187,15 @@ pub fn place(
             continue;
         }
         let load = Load::of(&new, weights);
-        let fits = |b: usize, loads: &[Load]| open[b] && loads[b].plus(load).fits(caps);
+        let named_for = |b: usize| {
+            pinned
+                .databases
+                .get(b)
+                .and_then(Option::as_deref)
+                .is_none_or(|db| new.iter().all(|&i| mailboxes[i].database == db))
+        };
+        let fits =
+            |b: usize, loads: &[Load]| open[b] && loads[b].plus(load).fits(caps) && named_for(b);
         let first = members.first().copied().unwrap_or_default();
         let target = linked
             .binary_search_by_key(&first, |&(g, _)| g)
@@ -455,11 +479,12 @@ pub(super) mod tests {
         previous::parse("old.json", &text, ("Contoso", MigrationPath::Staged), day).expect("reads")
     }
 
-    /// The mailboxes now (b gone; e, f, g new), links e–a and f–c, three to a batch.
+    /// The mailboxes now (b gone; e on DB1, f and g on DB2 new), links e–a and f–c, three to a
+    /// batch.
     pub(in crate::plan) fn now() -> (Inventory, Vec<Link>, Budget, Schedule) {
         let inventory = Inventory::parse(
             "inv.csv",
-            "EmailAddress,Database\na@x.com,DB1\nc@x.com,DB1\nd@x.com,DB1\ne@x.com,DB2\nf@x.com,DB2\ng@x.com,DB2\n",
+            "EmailAddress,Database\na@x.com,DB1\nc@x.com,DB1\nd@x.com,DB1\ne@x.com,DB1\nf@x.com,DB2\ng@x.com,DB2\n",
         )
         .expect("parses");
         let links = vec![(0, 3, Right::FullAccess), (1, 4, Right::SendAs)];
@@ -496,15 +521,19 @@ pub(super) mod tests {
         let hubs = group::find_hubs(m, &links, 50);
         let groups = group::group(m.len(), &links, &hubs);
         let packed = place(
-            &pinned,
+            (&pinned, m),
             &previous,
             (&groups, (&links, &hubs)),
             (&budget.weights, budget.caps),
             false,
         )
         .expect("placed");
-        // e's link is to the frozen batch: it joins the open one; f's batch is then full, so f
-        // and g make a new batch.
+        // e's link is to the frozen batch: it joins the open one (named after DB1, e's database
+        // too); f's batch is then full, so f and g make a new batch.
+        assert_eq!(
+            pinned.databases,
+            [Some("DB1".to_owned()), Some("DB1".to_owned())]
+        );
         assert_eq!(packed.batches, [vec![0], vec![1, 2, 3], vec![4, 5]]);
         let names = name(MigrationPath::Staged, &previous, &packed, m);
         let names: Vec<&str> = names.iter().map(|n| n.name.as_str()).collect();
@@ -566,6 +595,32 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_batch_named_after_a_database_takes_newcomers_from_that_database_only() {
+        let previous = previous_plan("2026-03-03");
+        let inventory = Inventory::parse(
+            "inv.csv",
+            "EmailAddress,Database\na@x.com,DB1\nc@x.com,DB1\nd@x.com,DB1\ne@x.com,DB1\nf@x.com,DB2\n",
+        )
+        .expect("parses");
+        let m = &inventory.mailboxes;
+        let (_, _, budget, _) = now();
+        let pinned = pin(&previous, m);
+        let links = Vec::new();
+        let hubs = group::find_hubs(m, &links, 50);
+        let groups = group::group(m.len(), &links, &hubs);
+        let packed = place(
+            (&pinned, m),
+            &previous,
+            (&groups, (&links, &hubs)),
+            (&budget.weights, budget.caps),
+            false,
+        )
+        .expect("placed");
+        // e (DB1) joins `02-db1`; f (DB2) would make its name untrue, so it starts a new batch.
+        assert_eq!(packed.batches, [vec![0], vec![1, 2, 3], vec![4]]);
+    }
+
+    #[test]
     fn a_frozen_cutover_takes_no_new_mailbox() {
         let previous = previous_plan("2026-03-10");
         let (inventory, links, budget, _) = now();
@@ -574,7 +629,7 @@ pub(super) mod tests {
         let hubs = group::find_hubs(m, &links, 50);
         let groups = group::group(m.len(), &links, &hubs);
         let e = place(
-            &pinned,
+            (&pinned, m),
             &previous,
             (&groups, (&links, &hubs)),
             (&budget.weights, budget.caps),

@@ -424,7 +424,7 @@ fn batch_again(
 ) -> Result<Batched, PlanError> {
     let pinned = keep::pin(previous, g.mailboxes);
     let packed = keep::place(
-        &pinned,
+        (&pinned, g.mailboxes),
         previous,
         (&g.groups, (&g.links.linking, &g.hubs)),
         (&g.budget.weights, g.budget.caps),
