@@ -86,7 +86,12 @@ const ITEMS: &[&str] = &["itemcount", "items"];
 
 /// An item count: digits, with or without thousands separators; empty is none.
 fn parse_items(text: &str) -> Result<Option<u64>, String> {
-    let t = text.trim().replace(',', "");
+    let t = text.trim();
+    let t: std::borrow::Cow<'_, str> = if t.contains(',') {
+        t.replace(',', "").into()
+    } else {
+        t.into()
+    };
     if t.is_empty() {
         Ok(None)
     } else {
