@@ -446,7 +446,9 @@ impl Export {
                 }
                 _ => mailbox,
             };
-            let mailbox = names.intern(mailbox);
+            // Interned with its first grant: a mailbox whose rows name only system accounts
+            // (`NT AUTHORITY\SELF`) is no name to resolve.
+            let mut interned = None;
             // A `GrantSendOnBehalfTo` cell lists several delegates; other cells name one.
             let separator = if kind == ExportKind::SendOnBehalf {
                 ';'
@@ -462,6 +464,7 @@ impl Export {
                     ignored += 1;
                     continue;
                 }
+                let mailbox = *interned.get_or_insert_with(|| names.intern(mailbox));
                 let delegate = names.intern(delegate);
                 grants.push(Grant {
                     mailbox,
@@ -503,6 +506,17 @@ mod tests {
         assert_eq!(e.kind, ExportKind::MailboxPermission);
         assert_eq!(e.grants.len(), 1);
         assert_eq!(e.ignored, 2);
+        // Only the names of grants are kept to be resolved.
+        assert_eq!(
+            e.names.iter().collect::<Vec<_>>(),
+            ["contoso.com/Users/Anna", "CONTOSO\\bob"]
+        );
+        let e = Export::parse(
+            "mp.csv",
+            "Identity,User,AccessRights,IsInherited,Deny\nx/Carl,NT AUTHORITY\\SELF,FullAccess,False,False\n",
+        )
+        .expect("parses");
+        assert!(e.names.is_empty() && e.grants.is_empty());
 
         let fp = "Identity,User,AccessRights\nanna:\\Calendar,Bob Jones,Editor\nanna:\\Calendar,Default,AvailabilityOnly\nanna:\\Inbox,Carl,Reviewer\n";
         let e = Export::parse("fp.csv", fp).expect("parses");
