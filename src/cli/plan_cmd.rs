@@ -113,8 +113,8 @@ fn read_all<'p>(paths: impl Iterator<Item = &'p PathBuf>) -> Result<Vec<String>,
 }
 
 /// Writes the plan directory `staged`: the batch CSVs, `plan.md` (each written as soon as it is
-/// made), `plan.json` (straight to its file) and the runbook documents, rendered meanwhile on a second thread (they do
-/// not need the others).
+/// made), `plan.json` (straight to its file) and the runbook documents, rendered meanwhile on a
+/// second thread (they do not need the others).
 fn write_outputs(
     staged: &mut out_dir::Staged,
     plan: &Plan,
@@ -141,10 +141,13 @@ fn write_outputs(
                 staged.add(&name, &bytes)
             }),
         );
+        // `plan.json` too while the runbook renders.
+        let files = files.and_then(|()| {
+            staged.add_with("plan.json", |out| plan::output::write_plan_json(plan, out))
+        });
         (files, documents.join())
     });
     files?;
-    staged.add_with("plan.json", |out| plan::output::write_plan_json(plan, out))?;
     let documents =
         documents.map_err(|_| Failure::usage("rendering the runbook failed".to_owned()))??;
     for (name, bytes) in &documents {

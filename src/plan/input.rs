@@ -212,11 +212,25 @@ fn size_bytes(t: &str) -> Result<u64, String> {
         }
     };
     if let (Some(open), true) = (t.find('('), t.ends_with("bytes)")) {
-        let digits: String = t[open + 1..t.len() - "bytes)".len()]
-            .chars()
-            .filter(|c| !matches!(c, ',' | ' ' | '.' | '\u{a0}'))
-            .collect();
-        return whole(&digits).map_err(|_| format!("`{t}` has no byte count in its parentheses"));
+        // The digits, separators left out; too many of them saturate (a size too large).
+        let (mut value, mut digits, mut other) = (0u64, false, false);
+        for c in t[open + 1..t.len() - "bytes)".len()].chars() {
+            match c {
+                ',' | ' ' | '.' | '\u{a0}' => {}
+                _ => match c.to_digit(10) {
+                    Some(d) => {
+                        digits = true;
+                        value = value.saturating_mul(10).saturating_add(u64::from(d));
+                    }
+                    None => other = true,
+                },
+            }
+        }
+        return if digits && !other {
+            Ok(value)
+        } else {
+            Err(format!("`{t}` has no byte count in its parentheses"))
+        };
     }
     let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
     let (number, unit) = t.split_at(split);

@@ -86,7 +86,12 @@ const ITEMS: &[&str] = &["itemcount", "items"];
 
 /// An item count: digits, with or without thousands separators; empty is none.
 fn parse_items(text: &str) -> Result<Option<u64>, String> {
-    let t = text.trim().replace(',', "");
+    let t = text.trim();
+    let t: std::borrow::Cow<'_, str> = if t.contains(',') {
+        t.replace(',', "").into()
+    } else {
+        t.into()
+    };
     if t.is_empty() {
         Ok(None)
     } else {
@@ -96,17 +101,34 @@ fn parse_items(text: &str) -> Result<Option<u64>, String> {
     }
 }
 
+/// The first 16 bytes of `key`, zero-padded, as a number: numbers in order are keys in order,
+/// and equal numbers are keys that agree in their first 16 bytes.
+fn prefix(key: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = key.len().min(16);
+    bytes[..n].copy_from_slice(&key.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
+}
+
 /// `mailboxes` sorted by folded address ([`fold`]) in place, without a folded copy of each
 /// address (most are folded already) or of the list. Folded addresses are unique (a second one
 /// is an error): the order is total.
 fn sort_by_address(mailboxes: &mut [Mailbox]) {
     // `order[k]`: the mailbox that belongs at position `k`.
-    let mut order: Vec<usize> = (0..mailboxes.len()).collect();
-    {
+    let mut order: Vec<usize> = {
         let keys: Vec<std::borrow::Cow<'_, str>> =
             mailboxes.iter().map(|m| fold(&m.address)).collect();
-        order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
-    }
+        // Compared by their first bytes, held beside the index, and only on a tie by the whole
+        // key: most comparisons then read no string.
+        let mut keyed: Vec<(u128, usize)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (prefix(k), i))
+            .collect();
+        keyed
+            .sort_unstable_by(|&(pa, a), &(pb, b)| pa.cmp(&pb).then_with(|| keys[a].cmp(&keys[b])));
+        keyed.into_iter().map(|(_, i)| i).collect()
+    };
     // Follow each cycle of the permutation, swapping each mailbox into its place once.
     for start in 0..order.len() {
         let mut at = start;
@@ -325,5 +347,25 @@ mod tests {
         );
         assert_eq!(inventory.mailboxes[0].line, 4);
         assert_eq!(lines(&text), 8);
+        // Addresses that agree in their first 16 bytes, or where one begins the other.
+        let text = "EmailAddress\nsixteen-chars-xB@x.com\nsixteen-chars-xa@x.com\n\
+                    sixteen-chars-x@x.com\nsixteen-chars-xa@x.co\n";
+        let inventory = Inventory::parse("inv.csv", text).expect("parses");
+        let got: Vec<&str> = inventory
+            .mailboxes
+            .iter()
+            .map(|m| m.address.as_str())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "sixteen-chars-x@x.com",
+                "sixteen-chars-xa@x.co",
+                "sixteen-chars-xa@x.com",
+                "sixteen-chars-xB@x.com"
+            ]
+        );
+        assert!(prefix("ab") < prefix("ab-"));
+        assert_eq!(prefix("0123456789abcdefX"), prefix("0123456789abcdefY"));
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::permissions::{Export, Right};
+use super::permissions::{Export, Names, Right};
 use super::resolve::Resolver;
 
 /// A link: the mailbox the right is on, who holds it (both inventory indexes), and the right.
@@ -20,11 +20,15 @@ pub struct Links {
     pub unresolved: BTreeMap<String, usize>,
 }
 
-/// The mailbox each name resolves to.
-fn resolve_all(resolver: &Resolver<'_>, names: &[String]) -> Vec<Option<u32>> {
+/// The mailbox each name of `range` resolves to.
+fn resolve_all(
+    resolver: &Resolver<'_>,
+    names: &Names,
+    range: std::ops::Range<usize>,
+) -> Vec<Option<u32>> {
     let mut scratch = String::new();
-    names
-        .iter()
+    range
+        .map(|i| names.get(i))
         .map(|name| {
             resolver
                 .resolve_with(name, &mut scratch)
@@ -35,20 +39,21 @@ fn resolve_all(resolver: &Resolver<'_>, names: &[String]) -> Vec<Option<u32>> {
 
 /// [`resolve_all`], the second half of a long list on a second thread (lookups are read-only
 /// and independent; the result is in the names' order either way).
-fn resolve_names(resolver: &Resolver<'_>, names: &[String]) -> Vec<Option<u32>> {
+fn resolve_names(resolver: &Resolver<'_>, names: &Names) -> Vec<Option<u32>> {
     const ALONE: usize = 50_000;
-    if names.len() < ALONE {
-        return resolve_all(resolver, names);
+    let n = names.len();
+    if n < ALONE {
+        return resolve_all(resolver, names, 0..n);
     }
-    let (first, second) = names.split_at(names.len() / 2);
+    let half = n / 2;
     std::thread::scope(|scope| {
-        let other = scope.spawn(|| resolve_all(resolver, second));
-        let mut out = resolve_all(resolver, first);
+        let other = scope.spawn(|| resolve_all(resolver, names, half..n));
+        let mut out = resolve_all(resolver, names, 0..half);
         // A panic there is a bug: do its half here instead.
         out.extend(
             other
                 .join()
-                .unwrap_or_else(|_| resolve_all(resolver, second)),
+                .unwrap_or_else(|_| resolve_all(resolver, names, half..n)),
         );
         out
     })
@@ -76,7 +81,7 @@ pub fn resolve_links(resolver: &Resolver<'_>, exports: &[Export], rights: &[Righ
         }
         for (name, count) in export.names.iter().zip(missing) {
             if count > 0 {
-                *out.unresolved.entry(name.clone()).or_default() += count as usize;
+                *out.unresolved.entry(name.to_owned()).or_default() += count as usize;
             }
         }
     }
@@ -125,8 +130,9 @@ mod tests {
         let names: Vec<String> = (0..120_000)
             .map(|i| format!("m{:03}@x.com", (i * 7) % 120))
             .collect();
+        let names: Names = names.iter().map(String::as_str).collect();
         let resolved = resolve_names(&resolver, &names);
-        assert_eq!(resolved, resolve_all(&resolver, &names));
+        assert_eq!(resolved, resolve_all(&resolver, &names, 0..names.len()));
         assert_eq!(resolved[1], Some(7));
         assert_eq!(resolved[15], None);
         assert_eq!(resolved.len(), names.len());

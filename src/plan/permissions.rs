@@ -139,7 +139,7 @@ pub struct Export {
     /// The grants.
     pub grants: Vec<Grant>,
     /// The distinct names the grants use, as exported (a name is resolved once, not per row).
-    pub names: Vec<String>,
+    pub names: Names,
     /// Rows that link nothing (inherited, denied, system accounts, no rights).
     pub ignored: usize,
 }
@@ -186,12 +186,72 @@ fn links_folder(rights: &str) -> bool {
         })
 }
 
-/// The distinct names of an export, each stored once: indexed by hash and checked against the
-/// stored name (names whose hash another name took first go to a second map).
+/// Names stored one after another in one string (a million names make one allocation, not a
+/// million), each found by its index.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names {
+    text: String,
+    /// Where each name ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Names {
+    /// The number of names.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are none.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Where name `i` is in `text`.
+    fn range(&self, i: usize) -> std::ops::Range<usize> {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        start..self.ends[i]
+    }
+
+    /// Name `i` (empty for an index past the end).
+    #[must_use]
+    pub fn get(&self, i: usize) -> &str {
+        if i >= self.ends.len() {
+            return "";
+        }
+        self.text.get(self.range(i)).unwrap_or("")
+    }
+
+    /// Adds a name at the end.
+    pub fn push(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+    }
+
+    /// Every name, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Names {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Self {
+        let mut names = Self::default();
+        for name in iter {
+            names.push(name);
+        }
+        names
+    }
+}
+
+/// The distinct names of an export, each stored once: indexed by hash with the name's place in
+/// [`Names`], and checked against the stored name (names whose hash another name took first go
+/// to a second map).
 #[derive(Debug, Default)]
 struct Interner {
-    names: Vec<String>,
-    by_hash: FxHashMap<u64, u32>,
+    names: Names,
+    by_hash: FxHashMap<u64, (std::ops::Range<usize>, u32)>,
     collided: FxHashMap<String, u32>,
 }
 
@@ -202,8 +262,11 @@ impl Interner {
         let mut h = rustc_hash::FxBuildHasher.build_hasher();
         h.write(name.as_bytes());
         let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        let start = self.names.text.len();
         match self.by_hash.entry(h.finish()) {
-            Entry::Occupied(e) if self.names[*e.get() as usize] == name => return *e.get(),
+            Entry::Occupied(e) if self.names.text.get(e.get().0.clone()) == Some(name) => {
+                return e.get().1;
+            }
             Entry::Occupied(_) => {
                 if let Some(&id) = self.collided.get(name) {
                     return id;
@@ -211,10 +274,10 @@ impl Interner {
                 self.collided.insert(name.to_owned(), next);
             }
             Entry::Vacant(e) => {
-                e.insert(next);
+                e.insert((start..start + name.len(), next));
             }
         }
-        self.names.push(name.to_owned());
+        self.names.push(name);
         next
     }
 }
@@ -383,7 +446,9 @@ impl Export {
                 }
                 _ => mailbox,
             };
-            let mailbox = names.intern(mailbox);
+            // Interned with its first grant: a mailbox whose rows name only system accounts
+            // (`NT AUTHORITY\SELF`) is no name to resolve.
+            let mut interned = None;
             // A `GrantSendOnBehalfTo` cell lists several delegates; other cells name one.
             let separator = if kind == ExportKind::SendOnBehalf {
                 ';'
@@ -399,6 +464,7 @@ impl Export {
                     ignored += 1;
                     continue;
                 }
+                let mailbox = *interned.get_or_insert_with(|| names.intern(mailbox));
                 let delegate = names.intern(delegate);
                 grants.push(Grant {
                     mailbox,
@@ -440,6 +506,17 @@ mod tests {
         assert_eq!(e.kind, ExportKind::MailboxPermission);
         assert_eq!(e.grants.len(), 1);
         assert_eq!(e.ignored, 2);
+        // Only the names of grants are kept to be resolved.
+        assert_eq!(
+            e.names.iter().collect::<Vec<_>>(),
+            ["contoso.com/Users/Anna", "CONTOSO\\bob"]
+        );
+        let e = Export::parse(
+            "mp.csv",
+            "Identity,User,AccessRights,IsInherited,Deny\nx/Carl,NT AUTHORITY\\SELF,FullAccess,False,False\n",
+        )
+        .expect("parses");
+        assert!(e.names.is_empty() && e.grants.is_empty());
 
         let fp = "Identity,User,AccessRights\nanna:\\Calendar,Bob Jones,Editor\nanna:\\Calendar,Default,AvailabilityOnly\nanna:\\Inbox,Carl,Reviewer\n";
         let e = Export::parse("fp.csv", fp).expect("parses");
@@ -447,7 +524,7 @@ mod tests {
         assert_eq!(
             e.grants
                 .iter()
-                .map(|g| (e.names[g.mailbox as usize].as_str(), g.right))
+                .map(|g| (e.names.get(g.mailbox as usize), g.right))
                 .collect::<Vec<_>>(),
             vec![("anna", Right::Calendar), ("anna", Right::Folder)]
         );
@@ -472,13 +549,16 @@ mod tests {
         assert_eq!(names.intern("bob"), 1);
         assert_eq!(names.intern("anna"), 0);
         // A name under a hash another name took: kept apart, found again.
-        let taken = *names.by_hash.values().next().expect("one");
+        let taken = names.by_hash.values().next().cloned().expect("one");
         names.by_hash.clear();
         let mut h = rustc_hash::FxBuildHasher.build_hasher();
         std::hash::Hasher::write(&mut h, b"carl");
         names.by_hash.insert(std::hash::Hasher::finish(&h), taken);
         assert_eq!(names.intern("carl"), 2);
         assert_eq!(names.intern("carl"), 2);
-        assert_eq!(names.names, ["anna", "bob", "carl"]);
+        assert_eq!(
+            names.names.iter().collect::<Vec<_>>(),
+            ["anna", "bob", "carl"]
+        );
     }
 }
