@@ -20,6 +20,8 @@ pub enum ViewKind {
     Recommendation,
     /// `plan.md`, from [`crate::plan::output::SummaryView`].
     PlanSummary,
+    /// `mma status`, from [`crate::status::view::StatusView`].
+    Status,
 }
 
 impl ViewKind {
@@ -32,6 +34,7 @@ impl ViewKind {
             Self::Messages => "`runbook::MessageView`",
             Self::Recommendation => "`recommend::RecommendationView`",
             Self::PlanSummary => "`plan::output::SummaryView`",
+            Self::Status => "`status::view::StatusView`",
         }
     }
 
@@ -44,6 +47,7 @@ impl ViewKind {
             Self::Messages => "the user messages",
             Self::Recommendation => "the recommendation",
             Self::PlanSummary => "the plan summary",
+            Self::Status => "the migration status report",
         }
     }
 }
@@ -121,6 +125,12 @@ templates! {
     PlanMd => "plan.md", PlanSummary;
     /// The summary `mma plan` prints once the plan is written.
     PlanTxt => "plan.txt", PlanSummary;
+    /// Where the migration stands against its plan, for a terminal (`mma status`).
+    StatusTxt => "status.txt", Status;
+    /// Where the migration stands against its plan, in Markdown (`mma status --format markdown`).
+    StatusMd => "status.md", Status;
+    /// Where the migration stands, as one HTML page with a burn-up chart (`mma status --format html`).
+    StatusHtml => "status.html", Status;
 }
 
 impl Template {

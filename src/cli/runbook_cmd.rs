@@ -165,7 +165,7 @@ pub(super) fn documents(
 
 /// Reads a `plan.json` strictly, refusing one larger than [`crate::plan::read::MAX_PLAN_BYTES`]
 /// before reading it (a plan is held in memory about twice: its text and its values).
-fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
+pub(super) fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
     use std::io::Read as _;
     let cap = crate::plan::read::MAX_PLAN_BYTES;
     let invalid = |message: String| Failure {
