@@ -78,6 +78,25 @@ fn read_users(path: &Path) -> Result<export::Users, Failure> {
     export::users(&path.display().to_string(), &text).map_err(|e| invalid(&e))
 }
 
+/// The report as pretty JSON, bidirectional controls escaped (`\u202e`) as serde_json escapes
+/// the other control characters, so printing it cannot reorder a terminal's text. They only
+/// occur inside strings, where the escape means the same character.
+fn json(report: &status::Report) -> Result<String, Failure> {
+    let text = serde_json::to_string_pretty(report)
+        .map_err(|e| Failure::usage(format!("cannot write the report: {e}")))?;
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    Ok(out)
+}
+
 pub(super) fn run(args: StatusArgs) -> Result<u8, Failure> {
     let templates = templates(args.templates.as_deref())?;
     let plan = read_plan(&args.plan)?;
@@ -101,12 +120,7 @@ pub(super) fn run(args: StatusArgs) -> Result<u8, Failure> {
     };
     let report = status::reconcile(&plan, &users, extra, as_of);
     let text = match args.format {
-        StatusFormat::Json => serde_json::to_string_pretty(&report)
-            .map(|mut s| {
-                s.push('\n');
-                s
-            })
-            .map_err(|e| Failure::usage(format!("cannot write the report: {e}")))?,
+        StatusFormat::Json => json(&report)?,
         format => {
             let template = match format {
                 StatusFormat::Markdown => Template::StatusMd,

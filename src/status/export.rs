@@ -151,6 +151,18 @@ statuses! {
     }
 }
 
+/// The most characters of an error text kept (longer ones are cut, ending in `…`).
+pub const ERROR_MAX: usize = 1000;
+
+/// `text` cut to at most `max` characters, ending in `…` when cut.
+#[must_use]
+pub fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
 /// The most characters of a cell a message quotes.
 const QUOTE_MAX: usize = 120;
 
@@ -324,7 +336,7 @@ pub fn users(file: &str, text: &str) -> Result<Users, Vec<InputError>> {
             batch: b.to_owned(),
             status: parsed,
             status_text: s.to_owned(),
-            error: cell(record, error).to_owned(),
+            error: cut(cell(record, error), ERROR_MAX),
             consistency: cell(record, consistency).to_owned(),
             last_sync: cell(record, last_sync).to_owned(),
         });

@@ -16,6 +16,7 @@ mod plan_props;
 mod ps_commands;
 mod runbook;
 mod runbook_paths;
+mod status;
 mod support;
 mod tidy;
 mod tree;
