@@ -275,8 +275,8 @@ fn batch_days(b: &crate::plan::model::Batch) -> (Option<Date>, Option<Date>) {
 /// The state of the export as read into the plan's batches.
 struct Tally<'p> {
     plan: &'p Plan,
-    /// Folded address → (batch index, seen).
-    index: FxHashMap<String, (u32, bool)>,
+    /// Folded address → (batch index, line of its export row; 0 until seen).
+    index: FxHashMap<String, (u32, u64)>,
     counts: Vec<Counts>,
     statuses: Vec<BTreeMap<String, usize>>,
     /// Completed users by completion day.
@@ -322,7 +322,7 @@ impl<'p> Tally<'p> {
         for (i, b) in plan.batches.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
             for m in &b.members {
-                index.entry(fold(m)).or_insert((i, false));
+                index.entry(fold(m)).or_insert((i, 0));
             }
         }
         let counts = plan
@@ -378,11 +378,11 @@ impl<'p> Tally<'p> {
             });
             return;
         };
-        if entry.1 {
-            self.report.warnings.push(twice(row, 0));
+        if entry.1 > 0 {
+            self.report.warnings.push(twice(row, entry.1));
             return;
         }
-        entry.1 = true;
+        entry.1 = row.line.max(1);
         let i = entry.0 as usize;
         let batch = &self.plan.batches[i];
         if !row.batch.is_empty() && !row.batch.eq_ignore_ascii_case(&batch.name) {
@@ -456,11 +456,10 @@ impl<'p> Tally<'p> {
     fn missing(&mut self, as_of: Date) {
         for (i, b) in self.plan.batches.iter().enumerate() {
             let (start, _) = batch_days(b);
-            let seen_any =
-                self.counts[i].planned > 0 && self.statuses[i].values().sum::<usize>() > 0;
+            let seen_any = self.statuses[i].values().sum::<usize>() > 0;
             let due = seen_any || start.is_some_and(|s| s <= as_of);
             for m in &b.members {
-                let seen = self.index.get(&fold(m)).is_some_and(|e| e.1);
+                let seen = self.index.get(&fold(m)).is_some_and(|e| e.1 > 0);
                 if seen {
                     continue;
                 }
@@ -563,13 +562,8 @@ impl<'p> Tally<'p> {
 
 /// A warning for a user listed twice.
 fn twice(row: &UserRow, first: u64) -> String {
-    let earlier = if first > 0 {
-        format!(" (first at line {first})")
-    } else {
-        String::new()
-    };
     format!(
-        "line {}: `{}` is listed again{earlier}; the first row is used",
+        "line {}: `{}` is listed again (first at line {first}); the first row is used",
         row.line,
         export::quoted(&row.address)
     )
@@ -621,48 +615,64 @@ fn state(c: &Counts, start: Option<Date>, date: Option<Date>, as_of: Date) -> Ba
 
 /// Fills in whether something needs attention and what.
 fn attention(r: &mut Report) {
-    let mut reasons = Vec::new();
     let t = &r.totals;
-    let mut say = |n: usize, what: &str| {
-        if n > 0 {
-            reasons.push(format!("{n} {what}"));
-        }
-    };
-    say(t.failed, "failed mailbox(es)");
-    say(t.stopped, "stopped mailbox(es)");
-    say(
-        t.unknown_status,
-        "mailbox(es) with a status Microsoft does not list",
-    );
-    say(
-        r.batches
-            .iter()
-            .filter(|b| b.state == BatchState::Late)
-            .count(),
-        "late batch(es)",
-    );
-    say(t.missing, "planned mailbox(es) missing from the export");
-    say(
-        r.unknown.len(),
-        "mailbox(es) migrating that the plan does not know",
-    );
-    say(
-        r.moved.len(),
-        "mailbox(es) migrating in another batch than planned",
-    );
-    say(
-        r.batches
-            .iter()
-            .filter(|b| {
-                b.export_status
-                    .as_deref()
-                    .and_then(BatchStatus::parse)
-                    .is_none_or(|s| s.category() == Category::Failed)
-                    && b.export_status.is_some()
+    let late = r
+        .batches
+        .iter()
+        .filter(|b| b.state == BatchState::Late)
+        .count();
+    let failing = r
+        .batches
+        .iter()
+        .filter(|b| {
+            b.export_status.as_deref().is_some_and(|s| {
+                BatchStatus::parse(s).is_none_or(|s| s.category() == Category::Failed)
             })
-            .count(),
-        "batch(es) Exchange Online reports failed or with errors",
-    );
+        })
+        .count();
+    let mailboxes = |n: usize| if n == 1 { "mailbox" } else { "mailboxes" };
+    let batches = |n: usize| if n == 1 { "batch" } else { "batches" };
+    let reasons: Vec<String> = [
+        (t.failed, format!("failed {}", mailboxes(t.failed))),
+        (t.stopped, format!("stopped {}", mailboxes(t.stopped))),
+        (
+            t.unknown_status,
+            format!(
+                "{} with a status Microsoft does not list",
+                mailboxes(t.unknown_status)
+            ),
+        ),
+        (late, format!("late {}", batches(late))),
+        (
+            t.missing,
+            format!("planned {} missing from the export", mailboxes(t.missing)),
+        ),
+        (
+            r.unknown.len(),
+            format!(
+                "{} migrating that the plan does not know",
+                mailboxes(r.unknown.len())
+            ),
+        ),
+        (
+            r.moved.len(),
+            format!(
+                "{} migrating in another batch than planned",
+                mailboxes(r.moved.len())
+            ),
+        ),
+        (
+            failing,
+            format!(
+                "{} Exchange Online reports failed or with errors",
+                batches(failing)
+            ),
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
     r.attention = !reasons.is_empty();
     r.attention_reasons = reasons;
 }
@@ -670,6 +680,119 @@ fn attention(r: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::model::{Batch, Estimate, Totals};
+    use export::UserStatus;
+    use quickcheck::quickcheck;
+
+    /// A plan of `batches` batches of `size` mailboxes on consecutive days from 2026-03-02.
+    fn plan(batches: usize, size: usize) -> Plan {
+        let batches: Vec<Batch> = (0..batches)
+            .map(|k| {
+                let day = format!("2026-03-{:02}", k + 2);
+                Batch {
+                    number: k + 1,
+                    name: format!("{:02}-b", k + 1),
+                    file: None,
+                    pilot: false,
+                    members: (0..size).map(|i| format!("u{k}-{i}@contoso.com")).collect(),
+                    bytes: 1_000_000_000 * size as u64,
+                    largest_bytes: 1_000_000_000,
+                    date: Some(day.clone()),
+                    window: None,
+                    sync_start: Some(day),
+                    complete_after_utc: None,
+                    estimate: Estimate {
+                        hours: None,
+                        p50_days: 1,
+                        p90_days: 7,
+                    },
+                }
+            })
+            .collect();
+        Plan {
+            format_version: 1,
+            organization: "Contoso".to_owned(),
+            path: crate::answers::MigrationPath::FullHybrid,
+            path_title: "Full hybrid".to_owned(),
+            rule: "r".to_owned(),
+            time_zone: "UTC".to_owned(),
+            totals: Totals {
+                mailboxes: batches.iter().map(|b| b.members.len()).sum(),
+                ..Totals::default()
+            },
+            batches,
+            groups: Vec::new(),
+            hubs: Vec::new(),
+            broken_links: Vec::new(),
+            unresolved: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Export rows from random picks: (mailbox, status) indexes; a mailbox index past the plan
+    /// is a mailbox the plan does not know, a status index past Microsoft's list an unknown one.
+    fn users(plan: &Plan, picks: &[(u8, u8)]) -> Users {
+        let members: Vec<(&str, &str)> = plan
+            .batches
+            .iter()
+            .flat_map(|b| b.members.iter().map(move |m| (m.as_str(), b.name.as_str())))
+            .collect();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut out = Users::default();
+        for (line, &(m, s)) in picks.iter().enumerate() {
+            if !seen.insert(m) {
+                continue;
+            }
+            let (address, batch) = members.get(usize::from(m)).map_or_else(
+                || (format!("x{m}@contoso.com"), "adhoc".to_owned()),
+                |(a, b)| ((*a).to_owned(), (*b).to_owned()),
+            );
+            let status = UserStatus::ALL
+                .get(usize::from(s) % (UserStatus::ALL.len() + 1))
+                .copied();
+            out.rows.push(UserRow {
+                line: line as u64 + 2,
+                address,
+                batch,
+                status,
+                status_text: status.map_or("Odd", UserStatus::name).to_owned(),
+                error: if s % 2 == 0 {
+                    "E1".to_owned()
+                } else {
+                    "E2".to_owned()
+                },
+                consistency: String::new(),
+                last_sync: String::new(),
+            });
+        }
+        out
+    }
+
+    quickcheck! {
+        fn every_planned_mailbox_is_counted_once_whatever_the_row_order(picks: Vec<(u8, u8)>, day: u8) -> bool {
+            let plan = plan(4, 30);
+            let as_of = Date::new(2026, 3, 1).expect("a day").checked_add(jiff::Span::new().days(i64::from(day % 10))).expect("a day");
+            let forward = users(&plan, &picks);
+            let mut backward = forward.clone();
+            backward.rows.reverse();
+            let a = reconcile(&plan, &forward, Extra::default(), as_of);
+            let b = reconcile(&plan, &backward, Extra::default(), as_of);
+            let balanced = a.batches.iter().all(|b| {
+                let c = &b.counts;
+                c.planned == c.completed + c.synced + c.syncing + c.failed + c.stopped
+                    + c.unknown_status + c.not_started + c.missing
+            });
+            let mut totals = Counts::default();
+            for b in &a.batches {
+                add_counts(&mut totals, &b.counts);
+            }
+            let failed_listed = a.failed.len() == a.totals.failed
+                && a.error_groups.iter().map(|g| g.users.len()).sum::<usize>() == a.totals.failed + a.totals.stopped;
+            balanced && totals == a.totals && failed_listed && a.totals.planned == 120
+                && Report { warnings: Vec::new(), ..a.clone() } == Report { warnings: Vec::new(), ..b }
+                && a.attention != a.attention_reasons.is_empty()
+        }
+    }
 
     #[test]
     fn completion_days_read_iso_and_invariant_dates() {
