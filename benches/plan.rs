@@ -14,6 +14,15 @@
 //! --permissions target/bench-plan/N/send-as.csv --permissions
 //! target/bench-plan/N/send-on-behalf.csv --permissions target/bench-plan/N/calendar-permissions.csv
 //! --out /tmp/plan-N --force`.
+//!
+//! Re-planning (`replan-1pct-churn`): the plan of the same inputs is the previous plan, and the
+//! inventory changes by about 1%: every 200th mailbox leaves, as many join (each with Full
+//! Access on a mailbox of the inventory, a tenth of them on one that left a started batch) and
+//! as many new links join mailboxes already planned. The changed inputs stay in
+//! `target/bench-plan/N/churn/`: time the release binary with the command above plus
+//! `--inventory target/bench-plan/N/churn/inventory.csv --permissions
+//! target/bench-plan/N/churn/new-links.csv --previous target/bench-plan/N/churn/previous/plan.json
+//! --as-of 2026-04-01`.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -354,6 +363,131 @@ fn plan_once(dir: &Path) -> usize {
     p.batches.len()
 }
 
+/// The answers, inventory and exports of `dir`, loaded.
+fn load(
+    dir: &Path,
+    inventory: &Path,
+    extra: &[&Path],
+) -> (answers::Answers, plan::Inventory, Vec<plan::Export>) {
+    let answers_text = std::fs::read_to_string(dir.join("answers.yaml")).expect("answers");
+    let answers = answers::check(&answers_text, Format::Yaml)
+        .answers
+        .expect("valid answers");
+    let inventory_text = std::fs::read_to_string(inventory).expect("inventory");
+    let permissions: Vec<(String, String)> = EXPORTS
+        .iter()
+        .map(|name| dir.join(name))
+        .chain(extra.iter().map(|p| p.to_path_buf()))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("permissions");
+            (path.display().to_string(), text)
+        })
+        .collect();
+    let (inventory, exports) =
+        plan::load(("inventory.csv", &inventory_text), &permissions).expect("inputs parse");
+    (answers, inventory, exports)
+}
+
+/// The day the bench re-plans as of.
+const AS_OF: &str = "2026-04-01";
+
+/// The inputs of `dir` changed by about 1% (see the module's comment), and the plan of the
+/// unchanged inputs as the previous plan, once; their directory.
+fn churned(dir: &Path, n: usize) -> PathBuf {
+    let churn = dir.join("churn");
+    if churn.join(".complete-v1").exists() {
+        return churn;
+    }
+    std::fs::create_dir_all(churn.join("previous")).expect("create the churn directory");
+    let (answers, inventory, exports) = load(dir, &dir.join("inventory.csv"), &[]);
+    let rec = mma::recommend::recommend(&answers);
+    let p = plan::plan(&answers, &rec, &inventory, exports, &Options::default()).expect("a plan");
+    let mut json = file(&churn.join("previous"), "plan.json");
+    plan::output::write_plan_json(&p, &mut json).expect("write plan.json");
+    json.flush().expect("flush");
+    let text = std::fs::read_to_string(dir.join("inventory.csv")).expect("inventory");
+    let mut out = file(&churn, "inventory.csv");
+    let mut gone = Vec::new();
+    for (k, line) in text.split_inclusive('\n').enumerate() {
+        // Two header lines, then mailbox i on line i + 2.
+        if k >= 2 && (k - 2) % 200 == 199 {
+            gone.push(k - 2);
+            continue;
+        }
+        out.write_all(line.as_bytes()).expect("write");
+    }
+    let joiners = n / 200;
+    for j in 0..joiners {
+        let alias = format!("joiner{j}");
+        write!(
+            out,
+            "\"Joiner {j}\",\"Joiner {j}\",\"{alias}\",\"{alias}\",\"{alias}@contoso.com\",\"UserMailbox\",\"MBX-DB41\",\"1.000 GB (1073741824 bytes)\",\"100\",\"\"\r\n"
+        )
+        .expect("write");
+    }
+    out.flush().expect("flush");
+    let mut links = file(&churn, "new-links.csv");
+    links
+        .write_all(b"Mailbox,Delegate,Right\r\n")
+        .expect("write");
+    let address = |i: usize| format!("{}@contoso.com", person(i).1);
+    for j in 0..joiners {
+        // Each joiner works beside someone: mostly anyone, now and then a mailbox of the first
+        // batches (frozen), and the new links tie mailboxes already planned.
+        let peer = if j % 10 == 0 {
+            j % 1000
+        } else {
+            (j * 7919) % n
+        };
+        if peer % 200 != 199 {
+            writeln!(
+                links,
+                "{},joiner{j}@contoso.com,FullAccess\r",
+                address(peer)
+            )
+            .expect("write");
+        }
+        let (a, b) = ((j * 104_729) % n, (j * 15_485_863) % n);
+        if a % 200 != 199 && b % 200 != 199 && a != b {
+            writeln!(links, "{},{},SendAs\r", address(a), address(b)).expect("write");
+        }
+    }
+    links.flush().expect("flush");
+    std::fs::write(churn.join(".complete-v1"), "").expect("marker");
+    churn
+}
+
+/// Reads the previous plan and the changed inputs, re-plans and writes, as `mma plan --previous`
+/// does; returns the number of batches.
+fn replan_once(dir: &Path, churn: &Path) -> usize {
+    let (answers, inventory, exports) = load(
+        dir,
+        &churn.join("inventory.csv"),
+        &[&churn.join("new-links.csv")],
+    );
+    let rec = mma::recommend::recommend(&answers);
+    let text = std::fs::read_to_string(churn.join("previous/plan.json")).expect("plan.json");
+    let as_of = answers::time::parse_date(AS_OF).expect("a date");
+    let previous =
+        plan::previous::parse("plan.json", &text, (&answers.organization, rec.path), as_of)
+            .expect("a previous plan");
+    drop(text);
+    let options = Options::default();
+    let p = plan::replan(&answers, &rec, &inventory, exports, &options, &previous).expect("a plan");
+    drop(previous);
+    let files = plan::output::files(&p, &answers, &inventory, &options).expect("files");
+    let out = churn.join("out");
+    let _ = std::fs::remove_dir_all(&out);
+    for (rel, bytes) in &files {
+        let path = out.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, bytes).expect("write");
+    }
+    p.batches.len()
+}
+
 fn bench(c: &mut Criterion) {
     let mut sizes = vec![100_000];
     if std::env::var_os("MMA_PLAN_BENCH_FULL").is_some() {
@@ -367,6 +501,14 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("parse-plan-write", n), &dir, |b, dir| {
             b.iter(|| plan_once(black_box(dir)));
         });
+        let churn = churned(&dir, n);
+        group.bench_with_input(
+            BenchmarkId::new("replan-1pct-churn", n),
+            &(dir.clone(), churn),
+            |b, (dir, churn)| {
+                b.iter(|| replan_once(black_box(dir), black_box(churn)));
+            },
+        );
     }
     group.finish();
 }

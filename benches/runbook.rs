@@ -75,6 +75,7 @@ fn synthetic_plan() -> Plan {
         broken_links,
         unresolved: Vec::new(),
         warnings: Vec::new(),
+        changes: None,
     }
 }
 

@@ -78,6 +78,7 @@ fn plan(n: usize) -> Plan {
         broken_links: Vec::new(),
         unresolved: Vec::new(),
         warnings: Vec::new(),
+        changes: None,
     }
 }
 

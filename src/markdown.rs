@@ -1,4 +1,6 @@
-//! Escaping text for Markdown output, shared by every Markdown document mma writes.
+//! Escaping text for Markdown output, shared by every Markdown document mma writes: values from
+//! input are escaped so they stay data ([`escape_markdown`], [`code_span`]), and mma's own prose
+//! keeps its code spans, in Markdown ([`prose`]) and in HTML ([`prose_html`]).
 
 /// Escapes text for Markdown so names from inventories and answers stay data: markup
 /// characters are backslash-escaped, `<`, `>` and `&` become entities, line breaks spaces, and
@@ -20,8 +22,128 @@ pub fn escape_markdown(text: &str) -> String {
         }
     }
     // Other control characters (ESC, bidirectional overrides) must not reach a terminal raw.
-    match crate::text::printable(&out) {
-        std::borrow::Cow::Borrowed(_) => out,
+    printable(out)
+}
+
+/// `text` with control characters made visible, without a copy when there are none.
+fn printable(text: String) -> String {
+    match crate::text::printable(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(safe) => safe,
+    }
+}
+
+/// Any text as one Markdown code span, shown literally: the fence is one backtick longer than
+/// the longest run of backticks inside, with a space inside each fence when the text starts or
+/// ends with a backtick or a space (CommonMark strips one from each side), line breaks as
+/// spaces and control characters made visible. A `|` is escaped, as a table cell needs it.
+#[must_use]
+pub fn code_span(text: &str) -> String {
+    let text = printable(text.replace(['\n', '\r'], " ").replace('|', "\\|"));
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with(['`', ' ']) || text.ends_with(['`', ' ']) {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// mma's own prose in Markdown: text between a pair of backticks is a code span, kept as code;
+/// the rest is escaped as [`escape_markdown`] does, so it shows as written. An unpaired
+/// backtick is shown as one.
+#[must_use]
+pub fn prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (code, part) in parts(text) {
+        if code {
+            out.push_str(&code_span(part));
+        } else {
+            out.push_str(&escape_markdown(part));
+        }
+    }
+    out
+}
+
+/// mma's own prose in HTML: as [`prose`], with code spans as `<code>` and everything else
+/// escaped for HTML.
+#[must_use]
+pub fn prose_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (code, part) in parts(text) {
+        if code {
+            out.push_str("<code>");
+        }
+        for c in printable(part.to_owned()).chars() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                _ => out.push(c),
+            }
+        }
+        if code {
+            out.push_str("</code>");
+        }
+    }
+    out
+}
+
+/// `text` split at backticks into (is code, text) parts: the text between a pair of backticks
+/// is code; a last, unpaired backtick stays in the text.
+fn parts(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let Some(len) = rest[open + 1..].find('`') else {
+            break;
+        };
+        if open > 0 {
+            out.push((false, &rest[..open]));
+        }
+        out.push((true, &rest[open + 1..open + 1 + len]));
+        rest = &rest[open + 2 + len..];
+    }
+    if !rest.is_empty() {
+        out.push((false, rest));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_keeps_its_code_spans_and_escapes_the_rest() {
+        assert_eq!(prose("Run `mma plan` *now*"), "Run `mma plan` \\*now\\*");
+        assert_eq!(prose("`a_b` and `c`"), "`a_b` and `c`");
+        assert_eq!(prose("one ` alone"), "one \\` alone");
+        assert_eq!(prose("<x> & `<y>`"), "&lt;x&gt; &amp; `<y>`");
+    }
+
+    #[test]
+    fn code_spans_hold_any_text_literally() {
+        assert_eq!(code_span("01-pilot"), "`01-pilot`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x``"), "``` `x`` ```");
+        assert_eq!(code_span("a|b\nc"), "`a\\|b c`");
+    }
+
+    #[test]
+    fn prose_in_html_has_code_elements_and_nothing_else_raw() {
+        assert_eq!(
+            prose_html("Run `mma plan` <b>"),
+            "Run <code>mma plan</code> &lt;b&gt;"
+        );
+        assert_eq!(prose_html("`<script>`"), "<code>&lt;script&gt;</code>");
     }
 }

@@ -93,7 +93,7 @@ pub const fn when_to_prefer(path: MigrationPath) -> &'static str {
             "mailboxes move online over weeks or months with directory synchronisation kept, without coexistence features"
         }
         MigrationPath::ExpressHybrid => {
-            "a quick online move over days or a couple of weeks, with a one-time directory synchronisation"
+            "mailboxes move online within days or a couple of weeks, with the directory synchronised once"
         }
         MigrationPath::Staged => {
             "Exchange 2003 or 2007 moves in batches with directory synchronisation; users need new Outlook profiles"

@@ -20,6 +20,8 @@ pub enum ViewKind {
     Recommendation,
     /// `plan.md`, from [`crate::plan::output::SummaryView`].
     PlanSummary,
+    /// `changes.md`, from [`crate::plan::changes::ChangesView`].
+    PlanChanges,
     /// `mma status`, from [`crate::status::view::StatusView`].
     Status,
 }
@@ -34,6 +36,7 @@ impl ViewKind {
             Self::Messages => "`runbook::MessageView`",
             Self::Recommendation => "`recommend::RecommendationView`",
             Self::PlanSummary => "`plan::output::SummaryView`",
+            Self::PlanChanges => "`plan::changes::ChangesView`",
             Self::Status => "`status::view::StatusView`",
         }
     }
@@ -47,6 +50,7 @@ impl ViewKind {
             Self::Messages => "the user messages",
             Self::Recommendation => "the recommendation",
             Self::PlanSummary => "the plan summary",
+            Self::PlanChanges => "the changes of a re-plan",
             Self::Status => "the migration status report",
         }
     }
@@ -125,6 +129,8 @@ templates! {
     PlanMd => "plan.md", PlanSummary;
     /// The summary `mma plan` prints once the plan is written.
     PlanTxt => "plan.txt", PlanSummary;
+    /// What re-planning changed against the previous plan (`changes.md`, with `--previous`).
+    ChangesMd => "changes.md", PlanChanges;
     /// Where the migration stands against its plan, for a terminal (`mma status`).
     StatusTxt => "status.txt", Status;
     /// Where the migration stands against its plan, in Markdown (`mma status --format markdown`).
@@ -184,7 +190,8 @@ pub struct TemplateError(pub String);
 /// A Tera error with its causes, one a line (the location is in the first).
 pub(crate) fn tera_error(e: &tera::Error) -> TemplateError {
     use std::error::Error as _;
-    let mut message = e.to_string();
+    let text = e.to_string();
+    let mut message = text.strip_prefix("error: ").unwrap_or(&text).to_owned();
     let mut source = e.source();
     while let Some(s) = source {
         message.push_str(&format!("\n{s}"));
@@ -195,12 +202,24 @@ pub(crate) fn tera_error(e: &tera::Error) -> TemplateError {
 
 /// The filters every template can use, registered here and nowhere else:
 /// - `md`: a value escaped for Markdown ([`crate::markdown::escape_markdown`]);
+/// - `code`: a value as one Markdown code span ([`crate::markdown::code_span`]);
+/// - `prose`, `prose_html`: mma's own text, its code spans kept, the rest escaped for Markdown
+///   or HTML ([`crate::markdown::prose`], [`crate::markdown::prose_html`]);
 /// - `ps`: a PowerShell single-quoted literal ([`crate::text::ps`]);
 /// - `comment`: line breaks as spaces, so a value cannot end a PowerShell comment;
 /// - `printable`: control characters made visible for a terminal ([`crate::text::printable`]).
 fn register_filters(tera: &mut tera::Tera) {
     tera.register_filter("md", |s: &str, _: tera::Kwargs, _: &tera::State| {
         crate::markdown::escape_markdown(s)
+    });
+    tera.register_filter("code", |s: &str, _: tera::Kwargs, _: &tera::State| {
+        crate::markdown::code_span(s)
+    });
+    tera.register_filter("prose", |s: &str, _: tera::Kwargs, _: &tera::State| {
+        crate::markdown::prose(s)
+    });
+    tera.register_filter("prose_html", |s: &str, _: tera::Kwargs, _: &tera::State| {
+        tera::Value::safe_string(&crate::markdown::prose_html(s))
     });
     tera.register_filter("ps", |s: &str, _: tera::Kwargs, _: &tera::State| {
         crate::text::ps(s)
@@ -248,6 +267,19 @@ pub trait View: Serialize {
 #[derive(Debug)]
 pub struct Templates {
     tera: tera::Tera,
+    /// Each overridden template's name and the file it came from, for error locations.
+    origins: Vec<(String, String)>,
+}
+
+/// A template that replaces the built-in of the same name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Override {
+    /// The built-in template it replaces (`runbook.md`).
+    pub name: String,
+    /// Where it came from, as errors name it (the override file's path).
+    pub origin: String,
+    /// Its text.
+    pub text: String,
 }
 
 impl Templates {
@@ -257,22 +289,59 @@ impl Templates {
     /// A template that does not parse, named, with line and column; an override whose name is
     /// not a built-in template.
     pub fn new(overrides: &[(String, String)]) -> Result<Self, TemplateError> {
+        let overrides: Vec<Override> = overrides
+            .iter()
+            .map(|(name, text)| Override {
+                name: name.clone(),
+                origin: format!("{name}.tera"),
+                text: text.clone(),
+            })
+            .collect();
+        Self::with_overrides(&overrides)
+    }
+
+    /// The built-in templates, with `overrides` replacing those of the same name; an error in
+    /// an override names its origin (the file), not the built-in.
+    ///
+    /// # Errors
+    /// As [`Templates::new`].
+    pub fn with_overrides(overrides: &[Override]) -> Result<Self, TemplateError> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html"]);
         register_filters(&mut tera);
         tera.add_raw_templates(Template::ALL.iter().map(|t| (t.name(), t.text())))
             .map_err(|e| tera_error(&e))?;
-        for (name, text) in overrides {
-            if Template::named(name).is_none() {
+        let mut templates = Self {
+            tera,
+            origins: Vec::new(),
+        };
+        for o in overrides {
+            if Template::named(&o.name).is_none() {
                 return Err(TemplateError(format!(
-                    "`{name}.tera` overrides no template; the templates are {}",
+                    "{}: overrides no template; the templates are {}",
+                    o.origin,
                     Template::file_list()
                 )));
             }
-            tera.add_raw_template(name, text)
-                .map_err(|e| tera_error(&e))?;
+            templates.origins.push((o.name.clone(), o.origin.clone()));
+            let added = templates.tera.add_raw_template(&o.name, &o.text);
+            added.map_err(|e| templates.error(&e))?;
         }
-        Ok(Self { tera })
+        Ok(templates)
+    }
+
+    /// A Tera error as [`tera_error`] words it, located in the override file rather than the
+    /// built-in's name when the template was overridden.
+    fn error(&self, e: &tera::Error) -> TemplateError {
+        let TemplateError(mut message) = tera_error(e);
+        for (name, origin) in &self.origins {
+            let built_in = format!("--> {name}:");
+            if message.contains(&built_in) {
+                message = message.replacen(&built_in, &format!("--> {origin}:"), 1);
+                return TemplateError(format!("in {origin}: {message}"));
+            }
+        }
+        TemplateError(message)
     }
 
     /// The built-in templates alone, parsed once for the process.
@@ -295,7 +364,7 @@ impl Templates {
     pub fn render<V: View>(&self, name: &str, view: &V) -> Result<String, TemplateError> {
         check_view::<V>(name)?;
         let context = view.context(self)?;
-        self.tera.render(name, &context).map_err(|e| tera_error(&e))
+        self.tera.render(name, &context).map_err(|e| self.error(&e))
     }
 
     /// Renders each of `names` with `view`, building the view's variables once (the runbook's
@@ -314,7 +383,7 @@ impl Templates {
         let context = view.context(self)?;
         names
             .iter()
-            .map(|name| self.tera.render(name, &context).map_err(|e| tera_error(&e)))
+            .map(|name| self.tera.render(name, &context).map_err(|e| self.error(&e)))
             .collect()
     }
 
@@ -330,7 +399,7 @@ impl Templates {
     ) -> Result<String, TemplateError> {
         self.tera
             .render_block(template.name(), block, context)
-            .map_err(|e| tera_error(&e))
+            .map_err(|e| self.error(&e))
     }
 }
 
@@ -408,7 +477,7 @@ mod tests {
         let err = Templates::new(&[("runbok.md".to_owned(), String::new())])
             .expect_err("no such template");
         assert!(
-            err.0.contains("`runbok.md.tera` overrides no template"),
+            err.0.contains("runbok.md.tera: overrides no template"),
             "{err}"
         );
         for t in Template::ALL {

@@ -39,6 +39,47 @@ impl Format {
         }
     }
 
+    /// The format the text itself says, when it says: an editor modeline (`# yaml-language-server:`
+    /// for YAML, `#:schema` for TOML), else the first line that is not blank or a comment: `{`
+    /// opens JSON, `key = value` or a `[table]` header is TOML, `key:` or `---` is YAML.
+    #[must_use]
+    pub fn from_content(text: &str) -> Option<Self> {
+        for line in text.trim_start_matches('\u{feff}').lines() {
+            let line = line.trim();
+            if line.starts_with("# yaml-language-server:") {
+                return Some(Self::Yaml);
+            }
+            if line.starts_with("#:schema") {
+                return Some(Self::Toml);
+            }
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            return Self::from_first_line(line);
+        }
+        None
+    }
+
+    /// The format a first meaningful line belongs to, if only one fits.
+    fn from_first_line(line: &str) -> Option<Self> {
+        if line.starts_with('{') {
+            return Some(Self::Json);
+        }
+        if line.starts_with("---") {
+            return Some(Self::Yaml);
+        }
+        if line.starts_with('[') {
+            // `[table]` or `[[array]]` in TOML; a JSON or YAML top level is a mapping.
+            return Some(Self::Toml);
+        }
+        let key_end = line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))?;
+        match line[key_end..].trim_start().chars().next() {
+            Some('=') => Some(Self::Toml),
+            Some(':') => Some(Self::Yaml),
+            _ => None,
+        }
+    }
+
     /// `yaml`, `json` or `toml`.
     #[must_use]
     pub const fn name(self) -> &'static str {
@@ -923,6 +964,33 @@ fn normalise_numbers(value: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_names_its_format() {
+        let cases = [
+            ("{\"format_version\": 1}", Some(Format::Json)),
+            ("\u{feff}\n  {\n", Some(Format::Json)),
+            (
+                "# yaml-language-server: $schema=x.json\n{}",
+                Some(Format::Yaml),
+            ),
+            (
+                "#:schema ./answers.schema.json\nformat_version = 1",
+                Some(Format::Toml),
+            ),
+            ("# a comment\n\nformat_version = 1\n", Some(Format::Toml)),
+            ("[tenant]\ndomain = \"x\"", Some(Format::Toml)),
+            ("format_version: 1\n", Some(Format::Yaml)),
+            ("---\nformat_version: 1\n", Some(Format::Yaml)),
+            ("source:exchange_2010", Some(Format::Yaml)),
+            ("just words", None),
+            ("", None),
+            ("# only a comment", None),
+        ];
+        for (text, format) in cases {
+            assert_eq!(Format::from_content(text), format, "{text:?}");
+        }
+    }
 
     #[test]
     fn yaml_positions_and_values() {

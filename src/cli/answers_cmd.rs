@@ -10,7 +10,7 @@ use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, Failure, print_stdout, write_atom
 use crate::answers::{self, Format, Location, Report, render};
 use crate::recommend;
 use crate::table::diagnostic::Severity;
-use crate::text::{Kind, printable};
+use crate::text::Kind;
 
 /// `--input-format`: the syntax of stdin, or of files whose extension does not say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -47,7 +47,7 @@ pub enum ValidateFormat {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Answer files, or directories to search for `.yaml`, `.yml`, `.json` and `.toml` files;
-    /// `-` reads standard input (with `--input-format`).
+    /// `-` reads standard input (its format from `--input-format` or its content).
     #[arg(required = true, value_name = "FILE|DIR")]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -74,7 +74,7 @@ pub(super) enum RecommendFormat {
 
 #[derive(Debug, Args)]
 pub(super) struct RecommendArgs {
-    /// The answer file; `-` reads standard input (with `--input-format`).
+    /// The answer file; `-` reads standard input (its format from `--input-format` or its content).
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// Output format.
@@ -112,7 +112,7 @@ pub(super) enum Dialect {
 
 #[derive(Debug, Args)]
 pub(super) struct ConvertArgs {
-    /// The answer file; `-` reads standard input (with `--input-format`).
+    /// The answer file; `-` reads standard input (its format from `--input-format` or its content).
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// The format to write.
@@ -153,46 +153,49 @@ impl From<Failure> for Unread {
     }
 }
 
-/// Reads `path` (`-` for stdin), choosing the format from `--input-format` or the extension. A
-/// file over [`answers::MAX_BYTES`] is refused before it is read; text is decoded by
-/// [`crate::text::decode`] (UTF-8, or UTF-16 with a byte-order mark).
+/// Reads `path` (`-` for stdin), choosing the format from `--input-format`, the extension or,
+/// when neither says, the content ([`Format::from_content`]). A file over [`answers::MAX_BYTES`]
+/// is refused before it is read; text is decoded by [`crate::text::decode`] (UTF-8, or UTF-16
+/// with a byte-order mark).
 pub(super) fn read_input(path: &Path, forced: Option<InputFormat>) -> Result<Input, Unread> {
-    let (name, format, reader): (String, Format, Box<dyn std::io::Read>) = if path.as_os_str()
-        == "-"
-    {
-        let Some(format) = forced else {
-            return Err(Failure::usage(
-                "reading standard input needs `--input-format yaml|json|toml`",
-            )
-            .into());
-        };
-        (
-            "<stdin>".to_owned(),
-            format.into(),
-            Box::new(std::io::stdin().lock()),
-        )
+    let stdin = path.as_os_str() == "-";
+    let known = forced
+        .map(Format::from)
+        .or_else(|| if stdin { None } else { Format::from_path(path) });
+    let (name, reader): (String, Box<dyn std::io::Read>) = if stdin {
+        ("<stdin>".to_owned(), Box::new(std::io::stdin().lock()))
     } else {
-        let format = forced.map(Format::from).or_else(|| Format::from_path(path)).ok_or_else(|| {
-                Failure::usage(format!(
-                    "{}: cannot tell the format from the extension; use .yaml, .yml, .json or .toml, or `--input-format`",
-                    path.display()
-                ))
-            })?;
         let name = path.display().to_string();
         let file = std::fs::File::open(path)
             .map_err(|e| Failure::usage(format!("cannot read {name}: {e}")))?;
-        (name, format, Box::new(file))
-    };
-    let refused = |name: String, location: Location, code, message: String| Unread::Refused {
-        name,
-        format,
-        report: Box::new(Report::refused(location, code, message)),
+        (name, Box::new(file))
     };
     let mut bytes = Vec::new();
     reader
         .take(answers::MAX_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Failure::usage(format!("cannot read {name}: {e}")))?;
+    let format = match known.or_else(|| sniff(&bytes)) {
+        Some(format) => format,
+        None if stdin => {
+            return Err(Failure::usage(
+                "cannot tell the format of standard input from its content; use `--input-format yaml|json|toml`",
+            )
+            .into());
+        }
+        None => {
+            return Err(Failure::usage(format!(
+                "{}: cannot tell the format from the extension or the content; use .yaml, .yml, .json or .toml, or `--input-format`",
+                name
+            ))
+            .into());
+        }
+    };
+    let refused = |name: String, location: Location, code, message: String| Unread::Refused {
+        name,
+        format,
+        report: Box::new(Report::refused(location, code, message)),
+    };
     if bytes.len() as u64 > answers::MAX_BYTES {
         return Err(refused(
             name,
@@ -215,6 +218,16 @@ pub(super) fn read_input(path: &Path, forced: Option<InputFormat>) -> Result<Inp
             answers::check::Code::Encoding,
             e.message,
         )),
+    }
+}
+
+/// The format the content of an answer file says ([`Format::from_content`]), read from its
+/// first 64 KB.
+fn sniff(bytes: &[u8]) -> Option<Format> {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    match crate::text::decode(head.to_vec(), Kind::Text) {
+        Ok(text) => Format::from_content(&text),
+        Err(_) => Format::from_content(&String::from_utf8_lossy(head)),
     }
 }
 
@@ -373,7 +386,6 @@ struct Tally {
 impl Tally {
     /// The human summary line: `3 files: 2 valid, 1 invalid (1 error, 0 warnings)`.
     fn summary(&self) -> String {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let unreadable = if self.unreadable == 0 {
             String::new()
         } else {
@@ -513,10 +525,10 @@ pub(super) fn validate(args: ValidateArgs) -> Result<u8, Failure> {
     );
     print_stdout(&v.output)?;
     for w in &v.warnings {
-        eprintln!("mma: warning: {}", printable(w));
+        super::warning(w);
     }
     for e in &v.errors {
-        eprintln!("mma: error: {}", printable(e));
+        super::error(e);
     }
     Ok(v.code)
 }
@@ -557,9 +569,9 @@ pub(super) fn load_answers(
         None => Err(Failure {
             code: EXIT_INVALID,
             message: format!(
-                "{} is not a valid answer file ({} errors)",
+                "{} is not a valid answer file ({})",
                 input.name,
-                report.count(Severity::Error)
+                plural(report.count(Severity::Error), "error")
             ),
         }),
     }
@@ -609,4 +621,9 @@ pub(super) fn convert(args: ConvertArgs) -> Result<u8, Failure> {
         None => print_stdout(&text)?,
     }
     Ok(EXIT_OK)
+}
+
+/// `n` and the word, plural unless `n` is 1: "1 error", "2 errors".
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

@@ -2,18 +2,24 @@
 //! exit codes. The only module that does IO; everything it calls is pure.
 
 pub mod answers_cmd;
+mod completions;
 mod init;
 mod out_dir;
 mod plan_cmd;
+mod progress;
 mod runbook_cmd;
 mod status_cmd;
 mod table_cmd;
 
-use std::io::{IsTerminal as _, Write as _};
+use std::ffi::OsString;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::Severity;
 
 use crate::text::Kind;
 
@@ -47,7 +53,7 @@ impl Exit {
                 "success; every file is valid (warnings allowed unless `--deny-warnings`), the table is clean"
             }
             Self::Invalid => {
-                "the input was read and has problems (diagnostics on stdout; for `recommend`, on stderr)"
+                "the input was read and has problems (diagnostics on stdout for `validate` and `table check`, whose report they are; on stderr for the other commands)"
             }
             Self::Usage => {
                 "usage error, or a file could not be read or written (message on stderr)"
@@ -68,9 +74,77 @@ pub const EXIT_USAGE: u8 = Exit::Usage.code();
 #[derive(Debug, Parser)]
 #[command(name = "mma", version, about, long_about = None)]
 struct Cli {
+    /// When to colour diagnostics, help and errors (`auto`: on a terminal, unless `NO_COLOR`
+    /// is set; `CLICOLOR_FORCE` forces colour).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto"
+    )]
+    color: ColorWhen,
+    /// Print only what the command produces, errors and diagnostics: no summaries, no
+    /// `wrote …` lines, no progress display. Exit statuses are unchanged.
+    #[arg(long, short, global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
+
+/// When `mma` colours what it prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    /// On a terminal, unless `NO_COLOR` is set; always when `CLICOLOR_FORCE` is.
+    #[default]
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorWhen {
+    /// The `--color` of raw arguments (the last one given before `--`), read before clap
+    /// parses them so its own help and errors follow it; `auto` when absent or not a value.
+    fn from_args(args: &[OsString]) -> Self {
+        let mut choice = Self::Auto;
+        let mut args = args.iter().skip(1).map(|a| a.to_str().unwrap_or_default());
+        while let Some(arg) = args.next() {
+            let value = match arg {
+                "--" => break,
+                "--color" => args.next().unwrap_or_default(),
+                _ => match arg.strip_prefix("--color=") {
+                    Some(value) => value,
+                    None => continue,
+                },
+            };
+            if let Ok(parsed) = Self::from_str(value, false) {
+                choice = parsed;
+            }
+        }
+        choice
+    }
+
+    /// Makes this choice the one of every coloured stream of the process (anstream's, which
+    /// clap's help and errors and [`colour_stdout`] read).
+    fn apply(self) {
+        match self {
+            Self::Auto => anstream::ColorChoice::Auto,
+            Self::Always => anstream::ColorChoice::Always,
+            Self::Never => anstream::ColorChoice::Never,
+        }
+        .write_global();
+    }
+}
+
+/// The global options of the invocation, set once it is parsed.
+#[derive(Clone, Copy, Debug, Default)]
+struct Ui {
+    quiet: bool,
+}
+
+static UI: OnceLock<Ui> = OnceLock::new();
 
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -83,7 +157,8 @@ enum Command {
     /// the warnings.
     Recommend(answers_cmd::RecommendArgs),
     /// Plan batches from an inventory and permission exports: batch CSVs for Exchange Online,
-    /// plan.json and plan.md.
+    /// plan.json, plan.md, broken-links.csv and the runbook documents (runbook.md, runbook.html,
+    /// commands.ps1, communications.md).
     Plan(Box<plan_cmd::PlanArgs>),
     /// Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer
     /// file, with per-batch sections when given a plan.
@@ -101,6 +176,10 @@ enum Command {
     /// Verify, print or evaluate a decision table.
     #[command(subcommand)]
     Table(table_cmd::TableCommand),
+    /// Print the shell completion script for bash, zsh, fish, PowerShell or elvish.
+    Completions(completions::CompletionsArgs),
+    /// Print the man page `mma.1`, or write it and one page per subcommand into a directory.
+    Man(completions::ManArgs),
 }
 
 /// An error that stops a command, with the exit status it maps to.
@@ -127,15 +206,41 @@ impl Failure {
 /// Runs `mma` with the process arguments.
 #[must_use]
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    ColorWhen::from_args(&args).apply();
+    let mut cmd = Cli::command();
+    let parsed = cmd
+        .try_get_matches_from_mut(&args)
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version to stdout with status 0, usage errors with status 2.
+            let e = e.format(&mut cmd);
             let _ = e.print();
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_USAGE));
         }
     };
-    let result = match cli.command {
+    cli.color.apply();
+    let _ = UI.set(Ui { quiet: cli.quiet });
+    let result = dispatch(cli.command);
+    progress::clear();
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            eprintln!(
+                "mma: {}: {}",
+                Severity::Error.label(colour_stderr()),
+                crate::text::printable_lines(&failure.message)
+            );
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+/// Runs one command.
+fn dispatch(command: Command) -> Result<u8, Failure> {
+    match command {
         Command::Init(args) => init::run(args),
         Command::Validate(args) => answers_cmd::validate(args),
         Command::Recommend(args) => answers_cmd::recommend(args),
@@ -146,36 +251,90 @@ pub fn run() -> ExitCode {
         Command::Status(args) => status_cmd::run(*args),
         Command::Templates(cmd) => runbook_cmd::templates_cmd(cmd),
         Command::Table(cmd) => table_cmd::run(cmd),
-    };
-    match result {
-        Ok(code) => ExitCode::from(code),
-        Err(failure) => {
-            eprintln!(
-                "mma: error: {}",
-                crate::text::printable_lines(&failure.message)
-            );
-            ExitCode::from(failure.code)
-        }
+        Command::Completions(args) => completions::completions(&args),
+        Command::Man(args) => completions::man(&args),
     }
 }
 
-/// Whether to colour standard output: only a terminal, and as anstream reads the environment
-/// (`NO_COLOR`, `CLICOLOR`, `TERM=dumb`, …).
+/// Whether to colour standard output: as `--color` says; with `auto`, only a terminal, and as
+/// anstream reads the environment (`NO_COLOR`, `CLICOLOR_FORCE`, `CLICOLOR`, `TERM=dumb`, …).
 pub(crate) fn colour_stdout() -> bool {
-    let out = std::io::stdout();
-    out.is_terminal() && anstream::AutoStream::choice(&out) != anstream::ColorChoice::Never
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
 }
 
 /// Whether to colour standard error, by the same rules.
 pub(crate) fn colour_stderr() -> bool {
-    let err = std::io::stderr();
-    err.is_terminal() && anstream::AutoStream::choice(&err) != anstream::ColorChoice::Never
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
 }
 
-/// Writes to stdout; a closed pipe (`mma … | head`) is not an error.
+/// Whether `--quiet` was given: no summaries, no `wrote …` lines, no progress display.
+pub(crate) fn quiet() -> bool {
+    UI.get().is_some_and(|ui| ui.quiet)
+}
+
+/// Prints an informational line (a summary, `wrote …`) to stderr, unless `--quiet`.
+pub(crate) fn inform(text: &str) {
+    if !quiet() {
+        progress::suspend(|| eprint!("{text}"));
+    }
+}
+
+/// Prints informational text that goes to stdout (`templates export`'s `wrote …`), unless
+/// `--quiet`.
+pub(crate) fn inform_stdout(text: &str) -> Result<(), Failure> {
+    if quiet() { Ok(()) } else { print_stdout(text) }
+}
+
+/// Prints `mma: warning: MESSAGE` to stderr (also with `--quiet`), the label coloured as
+/// `--color` says and the message made printable.
+pub(crate) fn warning(message: &str) {
+    report(Severity::Warning, message);
+}
+
+/// Prints `mma: error: MESSAGE` to stderr, as [`warning`] does.
+pub(crate) fn error(message: &str) {
+    report(Severity::Error, message);
+}
+
+fn report(severity: Severity, message: &str) {
+    let label = severity.label(colour_stderr());
+    let message = crate::text::printable(message);
+    progress::suspend(|| eprintln!("mma: {label}: {message}"));
+}
+
+/// A located problem in an input file (`FILE:LINE: error: …`), its place and label coloured
+/// as `--color` says.
+pub(crate) fn input_error(e: &crate::plan::InputError) -> String {
+    if !colour_stderr() {
+        return e.to_string();
+    }
+    let place = if e.line > 0 {
+        format!("{}:{}", e.file, e.line)
+    } else {
+        e.file.clone()
+    };
+    let bold = anstyle::Style::new().bold();
+    let column = e
+        .column
+        .as_ref()
+        .map_or(String::new(), |c| format!("column `{c}`: "));
+    format!(
+        "{}{place}{}: {}: {column}{}",
+        bold.render(),
+        bold.render_reset(),
+        Severity::Error.label(true),
+        e.message
+    )
+}
+
+/// Writes to stdout (with the progress display erased meanwhile, should both be one
+/// terminal); a closed pipe (`mma … | head`) is not an error.
 pub(crate) fn print_stdout(text: &str) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    let written = progress::suspend(|| {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes()).and_then(|()| out.flush())
+    });
+    match written {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::usage(format!("cannot write to stdout: {e}"))),
@@ -245,7 +404,33 @@ pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Failure> 
 
 #[cfg(test)]
 mod tests {
-    use super::Exit;
+    use super::{ColorWhen, Exit};
+
+    fn colour_of(args: &[&str]) -> ColorWhen {
+        let args: Vec<std::ffi::OsString> = std::iter::once("mma")
+            .chain(args.iter().copied())
+            .map(Into::into)
+            .collect();
+        ColorWhen::from_args(&args)
+    }
+
+    #[test]
+    fn the_color_flag_is_read_before_clap_parses() {
+        assert_eq!(colour_of(&["plan"]), ColorWhen::Auto);
+        assert_eq!(colour_of(&["--color", "always", "plan"]), ColorWhen::Always);
+        assert_eq!(colour_of(&["plan", "--color=never"]), ColorWhen::Never);
+        assert_eq!(
+            colour_of(&["--color=never", "plan", "--color", "always"]),
+            ColorWhen::Always
+        );
+        // A value clap will refuse, and anything after `--`, leave the choice alone.
+        assert_eq!(colour_of(&["--color", "blue"]), ColorWhen::Auto);
+        assert_eq!(
+            colour_of(&["validate", "--", "--color=always"]),
+            ColorWhen::Auto
+        );
+        assert_eq!(colour_of(&["--color"]), ColorWhen::Auto);
+    }
 
     /// The rows of the README's `### Exit codes` table, as (code, meaning).
     fn readme_exit_codes() -> Vec<(u8, String)> {

@@ -18,9 +18,10 @@ const MARKER_TEXT: &str =
     "This directory was written by `mma plan`; `mma plan --force` replaces it whole.\n";
 
 /// Top-level names `mma plan` writes (besides [`MARKER`]); `batches/` holds only `*.csv`.
-pub(super) const WRITTEN: [&str; 8] = [
+pub(super) const WRITTEN: [&str; 9] = [
     "batches",
     "broken-links.csv",
+    "changes.md",
     "commands.ps1",
     "communications.md",
     "plan.json",

@@ -1,7 +1,7 @@
-//! `mma plan`: reads the answers, the inventory and the permission exports, plans, and writes
-//! the batch CSVs, `plan.json`, `plan.md` and the runbooks into `--out` (see `out_dir`).
+//! `mma plan`: reads the answers, the inventory and the permission exports (and, re-planning,
+//! the previous `plan.json`), plans, and writes the batch CSVs, `plan.json`, `plan.md` (and
+//! `changes.md`) and the runbooks into `--out` (see `out_dir`).
 
-use std::io::IsTerminal as _;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -51,6 +51,20 @@ pub(super) struct PlanArgs {
     /// Syntax of the answer file when its extension does not say.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
+    /// Re-plan against this earlier plan (`OLD/plan.json`): every mailbox it placed keeps its
+    /// batch, batches started before `--as-of` are frozen, new mailboxes join open batches or
+    /// new ones after the last; `changes.md` and `plan.json`'s `changes` say what changed.
+    #[arg(long, value_name = "PLAN.json", requires = "as_of")]
+    previous: Option<PathBuf>,
+    /// The day of re-planning (`YYYY-MM-DD`): batches of the previous plan starting before it
+    /// (syncing, for remote moves, else migrating) are frozen. Needs `--previous`.
+    #[arg(long, value_name = "DATE", requires = "previous", value_parser = parse_day)]
+    as_of: Option<crate::answers::model::Date>,
+}
+
+fn parse_day(text: &str) -> Result<crate::answers::model::Date, String> {
+    crate::answers::time::parse_date(text)
+        .ok_or_else(|| format!("`{text}` is not a date; expected `YYYY-MM-DD`"))
 }
 
 fn parse_right(text: &str) -> Result<Right, String> {
@@ -63,7 +77,7 @@ fn parse_right(text: &str) -> Result<Right, String> {
 /// (what Windows PowerShell 5's `Export-Csv -Encoding Unicode`, `Out-File` and `>` write);
 /// anything else is exit 1 with the line and column of the first bad byte.
 fn read_csv(path: &std::path::Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path)
+    let bytes = super::progress::read(path)
         .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
     super::decode_named(&path.display().to_string(), bytes, crate::text::Kind::Csv)
 }
@@ -122,7 +136,10 @@ fn write_outputs(
             (answers, inventory),
             options,
             templates,
-            (&invalid, &mut |(name, bytes)| staged.add(&name, &bytes)),
+            (&invalid, &mut |(name, bytes)| {
+                super::progress::tick();
+                staged.add(&name, &bytes)
+            }),
         );
         (files, documents.join())
     });
@@ -136,6 +153,40 @@ fn write_outputs(
     Ok(())
 }
 
+/// Re-plans against the previous plan at `path` (`--previous`) as of `as_of`.
+fn replan(
+    (path, as_of): (&std::path::Path, crate::answers::model::Date),
+    (answers, recommendation): (&Answers, &Recommendation),
+    inventory: &Inventory,
+    exports: Vec<plan::Export>,
+    options: &Options,
+) -> Result<Plan, Failure> {
+    let text = super::runbook_cmd::read_plan_text(path)?;
+    let previous = plan::previous::parse(
+        &path.display().to_string(),
+        &text,
+        (&answers.organization, recommendation.path),
+        as_of,
+    )
+    .map_err(|message| Failure {
+        code: EXIT_INVALID,
+        message,
+    })?;
+    drop(text);
+    plan::replan(
+        answers,
+        recommendation,
+        inventory,
+        exports,
+        options,
+        &previous,
+    )
+    .map_err(|e| Failure {
+        code: EXIT_INVALID,
+        message: format!("{e}; nothing was written"),
+    })
+}
+
 pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     out_dir::precheck(&args.out, args.force)?;
     for (flag, value) in [
@@ -146,15 +197,11 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
             return Err(Failure::usage(format!("{flag}: {problem}")));
         }
     }
-    let progress = std::io::stderr().is_terminal();
-    let stage = |what: &str| {
-        if progress {
-            eprintln!("mma plan: {what}…");
-        }
-    };
+    let stage = |what: &str| super::progress::stage(&format!("mma plan: {what}"));
     let templates = super::runbook_cmd::templates(args.templates.as_deref())?;
     let (answers, _) = load_answers(&args.answers, args.input_format)?;
     stage("reading the inventory and permission exports");
+    super::progress::expect_files(std::iter::once(&args.inventory).chain(&args.permissions));
     let inventory_name = args.inventory.display().to_string();
     let mut texts = read_all(std::iter::once(&args.inventory).chain(&args.permissions))?;
     let inventory_text = texts.remove(0);
@@ -164,12 +211,13 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         .map(|path| path.display().to_string())
         .zip(texts)
         .collect();
+    stage("checking the inventory and permission exports");
     let (inventory, exports) =
         match plan::load((&inventory_name, &inventory_text), &permission_texts) {
             Ok(loaded) => loaded,
             Err(errors) => {
                 for e in &errors {
-                    eprintln!("{e}");
+                    super::progress::suspend(|| eprintln!("{}", super::input_error(e)));
                 }
                 return Err(Failure {
                     code: EXIT_INVALID,
@@ -194,9 +242,17 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         message: format!("{e}; nothing was written"),
     };
     let recommendation = crate::recommend::recommend(&answers);
-    let plan =
-        plan::plan(&answers, &recommendation, &inventory, exports, &options).map_err(invalid)?;
-    stage("writing the plan and the runbook");
+    let plan = match (&args.previous, args.as_of) {
+        (Some(path), Some(as_of)) => replan(
+            (path, as_of),
+            (&answers, &recommendation),
+            &inventory,
+            exports,
+            &options,
+        ),
+        _ => plan::plan(&answers, &recommendation, &inventory, exports, &options).map_err(invalid),
+    }?;
+    super::progress::counting("mma plan: writing the plan and the runbook");
     let mut staged = out_dir::stage(&args.out, args.force)?;
     write_outputs(
         &mut staged,
@@ -211,6 +267,9 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         .map(str::to_owned)
         .collect();
     files.extend(["plan.md", "plan.json", "broken-links.csv"].map(str::to_owned));
+    if plan.changes.is_some() {
+        files.push("changes.md".to_owned());
+    }
     let written = plan::output::Written {
         dir: args.out.display().to_string(),
         files,
@@ -218,6 +277,10 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     };
     let summary = plan::output::terminal_summary(&plan, &templates, written)
         .map_err(|e| super::runbook_cmd::template_failure(&e))?;
-    print_stdout(&summary)?;
+    if super::quiet() {
+        plan.warnings.iter().for_each(|w| super::warning(w));
+    } else {
+        print_stdout(&summary)?;
+    }
     Ok(EXIT_OK)
 }

@@ -9,7 +9,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::answers_cmd::{InputFormat, load_answers};
 use super::{EXIT_INVALID, EXIT_OK, Failure, print_stdout, read_text, write_atomic};
 use crate::recommend;
-use crate::render::{Template, ViewKind, templates_help};
+use crate::render::{Override, Template, ViewKind, templates_help};
 use crate::runbook::{self, RunbookView, Templates};
 use crate::text::printable;
 
@@ -75,7 +75,7 @@ pub(super) enum TemplatesCommand {
 /// decoded like every input (UTF-8, or UTF-16 with a byte-order mark); anything but a regular
 /// file (a FIFO would block) is skipped with a warning; every entry that cannot be read is named
 /// before the command fails (exit 2).
-pub(super) fn read_overrides(dir: Option<&Path>) -> Result<Vec<(String, String)>, Failure> {
+pub(super) fn read_overrides(dir: Option<&Path>) -> Result<Vec<Override>, Failure> {
     let Some(dir) = dir else {
         return Ok(Vec::new());
     };
@@ -101,7 +101,11 @@ pub(super) fn read_overrides(dir: Option<&Path>) -> Result<Vec<(String, String)>
         };
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_file() => match read_text(&path) {
-                Ok(text) => out.push((name.to_owned(), text)),
+                Ok(text) => out.push(Override {
+                    name: name.to_owned(),
+                    origin: path.display().to_string(),
+                    text,
+                }),
                 Err(f) if f.code == EXIT_INVALID => return Err(f),
                 Err(f) => errors.push(f.message),
             },
@@ -122,14 +126,14 @@ pub(super) fn read_overrides(dir: Option<&Path>) -> Result<Vec<(String, String)>
 /// The templates, with any overrides; a template error is an input error (exit 1).
 pub(super) fn templates(dir: Option<&Path>) -> Result<Templates, Failure> {
     let overrides = read_overrides(dir)?;
-    Templates::new(&overrides).map_err(|e| template_failure(&e))
+    Templates::with_overrides(&overrides).map_err(|e| template_failure(&e))
 }
 
 /// A template error is an input error (exit 1): the message names the template and the place.
 pub(super) fn template_failure(e: &crate::render::TemplateError) -> Failure {
     Failure {
         code: EXIT_INVALID,
-        message: format!("template error: {e}"),
+        message: e.to_string(),
     }
 }
 
@@ -166,6 +170,16 @@ pub(super) fn documents(
 /// Reads a `plan.json` strictly, refusing one larger than [`crate::plan::read::MAX_PLAN_BYTES`]
 /// before reading it (a plan is held in memory about twice: its text and its values).
 pub(super) fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
+    let text = read_plan_text(path)?;
+    crate::plan::read::parse(&path.display().to_string(), &text).map_err(|message| Failure {
+        code: EXIT_INVALID,
+        message,
+    })
+}
+
+/// The text of a `plan.json`, refused unread when larger than
+/// [`crate::plan::read::MAX_PLAN_BYTES`].
+pub(super) fn read_plan_text(path: &Path) -> Result<String, Failure> {
     use std::io::Read as _;
     let cap = crate::plan::read::MAX_PLAN_BYTES;
     let invalid = |message: String| Failure {
@@ -216,8 +230,7 @@ pub(super) fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
     if bytes.len() as u64 > cap {
         return Err(too_large());
     }
-    let text = super::decode_named(&path.display().to_string(), bytes, crate::text::Kind::Text)?;
-    crate::plan::read::parse(&path.display().to_string(), &text).map_err(invalid)
+    super::decode_named(&path.display().to_string(), bytes, crate::text::Kind::Text)
 }
 
 pub(super) fn run(args: RunbookArgs) -> Result<u8, Failure> {
@@ -241,7 +254,7 @@ pub(super) fn run(args: RunbookArgs) -> Result<u8, Failure> {
     }
     let view = runbook::view(&answers, &rec, plan.as_ref());
     for m in &view.missing {
-        eprintln!("mma: warning: missing answer, shown as a placeholder: {m}");
+        super::warning(&format!("missing answer, shown as a placeholder: {m}"));
     }
     let text = render(&templates, args.format.template().name(), &view)?;
     match args.output {
@@ -268,7 +281,7 @@ pub(super) fn templates_cmd(cmd: TemplatesCommand) -> Result<u8, Failure> {
             for t in Template::ALL {
                 write_atomic(&dir.join(format!("{}.tera", t.name())), t.text().as_bytes())?;
             }
-            print_stdout(&format!(
+            super::inform_stdout(&format!(
                 "wrote {} templates to {}; pass --templates {} to use them\n",
                 Template::ALL.len(),
                 dir.display(),

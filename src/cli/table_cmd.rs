@@ -101,19 +101,24 @@ fn load_valid(csv: Option<&PathBuf>) -> Result<(Table, String, String), Failure>
     let report = table::check(&src);
     match report.table {
         Some(t) if !report.has_errors() => Ok((t, src, name)),
-        _ => Err(Failure {
-            code: EXIT_INVALID,
-            message: format!(
-                "{name} has errors; run `mma table check {name}` to see them\n{}",
-                report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.severity == Severity::Error)
-                    .map(|d| d.render(&name))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ),
-        }),
+        _ => {
+            let errors: Vec<String> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| d.render(&name))
+                .collect();
+            let count = errors.len().max(1);
+            Err(Failure {
+                code: EXIT_INVALID,
+                message: format!(
+                    "{}\n{name} has {count} error{}; fix {} and run the command again",
+                    errors.join("\n"),
+                    if count == 1 { "" } else { "s" },
+                    if count == 1 { "it" } else { "them" },
+                ),
+            })
+        }
     }
 }
 

@@ -65,7 +65,7 @@ impl Days<'_> {
 }
 
 /// Hours to move `bytes` at `throughput` GiB per hour, to a tenth.
-fn hours(bytes: u64, throughput: Option<f64>) -> Option<f64> {
+pub(super) fn hours(bytes: u64, throughput: Option<f64>) -> Option<f64> {
     #[expect(clippy::cast_precision_loss, reason = "an estimate")]
     throughput.map(|t| {
         let h = bytes as f64 / f64::from(1u32 << 30) / t;
@@ -117,6 +117,7 @@ pub fn schedule_batches(
             )?,
             None => When::default(),
         };
+        let named = named.on(when.date.as_deref());
         batches.push(Batch {
             number: b + 1,
             name: named.name,

@@ -4,10 +4,12 @@
 
 pub mod caps;
 pub mod cells;
+pub mod changes;
 pub mod dates;
 pub mod group;
 pub mod input;
 pub mod inventory;
+pub mod keep;
 pub mod links;
 pub mod model;
 pub mod name;
@@ -15,6 +17,7 @@ pub mod output;
 pub mod pack;
 pub mod permissions;
 pub mod pilot;
+pub mod previous;
 pub mod read;
 pub mod report;
 pub mod resolve;
@@ -24,9 +27,10 @@ pub use input::InputError;
 pub use inventory::Inventory;
 pub use model::Plan;
 pub use permissions::{Export, Right};
+pub use previous::PreviousPlan;
 
 use self::resolve::Resolver;
-use crate::answers::model::AdminLoginFormat;
+use crate::answers::model::{self as answers_model, AdminLoginFormat};
 use crate::answers::{Answers, MigrationPath};
 use crate::recommend::Recommendation;
 
@@ -228,6 +232,25 @@ fn check_size(answers: &Answers, path: MigrationPath, n: usize) -> Result<Vec<St
     Ok(warnings)
 }
 
+/// What the planner shares between its stages once the links are grouped.
+struct Grouped<'a> {
+    path: MigrationPath,
+    schedule: answers_model::Schedule,
+    mailboxes: &'a [inventory::Mailbox],
+    resolver: Resolver<'a>,
+    links: links::Links,
+    hubs: group::Hubs,
+    groups: group::Groups,
+    budget: caps::Budget,
+}
+
+/// The batches and the links they break, and, re-planning, what changed.
+type Batched = (
+    Vec<model::Batch>,
+    Vec<model::BrokenLink>,
+    Option<changes::Changes>,
+);
+
 /// Plans the migration of `inventory` on the path `recommendation` decided for `answers`:
 /// resolve links → find hubs → group → (budget) → choose the pilot → split oversized groups and
 /// pack under the limits → name → schedule → report. `exports` may be handed over, to be freed
@@ -242,6 +265,42 @@ pub fn plan(
     inventory: &Inventory,
     exports: impl AsRef<[Export]>,
     options: &Options,
+) -> Result<Plan, PlanError> {
+    plan_from(answers, recommendation, inventory, exports, options, None)
+}
+
+/// Re-plans the migration against `previous` (see [`keep`]): resolve links → find hubs → group
+/// → (budget) → pin the mailboxes the previous plan placed → place the new ones → name →
+/// schedule → report → changes.
+///
+/// # Errors
+/// As [`plan`], and on a cutover whose one batch new mailboxes cannot join.
+pub fn replan(
+    answers: &Answers,
+    recommendation: &Recommendation,
+    inventory: &Inventory,
+    exports: impl AsRef<[Export]>,
+    options: &Options,
+    previous: &PreviousPlan,
+) -> Result<Plan, PlanError> {
+    plan_from(
+        answers,
+        recommendation,
+        inventory,
+        exports,
+        options,
+        Some(previous),
+    )
+}
+
+/// [`plan`] or [`replan`].
+fn plan_from(
+    answers: &Answers,
+    recommendation: &Recommendation,
+    inventory: &Inventory,
+    exports: impl AsRef<[Export]>,
+    options: &Options,
+    previous: Option<&PreviousPlan>,
 ) -> Result<Plan, PlanError> {
     let path = recommendation.path;
     let mailboxes = &inventory.mailboxes;
@@ -258,39 +317,28 @@ pub fn plan(
         .as_ref()
         .and_then(|s| s.admin_login_format);
     let budget = caps::budget(path, &schedule, mailboxes, form, options)?;
-    let single_batch = path.limits().single_batch;
-    let weighed = (budget.weights.as_slice(), budget.caps);
-    let pilot = pilot::choose_pilot(
-        &schedule.pilot,
-        &resolver,
-        single_batch,
-        &groups,
-        weighed,
-        &mut warnings,
-    );
-    let packed = pack::pack_batches(
-        single_batch,
-        &groups,
-        (&links.linking, &hubs),
-        &pilot.members,
-        weighed,
-    );
-    let names = name::name_batches(path, &packed.batches, packed.pilot_batches, mailboxes);
-    let batches = dates::schedule_batches(
+    let g = Grouped {
         path,
-        &schedule,
-        (&packed, names),
-        &budget,
+        schedule,
         mailboxes,
-        &mut warnings,
-    )?;
-    let broken = report::broken_links(
-        (path, answers.source),
-        &links.linking,
-        &packed.batches,
-        (&hubs, &pilot.members),
-        mailboxes,
-    );
+        resolver,
+        links,
+        hubs,
+        groups,
+        budget,
+    };
+    let (batches, broken, changes) = match previous {
+        None => batch_afresh(answers, &g, &mut warnings)?,
+        Some(previous) => batch_again(answers, &g, previous, &mut warnings)?,
+    };
+    let Grouped {
+        schedule,
+        links,
+        hubs,
+        groups,
+        budget,
+        ..
+    } = g;
     warnings.extend(report::plan_warnings(
         path,
         batches.len(),
@@ -320,5 +368,84 @@ pub fn plan(
         broken_links: broken,
         unresolved,
         warnings,
+        changes,
     })
+}
+
+/// A first plan: choose the pilot → split oversized groups and pack → name → schedule → report.
+fn batch_afresh(
+    answers: &Answers,
+    g: &Grouped<'_>,
+    warnings: &mut Vec<String>,
+) -> Result<Batched, PlanError> {
+    let single_batch = g.path.limits().single_batch;
+    let weighed = (g.budget.weights.as_slice(), g.budget.caps);
+    let pilot = pilot::choose_pilot(
+        &g.schedule.pilot,
+        &g.resolver,
+        single_batch,
+        &g.groups,
+        weighed,
+        warnings,
+    );
+    let packed = pack::pack_batches(
+        single_batch,
+        &g.groups,
+        (&g.links.linking, &g.hubs),
+        &pilot.members,
+        weighed,
+    );
+    let names = name::name_batches(g.path, &packed.batches, packed.pilot_batches, g.mailboxes);
+    let batches = dates::schedule_batches(
+        g.path,
+        &g.schedule,
+        (&packed, names),
+        &g.budget,
+        g.mailboxes,
+        warnings,
+    )?;
+    let broken = report::broken_links(
+        (g.path, answers.source),
+        &g.links.linking,
+        &packed.batches,
+        (&g.hubs, &pilot.members),
+        g.mailboxes,
+    );
+    Ok((batches, broken, None))
+}
+
+/// A plan that keeps the previous plan's word: pin → place the new mailboxes → name →
+/// schedule → report → changes.
+fn batch_again(
+    answers: &Answers,
+    g: &Grouped<'_>,
+    previous: &PreviousPlan,
+    warnings: &mut Vec<String>,
+) -> Result<Batched, PlanError> {
+    let pinned = keep::pin(previous, g.mailboxes);
+    let packed = keep::place(
+        (&pinned, g.mailboxes),
+        previous,
+        (&g.groups, (&g.links.linking, &g.hubs)),
+        (&g.budget.weights, g.budget.caps),
+        g.path.limits().single_batch,
+    )?;
+    let names = keep::name(g.path, previous, &packed, g.mailboxes);
+    let batches = keep::schedule(
+        g.path,
+        &g.schedule,
+        previous,
+        (&packed, names),
+        &g.budget,
+        (g.mailboxes, warnings),
+    )?;
+    let broken = keep::broken_links(
+        (g.path, answers.source),
+        &g.links.linking,
+        (&packed.batches, &g.hubs),
+        (&pinned, previous),
+        g.mailboxes,
+    );
+    let changes = changes::diff(previous, &pinned, (&packed, &batches, &broken), g.mailboxes);
+    Ok((batches, broken, Some(changes)))
 }

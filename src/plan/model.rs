@@ -50,6 +50,9 @@ pub struct Plan {
     /// Things to know about the plan.
     #[serde(deserialize_with = "read::texts")]
     pub warnings: Vec<String>,
+    /// What re-planning against a previous plan (`--previous`) changed; absent on a first plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<super::changes::Changes>,
 }
 
 /// Totals over the plan.
@@ -81,15 +84,15 @@ pub struct Batch {
     /// Position in the plan, from 1.
     pub number: usize,
     /// Batch name for `New-MigrationBatch` (letters, digits and hyphens), e.g. `01-pilot`: the
-    /// batch number with at least two digits, a hyphen, and a label of lower-case letters, digits
-    /// and single hyphens.
+    /// batch number with at least two digits, alone or followed by a hyphen and a label of
+    /// lower-case letters, digits and single hyphens.
     #[serde(deserialize_with = "read::batch_name")]
-    #[schemars(regex(pattern = r"^[0-9]{2,}-[a-z0-9]+(-[a-z0-9]+)*$"))]
+    #[schemars(regex(pattern = r"^[0-9]{2,}(-[a-z0-9]+)*$"))]
     pub name: String,
     /// The CSV file, relative to the output directory (none for paths without one):
     /// `batches/<name>.csv`.
     #[serde(default, deserialize_with = "read::batch_file")]
-    #[schemars(regex(pattern = r"^batches/[0-9]{2,}-[a-z0-9]+(-[a-z0-9]+)*\.csv$"))]
+    #[schemars(regex(pattern = r"^batches/[0-9]{2,}(-[a-z0-9]+)*\.csv$"))]
     pub file: Option<String>,
     /// Whether this is the pilot batch.
     pub pilot: bool,
@@ -162,10 +165,11 @@ pub struct BrokenLink {
     pub mailbox_batch: usize,
     /// The delegate's batch number.
     pub delegate_batch: usize,
-    /// Why: `hub` (a hub's links are left out), `split` (a group larger than a batch), or
-    /// `pilot` (the pilot batch took one side).
+    /// Why: `hub` (a hub's links are left out), `split` (a group larger than a batch),
+    /// `pilot` (the pilot batch took one side), or `previous-plan` (re-planning keeps both
+    /// mailboxes in the batches a previous plan gave them).
     #[serde(deserialize_with = "read::reason")]
-    #[schemars(extend("enum" = ["hub", "split", "pilot"]))]
+    #[schemars(extend("enum" = ["hub", "split", "pilot", "previous-plan"]))]
     pub reason: String,
     /// What the split does to the right on this path.
     pub impact: Impact,
@@ -235,11 +239,13 @@ pub enum LinkReason {
     Split,
     /// The pilot batch took one side.
     Pilot,
+    /// A previous plan put the two mailboxes in different batches, and re-planning moves nobody.
+    PreviousPlan,
 }
 
 impl LinkReason {
     /// Every reason.
-    pub const ALL: [Self; 3] = [Self::Hub, Self::Split, Self::Pilot];
+    pub const ALL: [Self; 4] = [Self::Hub, Self::Split, Self::Pilot, Self::PreviousPlan];
 
     /// The reason as `plan.json` writes it.
     #[must_use]
@@ -248,6 +254,7 @@ impl LinkReason {
             Self::Hub => "hub",
             Self::Split => "split",
             Self::Pilot => "pilot",
+            Self::PreviousPlan => "previous-plan",
         }
     }
 }
@@ -260,23 +267,26 @@ pub fn batch_name(number: usize, width: usize, label: &str) -> String {
 }
 
 /// Why `name` is not a batch name mma gives, if it is not: it must be what [`batch_name`] makes
-/// of its own number, digit count and label, the label a [`slug`] of itself.
+/// of its own number, digit count and label, the label a [`slug`] of itself, or the number
+/// alone.
 #[must_use]
 pub fn batch_name_problem(name: &str) -> Option<String> {
-    let made = name.split_once('-').and_then(|(digits, label)| {
-        let number: usize = digits.parse().ok()?;
-        let fits = digits.len() >= 2
-            && digits.bytes().all(|b| b.is_ascii_digit())
-            && !label.is_empty()
-            && slug(label) == label;
-        fits.then(|| batch_name(number, digits.len(), label))
+    let (digits, label) = name.split_once('-').unwrap_or((name, ""));
+    let made = digits.parse::<usize>().ok().and_then(|number| {
+        let fits =
+            digits.len() >= 2 && digits.bytes().all(|b| b.is_ascii_digit()) && slug(label) == label;
+        fits.then(|| match label {
+            "" => format!("{number:0width$}", width = digits.len()),
+            _ => batch_name(number, digits.len(), label),
+        })
     });
     if made.as_deref() == Some(name) {
         None
     } else {
         Some(format!(
-            "`{}` is not a batch name mma gives; expected the batch number (two digits or more), a hyphen, \
-             and lower-case letters, digits and single hyphens, e.g. `01-pilot`",
+            "`{}` is not a batch name mma gives; expected the batch number (two digits or more), \
+             alone or followed by a hyphen and lower-case letters, digits and single hyphens, \
+             e.g. `01-pilot` or `02`",
             super::cells::shown(name)
         ))
     }
@@ -288,11 +298,19 @@ mod tests {
 
     #[test]
     fn batch_names_are_checked_by_the_function_that_makes_them() {
-        for name in ["01-pilot", "12-db03", "003-batch", "100-mailbox-db-01"] {
+        for name in [
+            "01-pilot",
+            "12-db03",
+            "003-batch",
+            "100-mailbox-db-01",
+            "04",
+            "04-2026-12-05",
+        ] {
             assert_eq!(batch_name_problem(name), None, "{name}");
         }
         for name in [
             "1-pilot",
+            "1",
             "01-",
             "01-Pilot",
             "01--x",

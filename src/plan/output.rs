@@ -1,5 +1,6 @@
 //! The files `mma plan` writes: one CSV per batch in the exact Exchange Online format for the
-//! path (domain.md §3), `plan.json`, and `plan.md` for people. Pure: returns names and bytes.
+//! path (domain.md §3), `plan.json`, and `plan.md` for people (and, re-planning, `changes.md`).
+//! Pure: returns names and bytes.
 
 use std::collections::BTreeMap;
 
@@ -541,6 +542,14 @@ pub fn each_file<E>(
         )))
     })?;
     put(("plan.md".to_owned(), summary.into_bytes()))?;
+    let changes = super::changes::markdown(plan, templates).map_err(|e| {
+        invalid(PlanError(format!(
+            "template error: {e}\nchanges.md does not render"
+        )))
+    })?;
+    if let Some(changes) = changes {
+        put(("changes.md".to_owned(), changes.into_bytes()))?;
+    }
     if !plan.broken_links.is_empty() {
         put((
             "broken-links.csv".to_owned(),

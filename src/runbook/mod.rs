@@ -199,6 +199,15 @@ pub struct ScriptPart {
     pub steps: Vec<ScriptStep>,
 }
 
+/// A section of the runbook, as the contents list it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// Anchor id.
+    pub id: String,
+    /// Heading.
+    pub title: String,
+}
+
 /// Everything a runbook template can show.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RunbookView {
@@ -226,8 +235,9 @@ pub struct RunbookView {
     pub tenant: String,
     /// Hybrid `TargetDeliveryDomain` (or a placeholder).
     pub delivery_domain: String,
-    /// Source host (or a placeholder).
-    pub source_host: String,
+    /// Source host (or a placeholder); none on paths that do not connect to a source server
+    /// (Google Workspace, cross-tenant, third-party) when the answers name none.
+    pub source_host: Option<String>,
     /// Time zone of dates.
     pub time_zone: String,
     /// Answers the runbook needed and did not find (shown as placeholders).
@@ -251,6 +261,64 @@ pub struct RunbookView {
     /// The batches whose users are told (one generic set without a plan); templates see each
     /// with its messages, rendered from `messages.txt` ([`Messages`]).
     pub communications: Vec<Communication>,
+    /// The runbook's sections in order, the same in every format.
+    pub contents: Vec<Heading>,
+    /// The pages that say what users experience on this path, which the messages follow.
+    pub communication_sources: Vec<cite::Cite>,
+}
+
+/// The pages that say what users experience on `path`: an online move they keep working
+/// through (hybrid), or a new mailbox they sign in to (the others).
+#[must_use]
+pub fn communication_sources(path: MigrationPath) -> Vec<cite::Cite> {
+    match path {
+        MigrationPath::FullHybrid | MigrationPath::MinimalHybrid | MigrationPath::ExpressHybrid => {
+            vec![cite::BEST_PRACTICES, cite::HYBRID_MOVES]
+        }
+        MigrationPath::Cutover => vec![cite::CUTOVER],
+        MigrationPath::Staged => vec![cite::STAGED_KNOW],
+        MigrationPath::CrossTenant => vec![cite::CROSS_TENANT],
+        MigrationPath::Imap => vec![cite::IMAP],
+        MigrationPath::GoogleWorkspace => vec![cite::GOOGLE],
+        MigrationPath::ThirdParty => vec![cite::BEST_PRACTICES],
+    }
+}
+
+/// The sections of a runbook with these parts, in the order every format shows them.
+fn contents(view: &RunbookView) -> Vec<Heading> {
+    let heading = |id: &str, title: &str| Heading {
+        id: id.to_owned(),
+        title: title.to_owned(),
+    };
+    let sections = |list: &[Section]| -> Vec<Heading> {
+        list.iter().map(|s| heading(&s.id, &s.title)).collect()
+    };
+    let mut out = Vec::new();
+    let fixed = [
+        (!view.missing.is_empty(), "missing", "Missing answers"),
+        (!view.warnings.is_empty(), "before", "Before you start"),
+        (
+            !view.alternatives.is_empty(),
+            "alternatives",
+            "Alternatives",
+        ),
+    ];
+    out.extend(fixed.iter().filter(|f| f.0).map(|f| heading(f.1, f.2)));
+    out.extend(sections(&view.sections));
+    if let Some(p) = &view.plan {
+        out.push(heading("batches", "Batches"));
+        out.push(heading("calendar", "Calendar"));
+        if !p.hubs.is_empty() {
+            out.push(heading("hubs", "Hubs"));
+        }
+        if !p.broken_links.is_empty() {
+            out.push(heading("broken", "Broken links"));
+        }
+    }
+    out.extend(sections(&view.closing));
+    out.push(heading("pitfalls", "Pitfalls"));
+    out.push(heading("communications", "User communications"));
+    out
 }
 
 /// The values the steps are written with, from the answers; answers the runbook needs but
@@ -312,6 +380,7 @@ fn facts(answers: &Answers, path: MigrationPath, missing: &mut Vec<String>) -> F
         delivery,
         domain,
         host,
+        needs_host,
         endpoint: format!("{}-{}", slug(&answers.organization), slug(path.name())),
         imap_port: server.and_then(|s| s.port).unwrap_or(993),
         imap_security: security.to_owned(),
@@ -531,7 +600,7 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
         sections.extend(steps::unplanned_batches(path, &facts).map(|s| steps::labelled(s, &facts)));
     }
     let plan_view = plan.map(|p| plan_view(path, &facts, p));
-    RunbookView {
+    let mut view = RunbookView {
         tool: format!("mma {}", env!("CARGO_PKG_VERSION")),
         organization: answers.organization.clone(),
         path: path.name().to_owned(),
@@ -544,7 +613,8 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
         mailboxes: answers.mailboxes,
         tenant: facts.tenant.clone(),
         delivery_domain: facts.delivery.clone(),
-        source_host: facts.host.clone(),
+        source_host: (facts.needs_host || facts.host != "<source-server>")
+            .then(|| facts.host.clone()),
         time_zone: answers
             .schedule
             .as_ref()
@@ -564,7 +634,11 @@ pub fn view(answers: &Answers, rec: &Recommendation, plan: Option<&Plan>) -> Run
         pitfalls: steps::pitfalls(path),
         plan: plan_view,
         batch_limits: steps::batch_limits(path).map(|(t, c)| (t.to_owned(), c)),
-    }
+        contents: Vec::new(),
+        communication_sources: communication_sources(path),
+    };
+    view.contents = contents(&view);
+    view
 }
 
 /// The messages of `messages.txt`, in the order users get them; each is two blocks,

@@ -119,6 +119,8 @@ pub struct Facts {
     pub domain: String,
     /// The source server's host name.
     pub host: String,
+    /// Whether the path connects to a source server (so a missing host is a placeholder to fill).
+    pub needs_host: bool,
     /// The migration endpoint's name.
     pub endpoint: String,
     /// IMAP port and security.
@@ -243,7 +245,7 @@ fn verify_domain(f: &Facts) -> Step {
         &[cite::ADD_DOMAIN, cite::CUTOVER],
     )
     .check(&format!(
-        "In Exchange Online PowerShell, the domain is listed: Get-AcceptedDomain shows {}.",
+        "In Exchange Online PowerShell, the domain is listed: `Get-AcceptedDomain` shows {}.",
         f.domain
     ))
 }
@@ -282,7 +284,7 @@ fn hybrid_prerequisites(path: MigrationPath, f: &Facts) -> Vec<Step> {
             ),
             &[cite::HYBRID_PREREQUISITES, cite::HYBRID_MOVES],
         )
-        .check("MRSProxyEnabled is True on every EWS virtual directory.")
+        .check("`MRSProxyEnabled` is `True` on every EWS virtual directory.")
         .run("Get-WebServicesVirtualDirectory | Format-List Server, ExternalUrl, MRSProxyEnabled")
         .run("Get-WebServicesVirtualDirectory | Set-WebServicesVirtualDirectory -MRSProxyEnabled $true"),
     );
@@ -293,7 +295,7 @@ fn hybrid_prerequisites(path: MigrationPath, f: &Facts) -> Vec<Step> {
             "The test signs in to the MRS Proxy endpoint with the on-premises migration account.",
             &[cite::TEST_MIGRATION_SERVER, cite::HYBRID_MOVES],
         )
-        .check("The result's Result is Success.")
+        .check("The result's `Result` is `Success`.")
         .run(source_credential(f))
         .run(format!(
             "Test-MigrationServerAvailability -ExchangeRemoteMove -RemoteServer {} -Credentials $cred",
@@ -327,7 +329,7 @@ fn hybrid_prerequisites(path: MigrationPath, f: &Facts) -> Vec<Step> {
                 "Full Access and Send on Behalf work between on-premises and cloud mailboxes once the organisation stamps ACLs on synced objects (Exchange 2013 needs CU10 or later, and Entra Connect the Exchange hybrid option). Mailboxes moved before this setting need their ACLs set by hand.",
                 &[cite::HYBRID_PERMISSIONS, cite::HYBRID_DELEGATION],
             )
-            .check("ACLableSyncedObjectEnabled is True.")
+            .check("`ACLableSyncedObjectEnabled` is `True`.")
             .run("Set-OrganizationConfig -ACLableSyncedObjectEnabled $true")
             .run("Get-OrganizationConfig | Format-List ACLableSyncedObjectEnabled"),
         );
@@ -423,7 +425,7 @@ fn cutover_staged_prerequisites(path: MigrationPath, f: &Facts) -> Vec<Step> {
             "The test signs in to Outlook Anywhere as the migration account.",
             &[cite::TEST_MIGRATION_SERVER, main],
         )
-        .check("The result's Result is Success.")
+        .check("The result's `Result` is `Success`.")
         .run(source_credential(f))
         .run(outlook_anywhere_test(f)),
         step(
@@ -487,7 +489,7 @@ fn imap_prerequisites(f: &Facts) -> Vec<Step> {
             "The test checks that Exchange Online reaches the server on the given port and security.",
             &[cite::TEST_MIGRATION_SERVER, cite::IMAP_PS],
         )
-        .check("The result's Result is Success.")
+        .check("The result's `Result` is `Success`.")
         .run(format!(
             "Test-MigrationServerAvailability -Imap -RemoteServer {} -Port {} -Security {}",
             ps(&f.host),
@@ -529,7 +531,7 @@ fn google_prerequisites(f: &Facts) -> Vec<Step> {
             "Give the full path of the service account's JSON key and a super administrator's address.",
             &[cite::TEST_MIGRATION_SERVER, cite::GOOGLE_PS],
         )
-        .check("The result's Result is Success.")
+        .check("The result's `Result` is `Success`.")
         .run("$KeyFile = Read-Host 'Full path of the service account JSON key file'")
         .run(format!(
             "Test-MigrationServerAvailability -Gmail -ServiceAccountKeyFileData ([System.IO.File]::ReadAllBytes($KeyFile)) -EmailAddress {}",
@@ -741,7 +743,7 @@ pub fn unplanned_batches(path: MigrationPath, f: &Facts) -> Option<Section> {
         _ => (
             "Create and run each batch",
             format!(
-                "{limits} Run mma plan with the mailbox inventory and permission exports for named batches, their CSV files and dates; each batch runs these commands from the folder mma plan wrote."
+                "{limits} Run `mma plan` with the mailbox inventory and permission exports for named batches, their CSV files and dates; each batch runs these commands from the folder `mma plan` wrote."
             ),
             "<batch-name>",
             Some("batches/<batch-name>.csv"),
@@ -932,7 +934,7 @@ fn scp_step(f: &Facts) -> Option<Step> {
             return Some(step(
                 Shell::ExchangeServer,
                 "Clear the Autodiscover service connection point",
-                "If an Exchange 2007 server stays, clear AutoDiscoverServiceInternalUri on each Client Access server (Set-ClientAccessServer in the Exchange 2007 shell) so Outlook stops finding it.",
+                "If an Exchange 2007 server stays, clear `AutoDiscoverServiceInternalUri` on each Client Access server (`Set-ClientAccessServer` in the Exchange 2007 shell) so Outlook stops finding it.",
                 &[cite::CUTOVER],
             ));
         }
@@ -1002,7 +1004,7 @@ fn dns(path: MigrationPath, f: &Facts, batches: &[String]) -> Section {
                 "At least 72 hours after the MX switch, and once each user's last successful sync is later than the switch, remove the batches: that stops the sync.",
                 &[source, cite::MANAGE_BATCHES],
             )
-            .check("Every LastSuccessfulSyncTime is later than the MX switch.");
+            .check("Every `LastSuccessfulSyncTime` is later than the MX switch.");
             remove.commands = if path == MigrationPath::Imap {
                 let mut c: Vec<String> = batches
                     .iter()

@@ -726,6 +726,7 @@ mod tests {
             broken_links: Vec::new(),
             unresolved: Vec::new(),
             warnings: Vec::new(),
+            changes: None,
         }
     }
 

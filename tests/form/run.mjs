@@ -1,6 +1,8 @@
 // Renders schema/answers.schema.json with react-jsonschema-form in headless Chromium and checks
 // what a person filling the questionnaire sees and produces. Run from the repository root after
-// `cargo build` (it calls target/debug/mma): `node tests/form/run.mjs`.
+// `cargo build`: `node tests/form/run.mjs`. It calls the mma that `MMA_BIN` names, else
+// debug/mma under `CARGO_TARGET_DIR` (resolved from the current directory, as cargo does), else
+// target/debug/mma.
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { execFileSync } from 'node:child_process';
@@ -9,7 +11,9 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, 'target/form');
-const mma = join(root, 'target/debug/mma');
+const mma =
+  process.env.MMA_BIN ??
+  join(process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(root, 'target'), 'debug/mma');
 mkdirSync(out, { recursive: true });
 
 await build({

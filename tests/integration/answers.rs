@@ -1,13 +1,12 @@
 //! Answer files end to end: the committed schema is fresh and names what product.md names; the
 //! examples and golden cases recommend what they should in every format; every file of
-//! `tests/invalid/` is refused with its committed messages; `validate`, `recommend` and `init`
-//! keep their exit codes and output formats.
+//! `tests/invalid/` is refused with its committed messages; `validate` and `recommend` keep their
+//! exit codes and output formats (`init` has its own file).
 
 use std::path::Path;
 
 use mma::answers::model::{MigrationPath, Source};
 use mma::answers::{self, Format};
-use mma::init::{Preset, PromptError, Prompter, Question, TextCheck, interview};
 
 use crate::support::{assert_fresh, mma, root, scratch};
 
@@ -293,7 +292,7 @@ fn warnings_pass_unless_denied() {
 #[test]
 fn usage_and_io_errors_exit_2() {
     let dir = scratch("answers-usage");
-    std::fs::write(dir.join("answers.txt"), "version: 1\n").expect("write");
+    std::fs::write(dir.join("answers.txt"), "just words\n").expect("write");
     let (code, _, err) = mma(&dir, &["validate", "answers.txt"]);
     assert_eq!(code, 2);
     assert!(err.contains("cannot tell the format"), "{err}");
@@ -319,6 +318,67 @@ fn recommend_refuses_invalid_answers_with_validate_s_diagnostics() {
     let (_, validate_out, _) = mma(&dir, &["validate", "typo-value.yaml"]);
     let first = validate_out.lines().next().expect("a diagnostic");
     assert!(err.contains(first), "{err}");
+}
+
+/// Runs `mma ARGS` with `input` on standard input: exit code, stdout, stderr.
+fn mma_stdin(args: &[&str], input: &str) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mma"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write as _;
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(input.as_bytes())?;
+            child.wait_with_output()
+        })
+        .expect("mma runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn stdin_and_unknown_extensions_take_the_format_the_content_says() {
+    let yaml = std::fs::read_to_string(root().join("examples/cutover.yaml")).expect("example");
+    for to in ["yaml", "json", "toml"] {
+        let (code, text, err) = mma(&root(), &["convert", "examples/cutover.yaml", "--to", to]);
+        assert_eq!(code, 0, "{err}");
+        let (code, out, err) = mma_stdin(&["validate", "-"], &text);
+        assert_eq!(code, 0, "{to}: {out}{err}");
+        assert!(out.contains("1 valid"), "{to}: {out}");
+        let dir = scratch(&format!("answers-sniffed-{to}"));
+        std::fs::write(dir.join("answers.txt"), &text).expect("write");
+        let (code, out, err) = mma(&dir, &["validate", "answers.txt"]);
+        assert_eq!(code, 0, "{to}: {out}{err}");
+    }
+    let (code, out, err) = mma_stdin(&["validate", "-"], &yaml);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, _, err) = mma_stdin(&["validate", "-"], "just words\n");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("cannot tell the format of standard input from its content"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_invalid_file_counts_its_errors_in_words() {
+    let dir = root().join("tests/invalid");
+    let (code, _, err) = mma(&dir, &["recommend", "typo-value.yaml"]);
+    assert_eq!(code, 1);
+    let last = err.lines().last().unwrap_or_default();
+    assert!(
+        last.ends_with("is not a valid answer file (1 error)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -351,197 +411,6 @@ fn recommend_reads_stdin_with_an_input_format() {
     assert_eq!(v["path"], "cutover");
 }
 
-const FLAGS: &[&str] = &[
-    "--organization",
-    "Contoso",
-    "--source",
-    "exchange_2016",
-    "--mailboxes",
-    "120",
-    "--timeline",
-    "days",
-    "--manage-users-on-premises",
-    "false",
-    "--coexistence",
-    "false",
-];
-
-#[test]
-fn init_without_a_terminal_writes_a_valid_commented_file_and_never_overwrites() {
-    let dir = scratch("answers-init");
-    let mut args = vec!["init", "-o", "answers.yaml", "--non-interactive"];
-    args.extend(FLAGS);
-    let (code, _, err) = mma(&dir, &args);
-    assert_eq!(code, 0, "{err}");
-    let text = std::fs::read_to_string(dir.join("answers.yaml")).expect("written");
-    assert!(text.starts_with("# yaml-language-server: $schema=answers.draft-07.schema.json\n"));
-    assert!(text.contains("# Organisation: The organisation's name"));
-    let report = answers::check(&text, Format::Yaml);
-    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
-    assert_eq!(report.answers.expect("answers").mailboxes, 120);
-
-    // An existing file stays as it is without --force.
-    std::fs::write(dir.join("answers.yaml"), "keep me\n").expect("write");
-    let (code, _, err) = mma(&dir, &args);
-    assert_eq!(code, 2);
-    assert!(err.contains("--force"), "{err}");
-    assert_eq!(
-        std::fs::read_to_string(dir.join("answers.yaml")).expect("read"),
-        "keep me\n"
-    );
-    args.push("--force");
-    let (code, _, _) = mma(&dir, &args);
-    assert_eq!(code, 0);
-
-    // Missing answers and no terminal: exit 2, naming the flags.
-    let (code, _, err) = mma(&dir, &["init", "-o", "b.yaml", "--source", "imap"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("--organization") && err.contains("--mailboxes"),
-        "{err}"
-    );
-    assert!(!dir.join("b.yaml").exists());
-
-    // A chosen path the rules refuse: exit 1, nothing written.
-    let mut refused = vec![
-        "init",
-        "-o",
-        "c.yaml",
-        "--non-interactive",
-        "--chosen-path",
-        "staged",
-    ];
-    refused.extend(FLAGS);
-    let (code, _, err) = mma(&dir, &refused);
-    assert_eq!(code, 1, "{err}");
-    assert!(err.contains("staged migration works only"), "{err}");
-    assert!(!dir.join("c.yaml").exists());
-}
-
-/// Replays answers, as a person at the terminal would type them.
-struct Script {
-    replies: std::collections::VecDeque<&'static str>,
-    asked: Vec<Question>,
-    shown: String,
-}
-
-impl Script {
-    fn new(replies: &[&'static str]) -> Self {
-        Self {
-            replies: replies.iter().copied().collect(),
-            asked: Vec::new(),
-            shown: String::new(),
-        }
-    }
-
-    fn next(&mut self, q: &Question) -> Result<&'static str, PromptError> {
-        self.asked.push(q.clone());
-        self.replies.pop_front().ok_or(PromptError::Cancelled)
-    }
-}
-
-impl Prompter for Script {
-    fn text(
-        &mut self,
-        q: &Question,
-        _default: Option<&str>,
-        check: TextCheck,
-    ) -> Result<String, PromptError> {
-        // Like the terminal, a refused reply is asked again.
-        loop {
-            let reply = self.next(q)?;
-            if check(reply).is_ok() {
-                return Ok(reply.to_owned());
-            }
-        }
-    }
-
-    fn select(&mut self, q: &Question, options: &[String], _: usize) -> Result<usize, PromptError> {
-        let reply = self.next(q)?;
-        options
-            .iter()
-            .position(|o| o.starts_with(reply))
-            .ok_or_else(|| PromptError::Io(format!("no option {reply} in {options:?}")))
-    }
-
-    fn confirm(&mut self, q: &Question, _default: bool) -> Result<bool, PromptError> {
-        Ok(self.next(q)? == "y")
-    }
-
-    fn show(&mut self, text: &str) {
-        self.shown.push_str(text);
-    }
-}
-
-#[test]
-fn the_interview_asks_in_plain_words_and_re_asks_refused_answers() {
-    let mut script = Script::new(&[
-        "",                         // organisation: refused, asked again
-        "Fabrikam",                 //
-        "Exchange Server 2010",     // source, by its title
-        "many",                     // mailboxes: refused
-        "0",                        // refused
-        "1,200",                    // accepted
-        "Weeks",                    // timeline
-        "n",                        // managed on premises
-        "n",                        // coexistence
-        "not a domain",             // tenant: refused
-        "fabrikam.onmicrosoft.com", //
-        "n",                        // do not follow the recommendation
-        "Staged migration",         // refused by the rules for Exchange 2010
-        "Minimal hybrid",           // accepted
-    ]);
-    let (answers, rec) = interview(&mut script, &Preset::default()).expect("completes");
-    assert_eq!(answers.organization, "Fabrikam");
-    assert_eq!(answers.source, Source::Exchange2010);
-    assert_eq!(answers.mailboxes, 1200);
-    assert_eq!(answers.chosen_path, Some(MigrationPath::MinimalHybrid));
-    assert_eq!(
-        answers.tenant.as_ref().map(|t| t.domain.as_str()),
-        Some("fabrikam.onmicrosoft.com")
-    );
-    assert_eq!(rec.path, MigrationPath::MinimalHybrid);
-    assert!(script.shown.contains("Express hybrid"), "{}", script.shown);
-    assert!(
-        script.shown.contains("Not possible: a staged migration"),
-        "{}",
-        script.shown
-    );
-    // Help lines are the schema's descriptions.
-    let source_q = script
-        .asked
-        .iter()
-        .find(|q| q.field == "source")
-        .expect("asked");
-    assert_eq!(source_q.help, "The mail system the mailboxes move from.");
-    assert!(script.replies.is_empty());
-}
-
-#[test]
-fn the_interview_skips_what_flags_answer() {
-    let preset = Preset {
-        organization: Some("Contoso".to_owned()),
-        source: Some(Source::Imap),
-        mailboxes: Some(40),
-        timeline: None,
-        manage_users_on_premises: Some(false),
-        coexistence: Some(false),
-        chosen_path: Some(MigrationPath::Imap),
-        tenant_domain: Some("contoso.onmicrosoft.com".to_owned()),
-    };
-    let mut script = Script::new(&["Days"]);
-    let (answers, _) = interview(&mut script, &preset).expect("completes");
-    assert_eq!(script.asked.len(), 1);
-    assert_eq!(script.asked[0].field, "timeline");
-    assert_eq!(answers.source, Source::Imap);
-    // Cancelling stops the interview.
-    let mut cancelled = Script::new(&[]);
-    assert_eq!(
-        interview(&mut cancelled, &Preset::default()).err(),
-        Some(PromptError::Cancelled)
-    );
-}
-
 #[test]
 fn a_byte_order_mark_is_not_part_of_the_file() {
     let dir = scratch("answers-bom");
@@ -550,53 +419,4 @@ fn a_byte_order_mark_is_not_part_of_the_file() {
     let (code, out, _) = mma(&dir, &["validate", "a.yaml"]);
     assert_eq!(code, 0, "{out}");
     assert!(Path::new(&dir).join("a.yaml").exists());
-}
-
-/// `mma init` on a real terminal: `script` gives it a pseudo-terminal, and the keys arrive as a
-/// person would type them, a moment apart (a refused mailbox count is corrected on the way).
-#[test]
-fn init_asks_on_a_terminal_and_writes_the_answers() {
-    use std::io::Write as _;
-    use std::process::{Command, Stdio};
-
-    let dir = scratch("answers-init-pty");
-    let command = format!("{} init -o answers.yaml", env!("CARGO_BIN_EXE_mma"));
-    let mut child = Command::new("script")
-        .args(["-q", "-c", &command, "/dev/null"])
-        .env("TERM", "xterm")
-        .current_dir(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("script (util-linux) runs");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let keys: &[&[u8]] = &[
-        b"Tailspin\r",           // organisation
-        b"\x1b[B\x1b[B\x1b[B\r", // source: three down from Exchange Server 2016
-        b"12x\r",                // refused: not a number
-        b"\x7f\r",               // corrected to 12
-        b"\r",                   // timeline: the default, weeks
-        b"n\r",                  // managed on premises
-        b"n\r",                  // coexistence
-        b"tailspin.onmicrosoft.com\r",
-        b"y\r", // follow the recommendation
-    ];
-    for k in keys {
-        std::thread::sleep(std::time::Duration::from_millis(300));
-        stdin.write_all(k).expect("type");
-        stdin.flush().expect("flush");
-    }
-    std::thread::sleep(std::time::Duration::from_millis(500));
-    drop(stdin);
-    let out = child.wait_with_output().expect("init ends");
-    let screen = String::from_utf8_lossy(&out.stdout);
-    assert!(screen.contains("a whole number, such as 250"), "{screen}");
-    let text = std::fs::read_to_string(dir.join("answers.yaml")).expect("answers written");
-    let report = answers::check(&text, Format::Yaml);
-    let a = report.answers.expect("valid answers");
-    assert_eq!(a.organization, "Tailspin");
-    assert_eq!(a.source, Source::GoogleWorkspace);
-    assert_eq!(a.mailboxes, 12);
-    assert_eq!(a.timeline, answers::Timeline::Weeks);
 }

@@ -218,3 +218,27 @@ fn codegen_writes_the_file_atomically() {
         .collect();
     assert_eq!(leftovers, [1], "no temporary file is left behind");
 }
+
+#[test]
+fn commands_that_need_a_clean_table_print_its_errors_once_and_stop() {
+    let dir = root().join("tests/golden/table");
+    for command in [
+        &["table", "eval", "--table", "gaps.csv", "source=imap"][..],
+        &["table", "codegen", "gaps.csv"],
+    ] {
+        let (code, stdout, stderr) = mma(&dir, command);
+        assert_eq!(code, 1, "{command:?}");
+        assert!(
+            stdout.is_empty(),
+            "{command:?}: nothing generated: {stdout}"
+        );
+        assert_eq!(stderr.matches("error[gap]").count(), 3, "{stderr}");
+        assert!(
+            stderr
+                .trim_end()
+                .ends_with("gaps.csv has 3 errors; fix them and run the command again"),
+            "{command:?}: {stderr}"
+        );
+        assert!(!stderr.contains("to see them"), "{stderr}");
+    }
+}

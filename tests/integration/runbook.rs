@@ -78,7 +78,9 @@ fn every_template_renders_for_every_path() {
         }
         let html = templates.render("runbook.html", &view).expect("html");
         assert!(html.starts_with("<!DOCTYPE html>"));
-        assert!(html.contains("<nav>") && html.contains("type=\"checkbox\""));
+        assert!(
+            html.contains("<nav aria-label=\"Contents\">") && html.contains("type=\"checkbox\"")
+        );
         assert!(
             !html.contains("<link") && !html.contains("<script"),
             "self-contained"
@@ -237,12 +239,16 @@ fn templates_export_and_override_by_name() {
     .expect("write");
     let (code, _, err) = mma(&dir, &["runbook", answers, "--templates", "t"]);
     assert_eq!(code, 1);
-    assert!(err.contains("runbook.md:2:"), "{err}");
+    assert!(err.contains("t/runbook.md.tera:2:"), "{err}");
+    assert!(
+        err.starts_with("mma: error: in t/runbook.md.tera: Found"),
+        "one prefix, the override's path: {err}"
+    );
     // An undefined variable is an error at render time, located.
     std::fs::write(dir.join("t/runbook.md.tera"), "{{ organisation }}\n").expect("write");
     let (code, _, err) = mma(&dir, &["runbook", answers, "--templates", "t"]);
     assert_eq!(code, 1);
-    assert!(err.contains("runbook.md:1:"), "{err}");
+    assert!(err.contains("t/runbook.md.tera:1:"), "{err}");
     // A template name mma does not have.
     std::fs::remove_file(dir.join("t/runbook.md.tera")).expect("remove");
     std::fs::write(dir.join("t/runbok.md.tera"), "x").expect("write");
@@ -269,13 +275,16 @@ fn a_runbook_from_a_plan_has_a_section_per_batch() {
     assert_eq!(code, 0, "{err}");
     let plan = out.join("plan.json");
     for (format, needle) in [
-        ("markdown", "### Batch 3: `03-batch`"),
-        ("html", "<h3>Batch 3: <code>03-batch</code></h3>"),
+        ("markdown", "### Batch 3: `03-2026-04-15`"),
+        ("html", "<h3>Batch 3: <code>03-2026-04-15</code></h3>"),
         (
             "powershell",
-            "# ==== Batch 3: 03-batch: Exchange Online PowerShell ====\n# shell: exchange-online",
+            "# ==== Batch 3: 03-2026-04-15: Exchange Online PowerShell ====\n# shell: exchange-online",
         ),
-        ("communications", "## 03-batch: 2026-04-15 (3 mailboxes)"),
+        (
+            "communications",
+            "## 03-2026-04-15: 2026-04-15 (3 mailboxes)",
+        ),
     ] {
         let (code, text, err) = mma(
             &root(),
@@ -350,7 +359,7 @@ fn one_messages_override_changes_what_users_are_told_in_every_document() {
     assert_eq!(code, 0, "{err}");
     let builtin = Template::MessagesTxt.text();
     let custom = builtin.replace(
-        "Please keep working as usual until then.",
+        "Until then, keep working as usual.",
         "Questions? Ask <Helpdesk> & co.",
     );
     assert_ne!(custom, builtin);
@@ -378,7 +387,7 @@ fn one_messages_override_changes_what_users_are_told_in_every_document() {
             text.contains("Questions? Ask &lt;Helpdesk&gt; &amp; co."),
             "{f} shows the override's message, escaped"
         );
-        assert!(!text.contains("Please keep working as usual"), "{f}");
+        assert!(!text.contains("Until then, keep working as usual"), "{f}");
     }
     // The other documents do not change.
     let (code, _, err) = mma(
@@ -507,4 +516,254 @@ fn rendering_documents_together_is_rendering_each() {
             .render_each(&["runbook.md", "plan.md"], &view)
             .is_err()
     );
+}
+
+/// The views of every shipped example without a plan, and of the committed plans with theirs
+/// (the shipped Tailspin example, and the staged and IMAP test plans), each with a name.
+fn views_with_and_without_plans() -> Vec<(String, runbook::RunbookView)> {
+    let mut out = Vec::new();
+    for (name, a) in examples() {
+        out.push((name, runbook::view(&a, &recommend::recommend(&a), None)));
+    }
+    for (golden, answers) in [
+        ("tailspin", "examples/minimal-hybrid.yaml"),
+        ("staged", "tests/plan/staged/answers.yaml"),
+        ("imap", "tests/plan/imap/answers.toml"),
+    ] {
+        let path = root().join(answers);
+        let text = std::fs::read_to_string(&path).expect("answers");
+        let format = Format::from_path(&path).expect("a format");
+        let a = answers::check(&text, format).answers.expect("valid");
+        let file = format!("tests/golden/plan/{golden}/plan.json");
+        let json = std::fs::read_to_string(root().join(&file)).expect("plan.json");
+        let plan = mma::plan::read::parse(&file, &json).expect("the golden plan reads");
+        let view = runbook::view(&a, &recommend::recommend(&a), Some(&plan));
+        out.push((format!("{golden} with its plan"), view));
+    }
+    out
+}
+
+/// Markdown and HTML character references back to text, for comparing headings.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The `##` and `###` headings of a Markdown document outside fenced code, as text.
+fn markdown_headings(md: &str) -> Vec<(u8, String)> {
+    let mut fenced = false;
+    let mut out = Vec::new();
+    for line in md.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        let (level, rest) = match (line.strip_prefix("## "), line.strip_prefix("### ")) {
+            (Some(rest), _) => (2, rest),
+            (_, Some(rest)) => (3, rest),
+            _ => continue,
+        };
+        if !fenced {
+            let mut text = String::new();
+            let mut chars = rest.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => text.extend(chars.next()),
+                    '`' => {}
+                    c => text.push(c),
+                }
+            }
+            out.push((level, unescape(&text)));
+        }
+    }
+    out
+}
+
+/// The `<h2>` and `<h3>` headings of an HTML document, tags dropped, as text.
+fn html_headings(html: &str) -> Vec<(u8, String)> {
+    let mut out = Vec::new();
+    for (level, open, close) in [(2, "<h2", "</h2>"), (3, "<h3", "</h3>")] {
+        let mut at = 0;
+        while let Some(start) = html[at..].find(open).map(|i| i + at) {
+            let end = html[start..].find(close).expect("a closed heading") + start;
+            let inner = &html[start..end];
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in inner.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' if in_tag => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            out.push((start, level, unescape(&text)));
+            at = end;
+        }
+    }
+    out.sort_by_key(|h| h.0);
+    out.into_iter().map(|(_, l, t)| (l, t)).collect()
+}
+
+#[test]
+fn markdown_and_html_runbooks_have_the_same_sections_in_the_same_order() {
+    let templates = Templates::new(&[]).expect("templates");
+    for (name, view) in views_with_and_without_plans() {
+        let md = templates.render("runbook.md", &view).expect("markdown");
+        let html = templates.render("runbook.html", &view).expect("html");
+        let (md_headings, html_headings) = (markdown_headings(&md), html_headings(&html));
+        assert_eq!(md_headings, html_headings, "{name}");
+        let sections: Vec<&str> = md_headings
+            .iter()
+            .filter(|h| h.0 == 2)
+            .map(|h| h.1.as_str())
+            .collect();
+        let contents: Vec<&str> = view.contents.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(
+            sections, contents,
+            "{name}: the contents list every section"
+        );
+        for must in ["Pitfalls", "User communications"] {
+            assert!(sections.contains(&must), "{name}: {sections:?}");
+        }
+        if !view.alternatives.is_empty() {
+            assert!(sections.contains(&"Alternatives"), "{name}");
+        }
+        if view.plan.as_ref().is_some_and(|p| !p.hubs.is_empty()) {
+            assert!(sections.contains(&"Hubs"), "{name}");
+            assert!(html.contains("<a href=\"#hubs\">Hubs</a>"), "{name}");
+        }
+    }
+}
+
+/// The code spans of a Markdown line outside fenced code (CommonMark: a run of backticks opens
+/// one, the next run of the same length closes it; a backslash-escaped backtick is text), or
+/// `None` when a span is left open.
+fn code_spans(line: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' => i += 2,
+            '`' => {
+                let run = chars[i..].iter().take_while(|&&c| c == '`').count();
+                let start = i + run;
+                let mut j = start;
+                let close = loop {
+                    if j >= chars.len() {
+                        break None;
+                    }
+                    let r = chars[j..].iter().take_while(|&&c| c == '`').count();
+                    if r == run {
+                        break Some(j);
+                    }
+                    j += r.max(1);
+                };
+                let end = close?;
+                spans.push(chars[start..end].iter().collect());
+                i = end + run;
+            }
+            _ => i += 1,
+        }
+    }
+    Some(spans)
+}
+
+#[test]
+fn markdown_runbooks_keep_their_own_code_spans() {
+    let templates = Templates::new(&[]).expect("templates");
+    let mut seen = std::collections::BTreeSet::new();
+    for (name, view) in views_with_and_without_plans() {
+        let md = templates.render("runbook.md", &view).expect("markdown");
+        assert!(!md.contains("\\`"), "{name}: an escaped backtick");
+        let mut fenced = false;
+        for line in md.lines() {
+            if line.trim_start().starts_with("```") {
+                fenced = !fenced;
+                continue;
+            }
+            if fenced {
+                continue;
+            }
+            let spans = code_spans(line).unwrap_or_else(|| panic!("{name}: open span in {line}"));
+            for s in spans {
+                assert!(!s.contains('\\'), "{name}: an escape inside code: {line}");
+                seen.insert(s);
+            }
+        }
+        let html = templates.render("runbook.html", &view).expect("html");
+        let outside_pre: String = html
+            .split("<pre>")
+            .map(|part| part.split_once("</pre>").map_or(part, |(_, after)| after))
+            .collect();
+        assert!(
+            !outside_pre.contains('`'),
+            "{name}: a backtick in HTML text, not <code>"
+        );
+        assert!(html.contains("<code>"), "{name}");
+    }
+    for span in ["mma plan", "Get-AcceptedDomain", "Result", "Success"] {
+        assert!(seen.contains(span), "`{span}` is shown as code");
+    }
+}
+
+#[test]
+fn each_path_tells_users_one_consistent_story() {
+    let templates = Templates::new(&[]).expect("templates");
+    let mut paths = std::collections::BTreeSet::new();
+    for (name, a) in examples() {
+        let view = runbook::view(&a, &recommend::recommend(&a), None);
+        paths.insert(view.path.clone());
+        let said: String = view
+            .messages(&templates)
+            .expect("messages")
+            .iter()
+            .flat_map(|m| [&m.announcement, &m.reminder, &m.day_of, &m.after])
+            .map(|m| format!("{}\n{}\n", m.subject, m.body))
+            .collect();
+        let lower = said.to_lowercase();
+        let hybrid =
+            ["full_hybrid", "minimal_hybrid", "express_hybrid"].contains(&view.path.as_str());
+        if hybrid {
+            // An online move: users keep working and keep access to their mailbox.
+            assert!(lower.contains("in the background"), "{name}: {said}");
+            assert!(
+                lower.contains("keep access to your mailbox"),
+                "{name}: {said}"
+            );
+            for never in [
+                "close outlook",
+                "restart",
+                "new outlook profile",
+                "new microsoft 365 mailbox",
+            ] {
+                assert!(!lower.contains(never), "{name} says `{never}`: {said}");
+            }
+        } else {
+            // A new mailbox: never an online move in the background.
+            assert!(
+                lower.contains("new microsoft 365 mailbox"),
+                "{name}: {said}"
+            );
+            for never in ["background", "close outlook", "restart"] {
+                assert!(!lower.contains(never), "{name} says `{never}`: {said}");
+            }
+        }
+        if ["cutover", "staged", "cross_tenant"].contains(&view.path.as_str()) {
+            assert!(lower.contains("new outlook profile"), "{name}: {said}");
+        }
+        assert!(
+            !view.communication_sources.is_empty()
+                && view
+                    .communication_sources
+                    .iter()
+                    .all(|c| c.url.starts_with("https://learn.microsoft.com/")),
+            "{name}: what users are told cites Microsoft"
+        );
+    }
+    assert_eq!(paths.len(), 9, "every path has an example: {paths:?}");
 }

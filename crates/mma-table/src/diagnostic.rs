@@ -31,6 +31,18 @@ impl Severity {
         }
     }
 
+    /// `error` or `warning`, painted as in [`Diagnostic::human`] when `colour` (for the
+    /// `mma: error: …` lines of the command layer).
+    #[must_use]
+    pub fn label(self, colour: bool) -> String {
+        if colour {
+            let style = self.style();
+            format!("{}{}{}", style.render(), self.name(), style.render_reset())
+        } else {
+            self.name().to_owned()
+        }
+    }
+
     /// How the severity is painted on a terminal.
     const fn style(self) -> Style {
         match self {

@@ -54,59 +54,59 @@ Get-MigrationBatch -Identity '01-pilot' | Format-List Status, TotalCount, Synced
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 2: 02-batch: Exchange Online PowerShell ====
+# ==== Batch 2: 02-2026-06-08: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 02-batch (4 mailboxes, 2026-06-08 22:00-06:00)
+# 02-2026-06-08 (4 mailboxes, 2026-06-08 22:00-06:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
 # The CSV on disk has no password: the administrator's is added in memory.
 $imapAdmin = Get-Credential -Message 'The IMAP administrator named in the batch CSV''s UserName column'
-$rows = Import-Csv -LiteralPath (Join-Path $PlanFolder 'batches\02-batch.csv')
+$rows = Import-Csv -LiteralPath (Join-Path $PlanFolder 'batches\02-2026-06-08.csv')
 foreach ($row in $rows) { $row.Password = $imapAdmin.GetNetworkCredential().Password }
 $csvData = [System.Text.Encoding]::UTF8.GetBytes((($rows | ConvertTo-Csv -NoTypeInformation) -join "`r`n"))
-New-MigrationBatch -Name '02-batch' -SourceEndpoint 'wide-world-importers-imap' -CSVData $csvData -ExcludeFolders 'Deleted Items','Junk Email' -AutoStart
+New-MigrationBatch -Name '02-2026-06-08' -SourceEndpoint 'wide-world-importers-imap' -CSVData $csvData -ExcludeFolders 'Deleted Items','Junk Email' -AutoStart
 Remove-Variable -Name rows, csvData, imapAdmin, FilledCsv -ErrorAction SilentlyContinue
-Get-MigrationBatch -Identity '02-batch' | Format-List Status, TotalCount, SyncedCount, FailedCount
+Get-MigrationBatch -Identity '02-2026-06-08' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # Keep the batch: it syncs every 24 hours until it is removed after the MX switch (DNS).
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 3: 03-batch: Exchange Online PowerShell ====
+# ==== Batch 3: 03-2026-06-10: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 03-batch (4 mailboxes, 2026-06-10 22:00-06:00)
+# 03-2026-06-10 (4 mailboxes, 2026-06-10 22:00-06:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
 # The CSV on disk has no password: the administrator's is added in memory.
 $imapAdmin = Get-Credential -Message 'The IMAP administrator named in the batch CSV''s UserName column'
-$rows = Import-Csv -LiteralPath (Join-Path $PlanFolder 'batches\03-batch.csv')
+$rows = Import-Csv -LiteralPath (Join-Path $PlanFolder 'batches\03-2026-06-10.csv')
 foreach ($row in $rows) { $row.Password = $imapAdmin.GetNetworkCredential().Password }
 $csvData = [System.Text.Encoding]::UTF8.GetBytes((($rows | ConvertTo-Csv -NoTypeInformation) -join "`r`n"))
-New-MigrationBatch -Name '03-batch' -SourceEndpoint 'wide-world-importers-imap' -CSVData $csvData -ExcludeFolders 'Deleted Items','Junk Email' -AutoStart
+New-MigrationBatch -Name '03-2026-06-10' -SourceEndpoint 'wide-world-importers-imap' -CSVData $csvData -ExcludeFolders 'Deleted Items','Junk Email' -AutoStart
 Remove-Variable -Name rows, csvData, imapAdmin, FilledCsv -ErrorAction SilentlyContinue
-Get-MigrationBatch -Identity '03-batch' | Format-List Status, TotalCount, SyncedCount, FailedCount
+Get-MigrationBatch -Identity '03-2026-06-10' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # Keep the batch: it syncs every 24 hours until it is removed after the MX switch (DNS).
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 4: 04-batch: Exchange Online PowerShell ====
+# ==== Batch 4: 04-2026-06-15: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 04-batch (2 mailboxes, 2026-06-15 22:00-06:00)
+# 04-2026-06-15 (2 mailboxes, 2026-06-15 22:00-06:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
 # The CSV on disk has no password: the administrator's is added in memory.
 $imapAdmin = Get-Credential -Message 'The IMAP administrator named in the batch CSV''s UserName column'
-$rows = Import-Csv -LiteralPath (Join-Path $PlanFolder 'batches\04-batch.csv')
+$rows = Import-Csv -LiteralPath (Join-Path $PlanFolder 'batches\04-2026-06-15.csv')
 foreach ($row in $rows) { $row.Password = $imapAdmin.GetNetworkCredential().Password }
 $csvData = [System.Text.Encoding]::UTF8.GetBytes((($rows | ConvertTo-Csv -NoTypeInformation) -join "`r`n"))
-New-MigrationBatch -Name '04-batch' -SourceEndpoint 'wide-world-importers-imap' -CSVData $csvData -ExcludeFolders 'Deleted Items','Junk Email' -AutoStart
+New-MigrationBatch -Name '04-2026-06-15' -SourceEndpoint 'wide-world-importers-imap' -CSVData $csvData -ExcludeFolders 'Deleted Items','Junk Email' -AutoStart
 Remove-Variable -Name rows, csvData, imapAdmin, FilledCsv -ErrorAction SilentlyContinue
-Get-MigrationBatch -Identity '04-batch' | Format-List Status, TotalCount, SyncedCount, FailedCount
+Get-MigrationBatch -Identity '04-2026-06-15' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # Keep the batch: it syncs every 24 hours until it is removed after the MX switch (DNS).
 
 Disconnect-ExchangeOnline -Confirm:$false
@@ -119,14 +119,14 @@ Connect-ExchangeOnline -ShowBanner:$false
 # https://learn.microsoft.com/exchange/mailbox-migration/migrating-imap-mailboxes/migrating-imap-mailboxes
 # https://learn.microsoft.com/exchange/mailbox-migration/manage-migration-batches
 Set-MigrationBatch -Identity '01-pilot' -SyncNow
-Set-MigrationBatch -Identity '02-batch' -SyncNow
-Set-MigrationBatch -Identity '03-batch' -SyncNow
-Set-MigrationBatch -Identity '04-batch' -SyncNow
+Set-MigrationBatch -Identity '02-2026-06-08' -SyncNow
+Set-MigrationBatch -Identity '03-2026-06-10' -SyncNow
+Set-MigrationBatch -Identity '04-2026-06-15' -SyncNow
 Get-MigrationUser | Format-Table Identity, BatchId, Status, LastSuccessfulSyncTime
 Remove-MigrationBatch -Identity '01-pilot' -Confirm:$false
-Remove-MigrationBatch -Identity '02-batch' -Confirm:$false
-Remove-MigrationBatch -Identity '03-batch' -Confirm:$false
-Remove-MigrationBatch -Identity '04-batch' -Confirm:$false
+Remove-MigrationBatch -Identity '02-2026-06-08' -Confirm:$false
+Remove-MigrationBatch -Identity '03-2026-06-10' -Confirm:$false
+Remove-MigrationBatch -Identity '04-2026-06-15' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 

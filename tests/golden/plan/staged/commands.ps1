@@ -38,41 +38,41 @@ Get-MigrationEndpoint -Identity 'litware-inc-staged' | Format-List Identity, End
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 1: 01-batch: Exchange Online PowerShell ====
+# ==== Batch 1: 01-2026-04-13: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 01-batch (3 mailboxes, 2026-04-13 21:00-05:00)
+# 01-2026-04-13 (3 mailboxes, 2026-04-13 21:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '01-batch' -SourceEndpoint 'litware-inc-staged' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\01-batch.csv'))) -AutoStart
-Get-MigrationBatch -Identity '01-batch' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '01-2026-04-13' -SourceEndpoint 'litware-inc-staged' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\01-2026-04-13.csv'))) -AutoStart
+Get-MigrationBatch -Identity '01-2026-04-13' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # When the batch shows Synced: convert its mailboxes to mail-enabled users (After each batch). Keep the batch until MX has moved (DNS).
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 2: 02-batch: Exchange Online PowerShell ====
+# ==== Batch 2: 02-2026-04-14: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 02-batch (3 mailboxes, 2026-04-14 21:00-05:00)
+# 02-2026-04-14 (3 mailboxes, 2026-04-14 21:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '02-batch' -SourceEndpoint 'litware-inc-staged' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\02-batch.csv'))) -AutoStart
-Get-MigrationBatch -Identity '02-batch' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '02-2026-04-14' -SourceEndpoint 'litware-inc-staged' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\02-2026-04-14.csv'))) -AutoStart
+Get-MigrationBatch -Identity '02-2026-04-14' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # When the batch shows Synced: convert its mailboxes to mail-enabled users (After each batch). Keep the batch until MX has moved (DNS).
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 3: 03-batch: Exchange Online PowerShell ====
+# ==== Batch 3: 03-2026-04-15: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 03-batch (3 mailboxes, 2026-04-15 21:00-05:00)
+# 03-2026-04-15 (3 mailboxes, 2026-04-15 21:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '03-batch' -SourceEndpoint 'litware-inc-staged' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\03-batch.csv'))) -AutoStart
-Get-MigrationBatch -Identity '03-batch' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '03-2026-04-15' -SourceEndpoint 'litware-inc-staged' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\03-2026-04-15.csv'))) -AutoStart
+Get-MigrationBatch -Identity '03-2026-04-15' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # When the batch shows Synced: convert its mailboxes to mail-enabled users (After each batch). Keep the batch until MX has moved (DNS).
 
 Disconnect-ExchangeOnline -Confirm:$false
@@ -85,9 +85,9 @@ Connect-ExchangeOnline -ShowBanner:$false
 # https://learn.microsoft.com/exchange/mailbox-migration/perform-a-staged-migration/perform-a-staged-migration
 # https://learn.microsoft.com/exchange/mailbox-migration/manage-migration-batches
 Get-MigrationUser | Format-Table Identity, BatchId, Status, LastSuccessfulSyncTime
-Remove-MigrationBatch -Identity '01-batch' -Confirm:$false
-Remove-MigrationBatch -Identity '02-batch' -Confirm:$false
-Remove-MigrationBatch -Identity '03-batch' -Confirm:$false
+Remove-MigrationBatch -Identity '01-2026-04-13' -Confirm:$false
+Remove-MigrationBatch -Identity '02-2026-04-14' -Confirm:$false
+Remove-MigrationBatch -Identity '03-2026-04-15' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 

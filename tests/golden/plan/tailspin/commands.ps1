@@ -73,327 +73,327 @@ Remove-MigrationBatch -Identity '01-pilot' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 2: 02-mbx-db02: Exchange Online PowerShell ====
+# ==== Batch 2: 02-2026-02-04: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 02-mbx-db02 (54 mailboxes, 2026-02-04 20:00-05:00)
+# 02-2026-02-04 (54 mailboxes, 2026-02-04 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-02: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '02-mbx-db02' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\02-mbx-db02.csv'))) -CompleteAfter '2026-02-05T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '02-mbx-db02' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '02-2026-02-04' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\02-2026-02-04.csv'))) -CompleteAfter '2026-02-05T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '02-2026-02-04' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-02-04, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '02-mbx-db02' -SyncNow
-Set-MigrationBatch -Identity '02-mbx-db02' -ApproveSkippedItems
+Set-MigrationBatch -Identity '02-2026-02-04' -SyncNow
+Set-MigrationBatch -Identity '02-2026-02-04' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '02-mbx-db02' -Confirm:$false
+Remove-MigrationBatch -Identity '02-2026-02-04' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 3: 03-mbx-db02: Exchange Online PowerShell ====
+# ==== Batch 3: 03-2026-02-05: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 03-mbx-db02 (53 mailboxes, 2026-02-05 20:00-05:00)
+# 03-2026-02-05 (53 mailboxes, 2026-02-05 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-02: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '03-mbx-db02' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\03-mbx-db02.csv'))) -CompleteAfter '2026-02-06T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '03-mbx-db02' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '03-2026-02-05' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\03-2026-02-05.csv'))) -CompleteAfter '2026-02-06T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '03-2026-02-05' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-02-05, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '03-mbx-db02' -SyncNow
-Set-MigrationBatch -Identity '03-mbx-db02' -ApproveSkippedItems
+Set-MigrationBatch -Identity '03-2026-02-05' -SyncNow
+Set-MigrationBatch -Identity '03-2026-02-05' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '03-mbx-db02' -Confirm:$false
+Remove-MigrationBatch -Identity '03-2026-02-05' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 4: 04-mbx-db03: Exchange Online PowerShell ====
+# ==== Batch 4: 04-2026-02-10: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 04-mbx-db03 (42 mailboxes, 2026-02-10 20:00-05:00)
+# 04-2026-02-10 (42 mailboxes, 2026-02-10 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-02: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '04-mbx-db03' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\04-mbx-db03.csv'))) -CompleteAfter '2026-02-11T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '04-mbx-db03' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '04-2026-02-10' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\04-2026-02-10.csv'))) -CompleteAfter '2026-02-11T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '04-2026-02-10' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-02-10, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '04-mbx-db03' -SyncNow
-Set-MigrationBatch -Identity '04-mbx-db03' -ApproveSkippedItems
+Set-MigrationBatch -Identity '04-2026-02-10' -SyncNow
+Set-MigrationBatch -Identity '04-2026-02-10' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '04-mbx-db03' -Confirm:$false
+Remove-MigrationBatch -Identity '04-2026-02-10' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 5: 05-mbx-db03: Exchange Online PowerShell ====
+# ==== Batch 5: 05-2026-02-11: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 05-mbx-db03 (42 mailboxes, 2026-02-11 20:00-05:00)
+# 05-2026-02-11 (42 mailboxes, 2026-02-11 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-02: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '05-mbx-db03' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\05-mbx-db03.csv'))) -CompleteAfter '2026-02-12T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '05-mbx-db03' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '05-2026-02-11' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\05-2026-02-11.csv'))) -CompleteAfter '2026-02-12T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '05-2026-02-11' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-02-11, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '05-mbx-db03' -SyncNow
-Set-MigrationBatch -Identity '05-mbx-db03' -ApproveSkippedItems
+Set-MigrationBatch -Identity '05-2026-02-11' -SyncNow
+Set-MigrationBatch -Identity '05-2026-02-11' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '05-mbx-db03' -Confirm:$false
+Remove-MigrationBatch -Identity '05-2026-02-11' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 6: 06-mbx-db02: Exchange Online PowerShell ====
+# ==== Batch 6: 06-2026-02-12: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 06-mbx-db02 (45 mailboxes, 2026-02-12 20:00-05:00)
+# 06-2026-02-12 (45 mailboxes, 2026-02-12 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-02: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '06-mbx-db02' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\06-mbx-db02.csv'))) -CompleteAfter '2026-02-13T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '06-mbx-db02' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '06-2026-02-12' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\06-2026-02-12.csv'))) -CompleteAfter '2026-02-13T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '06-2026-02-12' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-02-12, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '06-mbx-db02' -SyncNow
-Set-MigrationBatch -Identity '06-mbx-db02' -ApproveSkippedItems
+Set-MigrationBatch -Identity '06-2026-02-12' -SyncNow
+Set-MigrationBatch -Identity '06-2026-02-12' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '06-mbx-db02' -Confirm:$false
+Remove-MigrationBatch -Identity '06-2026-02-12' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 7: 07-mbx-db04: Exchange Online PowerShell ====
+# ==== Batch 7: 07-2026-02-17: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 07-mbx-db04 (36 mailboxes, 2026-02-17 20:00-05:00)
+# 07-2026-02-17 (36 mailboxes, 2026-02-17 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-03: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '07-mbx-db04' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\07-mbx-db04.csv'))) -CompleteAfter '2026-02-18T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '07-mbx-db04' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '07-2026-02-17' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\07-2026-02-17.csv'))) -CompleteAfter '2026-02-18T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '07-2026-02-17' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-02-17, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '07-mbx-db04' -SyncNow
-Set-MigrationBatch -Identity '07-mbx-db04' -ApproveSkippedItems
+Set-MigrationBatch -Identity '07-2026-02-17' -SyncNow
+Set-MigrationBatch -Identity '07-2026-02-17' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '07-mbx-db04' -Confirm:$false
+Remove-MigrationBatch -Identity '07-2026-02-17' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 8: 08-mbx-db04: Exchange Online PowerShell ====
+# ==== Batch 8: 08-2026-02-18: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 08-mbx-db04 (36 mailboxes, 2026-02-18 20:00-05:00)
+# 08-2026-02-18 (36 mailboxes, 2026-02-18 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-04: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '08-mbx-db04' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\08-mbx-db04.csv'))) -CompleteAfter '2026-02-19T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '08-mbx-db04' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '08-2026-02-18' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\08-2026-02-18.csv'))) -CompleteAfter '2026-02-19T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '08-2026-02-18' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-02-18, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '08-mbx-db04' -SyncNow
-Set-MigrationBatch -Identity '08-mbx-db04' -ApproveSkippedItems
+Set-MigrationBatch -Identity '08-2026-02-18' -SyncNow
+Set-MigrationBatch -Identity '08-2026-02-18' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '08-mbx-db04' -Confirm:$false
+Remove-MigrationBatch -Identity '08-2026-02-18' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 9: 09-mbx-db01: Exchange Online PowerShell ====
+# ==== Batch 9: 09-2026-02-19: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 09-mbx-db01 (36 mailboxes, 2026-02-19 20:00-05:00)
+# 09-2026-02-19 (36 mailboxes, 2026-02-19 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-05: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '09-mbx-db01' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\09-mbx-db01.csv'))) -CompleteAfter '2026-02-20T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '09-mbx-db01' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '09-2026-02-19' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\09-2026-02-19.csv'))) -CompleteAfter '2026-02-20T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '09-2026-02-19' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-02-19, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '09-mbx-db01' -SyncNow
-Set-MigrationBatch -Identity '09-mbx-db01' -ApproveSkippedItems
+Set-MigrationBatch -Identity '09-2026-02-19' -SyncNow
+Set-MigrationBatch -Identity '09-2026-02-19' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '09-mbx-db01' -Confirm:$false
+Remove-MigrationBatch -Identity '09-2026-02-19' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 10: 10-mbx-db02: Exchange Online PowerShell ====
+# ==== Batch 10: 10-2026-02-24: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 10-mbx-db02 (11 mailboxes, 2026-02-24 20:00-05:00)
+# 10-2026-02-24 (11 mailboxes, 2026-02-24 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-10: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '10-mbx-db02' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\10-mbx-db02.csv'))) -CompleteAfter '2026-02-25T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '10-mbx-db02' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '10-2026-02-24' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\10-2026-02-24.csv'))) -CompleteAfter '2026-02-25T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '10-2026-02-24' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-02-24, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '10-mbx-db02' -SyncNow
-Set-MigrationBatch -Identity '10-mbx-db02' -ApproveSkippedItems
+Set-MigrationBatch -Identity '10-2026-02-24' -SyncNow
+Set-MigrationBatch -Identity '10-2026-02-24' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '10-mbx-db02' -Confirm:$false
+Remove-MigrationBatch -Identity '10-2026-02-24' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 11: 11-mbx-db04: Exchange Online PowerShell ====
+# ==== Batch 11: 11-2026-02-25: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 11-mbx-db04 (16 mailboxes, 2026-02-25 20:00-05:00)
+# 11-2026-02-25 (16 mailboxes, 2026-02-25 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-18: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '11-mbx-db04' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\11-mbx-db04.csv'))) -CompleteAfter '2026-02-26T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '11-mbx-db04' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '11-2026-02-25' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\11-2026-02-25.csv'))) -CompleteAfter '2026-02-26T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '11-2026-02-25' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-02-25, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '11-mbx-db04' -SyncNow
-Set-MigrationBatch -Identity '11-mbx-db04' -ApproveSkippedItems
+Set-MigrationBatch -Identity '11-2026-02-25' -SyncNow
+Set-MigrationBatch -Identity '11-2026-02-25' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '11-mbx-db04' -Confirm:$false
+Remove-MigrationBatch -Identity '11-2026-02-25' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 12: 12-mbx-db04: Exchange Online PowerShell ====
+# ==== Batch 12: 12-2026-02-26: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 12-mbx-db04 (20 mailboxes, 2026-02-26 20:00-05:00)
+# 12-2026-02-26 (20 mailboxes, 2026-02-26 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-19: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '12-mbx-db04' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\12-mbx-db04.csv'))) -CompleteAfter '2026-02-27T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '12-mbx-db04' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '12-2026-02-26' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\12-2026-02-26.csv'))) -CompleteAfter '2026-02-27T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '12-2026-02-26' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-02-26, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '12-mbx-db04' -SyncNow
-Set-MigrationBatch -Identity '12-mbx-db04' -ApproveSkippedItems
+Set-MigrationBatch -Identity '12-2026-02-26' -SyncNow
+Set-MigrationBatch -Identity '12-2026-02-26' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '12-mbx-db04' -Confirm:$false
+Remove-MigrationBatch -Identity '12-2026-02-26' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 13: 13-mbx-db04: Exchange Online PowerShell ====
+# ==== Batch 13: 13-2026-03-03: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 13-mbx-db04 (27 mailboxes, 2026-03-03 20:00-05:00)
+# 13-2026-03-03 (27 mailboxes, 2026-03-03 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-24: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '13-mbx-db04' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\13-mbx-db04.csv'))) -CompleteAfter '2026-03-04T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '13-mbx-db04' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '13-2026-03-03' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\13-2026-03-03.csv'))) -CompleteAfter '2026-03-04T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '13-2026-03-03' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-03-03, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '13-mbx-db04' -SyncNow
-Set-MigrationBatch -Identity '13-mbx-db04' -ApproveSkippedItems
+Set-MigrationBatch -Identity '13-2026-03-03' -SyncNow
+Set-MigrationBatch -Identity '13-2026-03-03' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '13-mbx-db04' -Confirm:$false
+Remove-MigrationBatch -Identity '13-2026-03-03' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 14: 14-mbx-db02: Exchange Online PowerShell ====
+# ==== Batch 14: 14-2026-03-04: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 14-mbx-db02 (39 mailboxes, 2026-03-04 20:00-05:00)
+# 14-2026-03-04 (39 mailboxes, 2026-03-04 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-25: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '14-mbx-db02' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\14-mbx-db02.csv'))) -CompleteAfter '2026-03-05T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '14-mbx-db02' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '14-2026-03-04' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\14-2026-03-04.csv'))) -CompleteAfter '2026-03-05T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '14-2026-03-04' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-03-04, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '14-mbx-db02' -SyncNow
-Set-MigrationBatch -Identity '14-mbx-db02' -ApproveSkippedItems
+Set-MigrationBatch -Identity '14-2026-03-04' -SyncNow
+Set-MigrationBatch -Identity '14-2026-03-04' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '14-mbx-db02' -Confirm:$false
+Remove-MigrationBatch -Identity '14-2026-03-04' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 15: 15-mbx-db01: Exchange Online PowerShell ====
+# ==== Batch 15: 15-2026-03-05: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 15-mbx-db01 (53 mailboxes, 2026-03-05 20:00-05:00)
+# 15-2026-03-05 (53 mailboxes, 2026-03-05 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-02-26: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '15-mbx-db01' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\15-mbx-db01.csv'))) -CompleteAfter '2026-03-06T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '15-mbx-db01' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '15-2026-03-05' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\15-2026-03-05.csv'))) -CompleteAfter '2026-03-06T02:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '15-2026-03-05' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-03-05, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '15-mbx-db01' -SyncNow
-Set-MigrationBatch -Identity '15-mbx-db01' -ApproveSkippedItems
+Set-MigrationBatch -Identity '15-2026-03-05' -SyncNow
+Set-MigrationBatch -Identity '15-2026-03-05' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '15-mbx-db01' -Confirm:$false
+Remove-MigrationBatch -Identity '15-2026-03-05' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 16: 16-mbx-db01: Exchange Online PowerShell ====
+# ==== Batch 16: 16-2026-03-10: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 16-mbx-db01 (78 mailboxes, 2026-03-10 20:00-05:00)
+# 16-2026-03-10 (78 mailboxes, 2026-03-10 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-03-03: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '16-mbx-db01' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\16-mbx-db01.csv'))) -CompleteAfter '2026-03-11T01:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '16-mbx-db01' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '16-2026-03-10' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\16-2026-03-10.csv'))) -CompleteAfter '2026-03-11T01:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '16-2026-03-10' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-03-10, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '16-mbx-db01' -SyncNow
-Set-MigrationBatch -Identity '16-mbx-db01' -ApproveSkippedItems
+Set-MigrationBatch -Identity '16-2026-03-10' -SyncNow
+Set-MigrationBatch -Identity '16-2026-03-10' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '16-mbx-db01' -Confirm:$false
+Remove-MigrationBatch -Identity '16-2026-03-10' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 17: 17-mbx-db01: Exchange Online PowerShell ====
+# ==== Batch 17: 17-2026-03-11: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 17-mbx-db01 (100 mailboxes, 2026-03-11 20:00-05:00)
+# 17-2026-03-11 (100 mailboxes, 2026-03-11 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-03-04: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '17-mbx-db01' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\17-mbx-db01.csv'))) -CompleteAfter '2026-03-12T01:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '17-mbx-db01' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '17-2026-03-11' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\17-2026-03-11.csv'))) -CompleteAfter '2026-03-12T01:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '17-2026-03-11' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-03-11, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '17-mbx-db01' -SyncNow
-Set-MigrationBatch -Identity '17-mbx-db01' -ApproveSkippedItems
+Set-MigrationBatch -Identity '17-2026-03-11' -SyncNow
+Set-MigrationBatch -Identity '17-2026-03-11' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '17-mbx-db01' -Confirm:$false
+Remove-MigrationBatch -Identity '17-2026-03-11' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 18: 18-mbx-db03: Exchange Online PowerShell ====
+# ==== Batch 18: 18-2026-03-12: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 18-mbx-db03 (100 mailboxes, 2026-03-12 20:00-05:00)
+# 18-2026-03-12 (100 mailboxes, 2026-03-12 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-03-05: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '18-mbx-db03' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\18-mbx-db03.csv'))) -CompleteAfter '2026-03-13T01:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '18-mbx-db03' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '18-2026-03-12' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\18-2026-03-12.csv'))) -CompleteAfter '2026-03-13T01:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '18-2026-03-12' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-03-12, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '18-mbx-db03' -SyncNow
-Set-MigrationBatch -Identity '18-mbx-db03' -ApproveSkippedItems
+Set-MigrationBatch -Identity '18-2026-03-12' -SyncNow
+Set-MigrationBatch -Identity '18-2026-03-12' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '18-mbx-db03' -Confirm:$false
+Remove-MigrationBatch -Identity '18-2026-03-12' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
-# ==== Batch 19: 19-mbx-db01: Exchange Online PowerShell ====
+# ==== Batch 19: 19-2026-03-12: Exchange Online PowerShell ====
 # shell: exchange-online
 Connect-ExchangeOnline -ShowBanner:$false
 
-# 19-mbx-db01 (10 mailboxes, 2026-03-12 20:00-05:00)
+# 19-2026-03-12 (10 mailboxes, 2026-03-12 20:00-05:00)
 # https://learn.microsoft.com/powershell/module/exchangepowershell/new-migrationbatch
 # On 2026-03-05: create and start the batch, ahead of its window by Microsoft's 90th-percentile sync time.
 $PlanFolder = if ($PSScriptRoot) { $PSScriptRoot } else { (Get-Location).Path }
-New-MigrationBatch -Name '19-mbx-db01' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\19-mbx-db01.csv'))) -CompleteAfter '2026-03-13T01:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
-Get-MigrationBatch -Identity '19-mbx-db01' | Format-List Status, TotalCount, SyncedCount, FailedCount
+New-MigrationBatch -Name '19-2026-03-12' -SourceEndpoint 'tailspin-toys-minimal-hybrid' -TargetDeliveryDomain 'tailspintoys.mail.onmicrosoft.com' -CSVData ([System.IO.File]::ReadAllBytes((Join-Path $PlanFolder 'batches\19-2026-03-12.csv'))) -CompleteAfter '2026-03-13T01:00:00Z' -NotificationEmails 'migration-team@tailspintoys.com' -AutoStart
+Get-MigrationBatch -Identity '19-2026-03-12' | Format-List Status, TotalCount, SyncedCount, FailedCount
 # On 2026-03-12, a few hours before the window: a last incremental sync, and approve skipped items if any.
-Set-MigrationBatch -Identity '19-mbx-db01' -SyncNow
-Set-MigrationBatch -Identity '19-mbx-db01' -ApproveSkippedItems
+Set-MigrationBatch -Identity '19-2026-03-12' -SyncNow
+Set-MigrationBatch -Identity '19-2026-03-12' -ApproveSkippedItems
 # When the batch shows Completed:
-Remove-MigrationBatch -Identity '19-mbx-db01' -Confirm:$false
+Remove-MigrationBatch -Identity '19-2026-03-12' -Confirm:$false
 
 Disconnect-ExchangeOnline -Confirm:$false
 
