@@ -95,7 +95,7 @@ fn the_json_report_has_the_documented_shape() {
         .filter(|b| b["state"] == "late")
         .map(|b| b["name"].as_str().expect("name"))
         .collect();
-    assert_eq!(late, ["08-mbx-db04"]);
+    assert_eq!(late, ["08-2026-02-18"]);
     for b in batches {
         assert!(b["name"].is_string() && b["planned"].is_u64());
     }
@@ -109,7 +109,7 @@ fn the_json_report_has_the_documented_shape() {
     assert_eq!(v["unknown_batches"][0]["name"], "test-batch");
     assert_eq!(
         v["batches"][9]["complete_command"],
-        "Complete-MigrationBatch -Identity '10-mbx-db02'"
+        "Complete-MigrationBatch -Identity '10-2026-02-24'"
     );
     // The statistics export's full error and score decide the group.
     assert!(
