@@ -13,6 +13,7 @@ pub mod plan;
 pub mod recommend;
 pub mod render;
 pub mod runbook;
+pub mod status;
 pub mod text;
 
 pub use mma_table as table;

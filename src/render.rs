@@ -22,6 +22,8 @@ pub enum ViewKind {
     PlanSummary,
     /// `changes.md`, from [`crate::plan::changes::ChangesView`].
     PlanChanges,
+    /// `mma status`, from [`crate::status::view::StatusView`].
+    Status,
 }
 
 impl ViewKind {
@@ -35,6 +37,7 @@ impl ViewKind {
             Self::Recommendation => "`recommend::RecommendationView`",
             Self::PlanSummary => "`plan::output::SummaryView`",
             Self::PlanChanges => "`plan::changes::ChangesView`",
+            Self::Status => "`status::view::StatusView`",
         }
     }
 
@@ -48,6 +51,7 @@ impl ViewKind {
             Self::Recommendation => "the recommendation",
             Self::PlanSummary => "the plan summary",
             Self::PlanChanges => "the changes of a re-plan",
+            Self::Status => "the migration status report",
         }
     }
 }
@@ -127,6 +131,12 @@ templates! {
     PlanTxt => "plan.txt", PlanSummary;
     /// What re-planning changed against the previous plan (`changes.md`, with `--previous`).
     ChangesMd => "changes.md", PlanChanges;
+    /// Where the migration stands against its plan, for a terminal (`mma status`).
+    StatusTxt => "status.txt", Status;
+    /// Where the migration stands against its plan, in Markdown (`mma status --format markdown`).
+    StatusMd => "status.md", Status;
+    /// Where the migration stands, as one HTML page with a burn-up chart (`mma status --format html`).
+    StatusHtml => "status.html", Status;
 }
 
 impl Template {

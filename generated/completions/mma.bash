@@ -43,6 +43,9 @@ _mma() {
             mma,schema)
                 cmd="mma__subcmd__schema"
                 ;;
+            mma,status)
+                cmd="mma__subcmd__status"
+                ;;
             mma,table)
                 cmd="mma__subcmd__table"
                 ;;
@@ -78,6 +81,9 @@ _mma() {
                 ;;
             mma__subcmd__help,schema)
                 cmd="mma__subcmd__help__subcmd__schema"
+                ;;
+            mma__subcmd__help,status)
+                cmd="mma__subcmd__help__subcmd__status"
                 ;;
             mma__subcmd__help,table)
                 cmd="mma__subcmd__help__subcmd__table"
@@ -152,7 +158,7 @@ _mma() {
 
     case "${cmd}" in
         mma)
-            opts="-q -h -V --color --quiet --help --version init validate recommend plan runbook templates convert schema table completions man help"
+            opts="-q -h -V --color --quiet --help --version init validate recommend plan runbook status templates convert schema table completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -222,7 +228,7 @@ _mma() {
             return 0
             ;;
         mma__subcmd__help)
-            opts="init validate recommend plan runbook templates convert schema table completions man help"
+            opts="init validate recommend plan runbook status templates convert schema table completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -348,6 +354,20 @@ _mma() {
             return 0
             ;;
         mma__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mma__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -764,6 +784,56 @@ _mma() {
                     ;;
                 --draft)
                     COMPREPLY=($(compgen -W "2020-12 07" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mma__subcmd__status)
+            opts="-o -q -h --users --batches --statistics --as-of --format --output --templates --color --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --users)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batches)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statistics)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json markdown html" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --templates)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

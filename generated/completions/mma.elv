@@ -30,6 +30,7 @@ set edit:completion:arg-completer[mma] = {|@words|
             cand recommend 'The migration path for an answer file: the rule that chose it, why, the alternatives and the warnings'
             cand plan 'Plan batches from an inventory and permission exports: batch CSVs for Exchange Online, plan.json, plan.md, broken-links.csv and the runbook documents (runbook.md, runbook.html, commands.ps1, communications.md)'
             cand runbook 'Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer file, with per-batch sections when given a plan'
+            cand status 'Where a running migration stands against its plan, from Exchange Online''s exports. Exit 0 when nothing needs attention, 1 when something does, 2 on usage or IO errors'
             cand templates 'Work with the runbook templates'
             cand convert 'Convert an answer file between YAML, JSON and TOML (it is validated first)'
             cand schema 'Print the answers JSON Schema (draft 2020-12, or draft-07 for editors)'
@@ -118,6 +119,21 @@ set edit:completion:arg-completer[mma] = {|@words|
             cand --output 'Write to this file (atomically) instead of standard output'
             cand --templates 'A directory of templates that replace the built-ins of the same name'
             cand --input-format 'Syntax of the answer file when its extension does not say'
+            cand --color 'When to colour diagnostics, help and errors (`auto`: on a terminal, unless `NO_COLOR` is set; `CLICOLOR_FORCE` forces colour)'
+            cand -q 'Print only what the command produces, errors and diagnostics: no summaries, no `wrote …` lines, no progress display. Exit statuses are unchanged'
+            cand --quiet 'Print only what the command produces, errors and diagnostics: no summaries, no `wrote …` lines, no progress display. Exit statuses are unchanged'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'mma;status'= {
+            cand --users '`Get-MigrationUser | Export-Csv` output'
+            cand --batches '`Get-MigrationBatch | Export-Csv` output'
+            cand --statistics '`Get-MigrationUser | Get-MigrationUserStatistics | Export-Csv` output (fuller error texts and Data Consistency Scores)'
+            cand --as-of 'The day the report is for (`YYYY-MM-DD`); today in the plan''s time zone when omitted'
+            cand --format 'Output format'
+            cand -o 'Write to this file (atomically) instead of standard output'
+            cand --output 'Write to this file (atomically) instead of standard output'
+            cand --templates 'A directory of templates that replace the built-ins of the same name'
             cand --color 'When to colour diagnostics, help and errors (`auto`: on a terminal, unless `NO_COLOR` is set; `CLICOLOR_FORCE` forces colour)'
             cand -q 'Print only what the command produces, errors and diagnostics: no summaries, no `wrote …` lines, no progress display. Exit statuses are unchanged'
             cand --quiet 'Print only what the command produces, errors and diagnostics: no summaries, no `wrote …` lines, no progress display. Exit statuses are unchanged'
@@ -254,6 +270,7 @@ set edit:completion:arg-completer[mma] = {|@words|
             cand recommend 'The migration path for an answer file: the rule that chose it, why, the alternatives and the warnings'
             cand plan 'Plan batches from an inventory and permission exports: batch CSVs for Exchange Online, plan.json, plan.md, broken-links.csv and the runbook documents (runbook.md, runbook.html, commands.ps1, communications.md)'
             cand runbook 'Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer file, with per-batch sections when given a plan'
+            cand status 'Where a running migration stands against its plan, from Exchange Online''s exports. Exit 0 when nothing needs attention, 1 when something does, 2 on usage or IO errors'
             cand templates 'Work with the runbook templates'
             cand convert 'Convert an answer file between YAML, JSON and TOML (it is validated first)'
             cand schema 'Print the answers JSON Schema (draft 2020-12, or draft-07 for editors)'
@@ -271,6 +288,8 @@ set edit:completion:arg-completer[mma] = {|@words|
         &'mma;help;plan'= {
         }
         &'mma;help;runbook'= {
+        }
+        &'mma;help;status'= {
         }
         &'mma;help;templates'= {
             cand export 'Write the built-in templates into DIR, to start a custom set from'

@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'mma' -ScriptBlock {
             [CompletionResult]::new('recommend', 'recommend', [CompletionResultType]::ParameterValue, 'The migration path for an answer file: the rule that chose it, why, the alternatives and the warnings')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Plan batches from an inventory and permission exports: batch CSVs for Exchange Online, plan.json, plan.md, broken-links.csv and the runbook documents (runbook.md, runbook.html, commands.ps1, communications.md)')
             [CompletionResult]::new('runbook', 'runbook', [CompletionResultType]::ParameterValue, 'Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer file, with per-batch sections when given a plan')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Where a running migration stands against its plan, from Exchange Online''s exports. Exit 0 when nothing needs attention, 1 when something does, 2 on usage or IO errors')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'Work with the runbook templates')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert an answer file between YAML, JSON and TOML (it is validated first)')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the answers JSON Schema (draft 2020-12, or draft-07 for editors)')
@@ -126,6 +127,22 @@ Register-ArgumentCompleter -Native -CommandName 'mma' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of standard output')
             [CompletionResult]::new('--templates', '--templates', [CompletionResultType]::ParameterName, 'A directory of templates that replace the built-ins of the same name')
             [CompletionResult]::new('--input-format', '--input-format', [CompletionResultType]::ParameterName, 'Syntax of the answer file when its extension does not say')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics, help and errors (`auto`: on a terminal, unless `NO_COLOR` is set; `CLICOLOR_FORCE` forces colour)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what the command produces, errors and diagnostics: no summaries, no `wrote …` lines, no progress display. Exit statuses are unchanged')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what the command produces, errors and diagnostics: no summaries, no `wrote …` lines, no progress display. Exit statuses are unchanged')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'mma;status' {
+            [CompletionResult]::new('--users', '--users', [CompletionResultType]::ParameterName, '`Get-MigrationUser | Export-Csv` output')
+            [CompletionResult]::new('--batches', '--batches', [CompletionResultType]::ParameterName, '`Get-MigrationBatch | Export-Csv` output')
+            [CompletionResult]::new('--statistics', '--statistics', [CompletionResultType]::ParameterName, '`Get-MigrationUser | Get-MigrationUserStatistics | Export-Csv` output (fuller error texts and Data Consistency Scores)')
+            [CompletionResult]::new('--as-of', '--as-of', [CompletionResultType]::ParameterName, 'The day the report is for (`YYYY-MM-DD`); today in the plan''s time zone when omitted')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of standard output')
+            [CompletionResult]::new('--templates', '--templates', [CompletionResultType]::ParameterName, 'A directory of templates that replace the built-ins of the same name')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour diagnostics, help and errors (`auto`: on a terminal, unless `NO_COLOR` is set; `CLICOLOR_FORCE` forces colour)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only what the command produces, errors and diagnostics: no summaries, no `wrote …` lines, no progress display. Exit statuses are unchanged')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only what the command produces, errors and diagnostics: no summaries, no `wrote …` lines, no progress display. Exit statuses are unchanged')
@@ -283,6 +300,7 @@ Register-ArgumentCompleter -Native -CommandName 'mma' -ScriptBlock {
             [CompletionResult]::new('recommend', 'recommend', [CompletionResultType]::ParameterValue, 'The migration path for an answer file: the rule that chose it, why, the alternatives and the warnings')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Plan batches from an inventory and permission exports: batch CSVs for Exchange Online, plan.json, plan.md, broken-links.csv and the runbook documents (runbook.md, runbook.html, commands.ps1, communications.md)')
             [CompletionResult]::new('runbook', 'runbook', [CompletionResultType]::ParameterValue, 'Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer file, with per-batch sections when given a plan')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Where a running migration stands against its plan, from Exchange Online''s exports. Exit 0 when nothing needs attention, 1 when something does, 2 on usage or IO errors')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'Work with the runbook templates')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert an answer file between YAML, JSON and TOML (it is validated first)')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the answers JSON Schema (draft 2020-12, or draft-07 for editors)')
@@ -305,6 +323,9 @@ Register-ArgumentCompleter -Native -CommandName 'mma' -ScriptBlock {
             break
         }
         'mma;help;runbook' {
+            break
+        }
+        'mma;help;status' {
             break
         }
         'mma;help;templates' {

@@ -158,6 +158,29 @@ never\:"Never"))' \
 ':answers -- The answer file:_files' \
 && ret=0
 ;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+'--users=[\`Get-MigrationUser | Export-Csv\` output]:CSV:_files' \
+'--batches=[\`Get-MigrationBatch | Export-Csv\` output]:CSV:_files' \
+'--statistics=[\`Get-MigrationUser | Get-MigrationUserStatistics | Export-Csv\` output (fuller error texts and Data Consistency Scores)]:CSV:_files' \
+'--as-of=[The day the report is for (\`YYYY-MM-DD\`); today in the plan'\''s time zone when omitted]:DATE:_default' \
+'--format=[Output format]:FORMAT:((human\:"Text for a terminal"
+json\:"One JSON document\: totals, batches, failed users and the rest"
+markdown\:"Markdown"
+html\:"One HTML page with a burn-up chart (inline SVG, no script)"))' \
+'-o+[Write to this file (atomically) instead of standard output]:OUTPUT:_files' \
+'--output=[Write to this file (atomically) instead of standard output]:OUTPUT:_files' \
+'--templates=[A directory of templates that replace the built-ins of the same name]:DIR:_files' \
+'--color=[When to colour diagnostics, help and errors (\`auto\`\: on a terminal, unless \`NO_COLOR\` is set; \`CLICOLOR_FORCE\` forces colour)]:WHEN:((auto\:"On a terminal, unless \`NO_COLOR\` is set; always when \`CLICOLOR_FORCE\` is"
+always\:"Always, even into a pipe or a file"
+never\:"Never"))' \
+'-q[Print only what the command produces, errors and diagnostics\: no summaries, no \`wrote …\` lines, no progress display. Exit statuses are unchanged]' \
+'--quiet[Print only what the command produces, errors and diagnostics\: no summaries, no \`wrote …\` lines, no progress display. Exit statuses are unchanged]' \
+'-h[Print help (see more with '\''--help'\'')]' \
+'--help[Print help (see more with '\''--help'\'')]' \
+':plan -- The plan written by `mma plan` (`DIR/plan.json`):_files' \
+&& ret=0
+;;
 (templates)
 _arguments "${_arguments_options[@]}" : \
 '--color=[When to colour diagnostics, help and errors (\`auto\`\: on a terminal, unless \`NO_COLOR\` is set; \`CLICOLOR_FORCE\` forces colour)]:WHEN:((auto\:"On a terminal, unless \`NO_COLOR\` is set; always when \`CLICOLOR_FORCE\` is"
@@ -431,6 +454,10 @@ _arguments "${_arguments_options[@]}" : \
 _arguments "${_arguments_options[@]}" : \
 && ret=0
 ;;
+(status)
+_arguments "${_arguments_options[@]}" : \
+&& ret=0
+;;
 (templates)
 _arguments "${_arguments_options[@]}" : \
 ":: :_mma__subcmd__help__subcmd__templates_commands" \
@@ -520,6 +547,7 @@ _mma_commands() {
 'recommend:The migration path for an answer file\: the rule that chose it, why, the alternatives and the warnings' \
 'plan:Plan batches from an inventory and permission exports\: batch CSVs for Exchange Online, plan.json, plan.md, broken-links.csv and the runbook documents (runbook.md, runbook.html, commands.ps1, communications.md)' \
 'runbook:Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer file, with per-batch sections when given a plan' \
+'status:Where a running migration stands against its plan, from Exchange Online'\''s exports. Exit 0 when nothing needs attention, 1 when something does, 2 on usage or IO errors' \
 'templates:Work with the runbook templates' \
 'convert:Convert an answer file between YAML, JSON and TOML (it is validated first)' \
 'schema:Print the answers JSON Schema (draft 2020-12, or draft-07 for editors)' \
@@ -548,6 +576,7 @@ _mma__subcmd__help_commands() {
 'recommend:The migration path for an answer file\: the rule that chose it, why, the alternatives and the warnings' \
 'plan:Plan batches from an inventory and permission exports\: batch CSVs for Exchange Online, plan.json, plan.md, broken-links.csv and the runbook documents (runbook.md, runbook.html, commands.ps1, communications.md)' \
 'runbook:Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer file, with per-batch sections when given a plan' \
+'status:Where a running migration stands against its plan, from Exchange Online'\''s exports. Exit 0 when nothing needs attention, 1 when something does, 2 on usage or IO errors' \
 'templates:Work with the runbook templates' \
 'convert:Convert an answer file between YAML, JSON and TOML (it is validated first)' \
 'schema:Print the answers JSON Schema (draft 2020-12, or draft-07 for editors)' \
@@ -602,6 +631,11 @@ _mma__subcmd__help__subcmd__runbook_commands() {
 _mma__subcmd__help__subcmd__schema_commands() {
     local commands; commands=()
     _describe -t commands 'mma help schema commands' commands "$@"
+}
+(( $+functions[_mma__subcmd__help__subcmd__status_commands] )) ||
+_mma__subcmd__help__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'mma help status commands' commands "$@"
 }
 (( $+functions[_mma__subcmd__help__subcmd__table_commands] )) ||
 _mma__subcmd__help__subcmd__table_commands() {
@@ -679,6 +713,11 @@ _mma__subcmd__runbook_commands() {
 _mma__subcmd__schema_commands() {
     local commands; commands=()
     _describe -t commands 'mma schema commands' commands "$@"
+}
+(( $+functions[_mma__subcmd__status_commands] )) ||
+_mma__subcmd__status_commands() {
+    local commands; commands=()
+    _describe -t commands 'mma status commands' commands "$@"
 }
 (( $+functions[_mma__subcmd__table_commands] )) ||
 _mma__subcmd__table_commands() {

@@ -8,6 +8,7 @@ mod out_dir;
 mod plan_cmd;
 mod progress;
 mod runbook_cmd;
+mod status_cmd;
 mod table_cmd;
 
 use std::ffi::OsString;
@@ -162,6 +163,9 @@ enum Command {
     /// Render the runbook (Markdown, HTML, PowerShell or user communications) for an answer
     /// file, with per-batch sections when given a plan.
     Runbook(Box<runbook_cmd::RunbookArgs>),
+    /// Where a running migration stands against its plan, from Exchange Online's exports. Exit
+    /// 0 when nothing needs attention, 1 when something does, 2 on usage or IO errors.
+    Status(Box<status_cmd::StatusArgs>),
     /// Work with the runbook templates.
     #[command(subcommand)]
     Templates(runbook_cmd::TemplatesCommand),
@@ -244,6 +248,7 @@ fn dispatch(command: Command) -> Result<u8, Failure> {
         Command::Convert(args) => answers_cmd::convert(args),
         Command::Plan(args) => plan_cmd::run(*args),
         Command::Runbook(args) => runbook_cmd::run(*args),
+        Command::Status(args) => status_cmd::run(*args),
         Command::Templates(cmd) => runbook_cmd::templates_cmd(cmd),
         Command::Table(cmd) => table_cmd::run(cmd),
         Command::Completions(args) => completions::completions(&args),

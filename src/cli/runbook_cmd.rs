@@ -169,7 +169,7 @@ pub(super) fn documents(
 
 /// Reads a `plan.json` strictly, refusing one larger than [`crate::plan::read::MAX_PLAN_BYTES`]
 /// before reading it (a plan is held in memory about twice: its text and its values).
-fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
+pub(super) fn read_plan(path: &Path) -> Result<crate::plan::Plan, Failure> {
     let text = read_plan_text(path)?;
     crate::plan::read::parse(&path.display().to_string(), &text).map_err(|message| Failure {
         code: EXIT_INVALID,

@@ -21,6 +21,7 @@ mod replan;
 mod replan_props;
 mod runbook;
 mod runbook_paths;
+mod status;
 mod support;
 mod tidy;
 mod tree;
