@@ -343,7 +343,7 @@ pub(super) fn run(args: InitArgs) -> Result<u8, Failure> {
             let flag = init::flag_for(pointer)
                 .map(|f| format!(" ({f})"))
                 .unwrap_or_default();
-            eprintln!("error: `{field}`{flag}: {}", printable(&init::describe(d)));
+            super::error(&format!("`{field}`{flag}: {}", init::describe(d)));
         }
         return Err(Failure {
             code: EXIT_INVALID,

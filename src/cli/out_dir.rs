@@ -215,10 +215,10 @@ fn lock(parent: &Path, name: &str, out: &Path) -> Result<Lock, Failure> {
     match file.try_lock() {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => {
-            eprintln!(
-                "mma plan: waiting for another mma plan writing {} to finish…",
+            super::inform(&format!(
+                "mma plan: waiting for another mma plan writing {} to finish…\n",
                 out.display()
-            );
+            ));
             file.lock().map_err(|e| io_error("lock", &what, &e))?;
         }
         Err(fs::TryLockError::Error(e)) => return Err(io_error("lock", &what, &e)),

@@ -11,7 +11,6 @@ use super::{EXIT_INVALID, EXIT_OK, Failure, print_stdout, read_text, write_atomi
 use crate::recommend;
 use crate::render::{Override, Template, ViewKind, templates_help};
 use crate::runbook::{self, RunbookView, Templates};
-use crate::text::printable;
 
 /// Runbook output formats, each a template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -109,10 +108,7 @@ pub(super) fn read_overrides(dir: Option<&Path>) -> Result<Vec<Override>, Failur
                 Err(f) if f.code == EXIT_INVALID => return Err(f),
                 Err(f) => errors.push(f.message),
             },
-            Ok(_) => eprintln!(
-                "mma: warning: {}: not a regular file; skipped",
-                printable(&path.display().to_string())
-            ),
+            Ok(_) => super::warning(&format!("{}: not a regular file; skipped", path.display())),
             Err(e) => errors.push(format!("cannot read {}: {e}", path.display())),
         }
     }
