@@ -200,13 +200,23 @@ fn build_part(mailboxes: &[Mailbox], which: usize) -> Part {
     // Indexes from 2^31 (two billion mailboxes) are not indexed: they resolve to none.
     for (i, m) in mailboxes.iter().enumerate().take(AMBIGUOUS as usize) {
         let i = u32::try_from(i).unwrap_or(NONE);
+        // The last key folded (into `folded`) and its hash: a field written as the one before
+        // it (a `SamAccountName` that is the alias, a display name that is the `Name`) is not
+        // folded and hashed again.
+        let mut last: Option<(&str, u64)> = None;
         for f in Field::ALL {
             let key = field(m, f);
             if key.is_empty() {
                 continue;
             }
-            fold_into(key, &mut folded);
-            let h = hash(&folded);
+            let h = match last {
+                Some((before, h)) if before == key => h,
+                _ => {
+                    fold_into(key, &mut folded);
+                    hash(&folded)
+                }
+            };
+            last = Some((key, h));
             if part_of(h) == which {
                 part.add(&folded, h, f, i);
             }
