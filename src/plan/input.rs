@@ -52,6 +52,56 @@ fn reader(text: &str) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
+/// The 1-based line of the records met in increasing order, counted from the text itself: the
+/// csv crate's own line numbers run one behind after `\r\n` line ends, which is how Windows
+/// writes exports.
+struct Lines<'t> {
+    text: &'t [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'t> Lines<'t> {
+    const fn new(text: &'t str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    /// The line `position` starts on (0 when there is none).
+    fn of(&mut self, position: Option<&csv::Position>) -> u64 {
+        let Some(position) = position else {
+            return 0;
+        };
+        let mut to = usize::try_from(position.byte())
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        // The reader's position is where it began reading: before the line end of the record
+        // before it, and before any blank lines it skipped. A record starts after them.
+        while self
+            .text
+            .get(to)
+            .is_some_and(|b| matches!(b, b'\r' | b'\n'))
+        {
+            to += 1;
+        }
+        if to < self.byte {
+            // Not in increasing order: count from the start.
+            self.byte = 0;
+            self.line = 1;
+        }
+        let newlines = self.text[self.byte..to]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.line += newlines as u64;
+        self.byte = to;
+        self.line
+    }
+}
+
 impl<'t> Table<'t> {
     /// Reads the header of `text`. Lines starting with `#` (the `#TYPE` line) are skipped.
     ///
@@ -100,13 +150,14 @@ impl<'t> Table<'t> {
             message,
         };
         let mut record = csv::StringRecord::new();
+        let mut lines = Lines::new(self.text);
         // The header was read by `parse`.
         let _ = reader.headers();
         loop {
             match reader.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {
-                    let line = record.position().map_or(0, csv::Position::line);
+                    let line = lines.of(record.position());
                     if record.len() == 1 && record[0].trim().is_empty() {
                         continue;
                     }
@@ -124,7 +175,7 @@ impl<'t> Table<'t> {
                     f(line, &record);
                 }
                 Err(e) => {
-                    let line = e.position().map_or(0, csv::Position::line);
+                    let line = lines.of(e.position());
                     errors.push(error(line, format!("not valid CSV: {e}")));
                     if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
                         break;
@@ -340,5 +391,22 @@ mod tests {
         let errors = t.rows(|_, _| {}).expect_err("bad rows");
         assert_eq!(errors.len(), 2);
         assert_eq!(errors[0].line, 2);
+    }
+
+    #[test]
+    fn rows_are_numbered_by_their_line_whatever_the_line_ends() {
+        for end in ["\n", "\r\n"] {
+            let text = format!(
+                "{bom}#TYPE x{end}\"a\",\"b\"{end}\"1\",\"two{end}lines\"{end}{end}\"3\",\"4\"{end}5{end}",
+                bom = '\u{feff}'
+            );
+            let t = Table::parse("x.csv", &text).expect("parses");
+            let mut lines = Vec::new();
+            let errors = t
+                .rows(|line, r| lines.push((line, r[0].to_owned())))
+                .expect_err("a short row");
+            assert_eq!(lines, [(3, "1".to_owned()), (6, "3".to_owned())], "{end:?}");
+            assert_eq!(errors[0].line, 7, "{end:?}");
+        }
     }
 }
