@@ -16,7 +16,7 @@ use super::inventory::Mailbox;
 use super::links::Link;
 use super::model::{Batch, BrokenLink, Estimate, Impact, LinkReason, batch_name};
 use super::name::Named;
-use super::pack::{self, Caps, Graph, Packed, Pieces, Weight};
+use super::pack::{self, Caps, Graph, Load, Packed, Pieces, Weight};
 use super::previous::PreviousPlan;
 use super::schedule::{Calendar, published_days};
 use crate::answers::model::{Date, Schedule};
@@ -82,38 +82,6 @@ pub fn pin(previous: &PreviousPlan, mailboxes: &[Mailbox]) -> Pinned {
     }
     pinned.removed.sort_unstable();
     pinned
-}
-
-/// What a batch holds, against its caps.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Load {
-    mailboxes: usize,
-    bytes: u64,
-    csv_bytes: u64,
-}
-
-impl Load {
-    fn of(members: &[usize], weights: &[Weight]) -> Self {
-        members.iter().fold(Self::default(), |l, &i| Self {
-            mailboxes: l.mailboxes + 1,
-            bytes: l.bytes.saturating_add(weights[i].bytes),
-            csv_bytes: l.csv_bytes.saturating_add(weights[i].csv_bytes),
-        })
-    }
-
-    fn plus(self, o: Self) -> Self {
-        Self {
-            mailboxes: self.mailboxes + o.mailboxes,
-            bytes: self.bytes.saturating_add(o.bytes),
-            csv_bytes: self.csv_bytes.saturating_add(o.csv_bytes),
-        }
-    }
-
-    fn fits(self, caps: Caps) -> bool {
-        self.mailboxes <= caps.mailboxes
-            && self.bytes <= caps.bytes
-            && self.csv_bytes <= caps.csv_bytes
-    }
 }
 
 /// For each group with new mailboxes linked straight to pinned mailboxes of open batches, the
@@ -194,8 +162,9 @@ pub fn place(
                 .and_then(Option::as_deref)
                 .is_none_or(|db| new.iter().all(|&i| mailboxes[i].database == db))
         };
-        let fits =
-            |b: usize, loads: &[Load]| open[b] && loads[b].plus(load).fits(caps) && named_for(b);
+        let fits = |b: usize, loads: &[Load]| {
+            open[b] && loads[b].plus(load).fits(caps, false) && named_for(b)
+        };
         let first = members.first().copied().unwrap_or_default();
         let target = linked
             .binary_search_by_key(&first, |&(g, _)| g)
@@ -225,7 +194,7 @@ pub fn place(
     let mut pieces = Pieces::default();
     let mut graph: Option<Graph> = None;
     for piece in left {
-        if Load::of(&piece, weights).fits(caps) || piece.len() == 1 {
+        if Load::of(&piece, weights).fits(caps, piece.len() == 1) {
             pieces.push(piece);
             continue;
         }

@@ -64,21 +64,32 @@ pub struct Weight {
     pub csv_bytes: u64,
 }
 
+/// What a batch holds, against its caps.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-struct Load {
+pub(super) struct Load {
     mailboxes: usize,
     bytes: u64,
     csv_bytes: u64,
 }
 
 impl Load {
+    /// The load of `members`.
+    pub(super) fn of(members: &[usize], weights: &[Weight]) -> Self {
+        let mut load = Self::default();
+        for &i in members {
+            load.add(weights[i]);
+        }
+        load
+    }
+
     fn add(&mut self, w: Weight) {
         self.mailboxes += 1;
         self.bytes = self.bytes.saturating_add(w.bytes);
         self.csv_bytes = self.csv_bytes.saturating_add(w.csv_bytes);
     }
 
-    fn plus(self, other: Self) -> Self {
+    /// Both loads together.
+    pub(super) fn plus(self, other: Self) -> Self {
         Self {
             mailboxes: self.mailboxes + other.mailboxes,
             bytes: self.bytes.saturating_add(other.bytes),
@@ -87,7 +98,7 @@ impl Load {
     }
 
     /// Whether the load fits; an empty batch takes anything (one mailbox over a cap moves alone).
-    fn fits(self, caps: Caps, empty: bool) -> bool {
+    pub(super) fn fits(self, caps: Caps, empty: bool) -> bool {
         empty
             || (self.mailboxes <= caps.mailboxes
                 && self.bytes <= caps.bytes
