@@ -301,7 +301,6 @@ pub fn markdown(plan: &Plan, templates: &Templates) -> Result<Option<String>, Te
 mod tests {
     use super::*;
     use crate::answers::{MigrationPath, Source};
-    use crate::plan::group;
     use crate::plan::keep::{self, tests as scenario};
 
     #[test]
@@ -309,17 +308,8 @@ mod tests {
         let previous = scenario::previous_plan("2026-03-03");
         let (inventory, links, budget, schedule) = scenario::now();
         let m = &inventory.mailboxes;
-        let pinned = keep::pin(&previous, m);
-        let hubs = group::find_hubs(m, &links, 50);
-        let groups = group::group(m.len(), &links, &hubs);
-        let packed = keep::place(
-            (&pinned, m),
-            &previous,
-            (&groups, (&links, &hubs)),
-            (&budget.weights, budget.caps),
-            false,
-        )
-        .expect("placed");
+        let (pinned, hubs, packed) = scenario::placed(&previous, m, &links, &budget, false);
+        let packed = packed.expect("placed");
         let batches = scenario::schedule_batches(
             &previous,
             &packed,

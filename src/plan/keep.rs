@@ -474,29 +474,41 @@ pub(super) mod tests {
         (inventory, links, budget, schedule)
     }
 
+    /// Re-plans `m` against `previous` as far as placing: pins, finds hubs and groups, places.
+    pub(in crate::plan) fn placed(
+        previous: &PreviousPlan,
+        m: &[Mailbox],
+        links: &[Link],
+        budget: &Budget,
+        single_batch: bool,
+    ) -> (Pinned, Hubs, Result<Packed, PlanError>) {
+        let pinned = pin(previous, m);
+        let hubs = group::find_hubs(m, links, 50);
+        let groups = group::group(m.len(), links, &hubs);
+        let packed = place(
+            (&pinned, m),
+            previous,
+            (&groups, (links, &hubs)),
+            (&budget.weights, budget.caps),
+            single_batch,
+        );
+        (pinned, hubs, packed)
+    }
+
     #[test]
     fn pinned_mailboxes_stay_and_new_ones_fill_open_batches_then_new_ones() {
         let previous = previous_plan("2026-03-03");
         assert_eq!(previous.frozen, [true, false]);
         let (inventory, links, budget, schedule) = now();
         let m = &inventory.mailboxes;
-        let pinned = pin(&previous, m);
+        let (pinned, hubs, packed) = placed(&previous, m, &links, &budget, false);
         assert_eq!(
             pinned.batch_of,
             [Some(0), Some(1), Some(1), None, None, None]
         );
         assert_eq!(pinned.members, [vec![0], vec![1, 2]]);
         assert_eq!(pinned.removed, [("b@x.com".to_owned(), 0)]);
-        let hubs = group::find_hubs(m, &links, 50);
-        let groups = group::group(m.len(), &links, &hubs);
-        let packed = place(
-            (&pinned, m),
-            &previous,
-            (&groups, (&links, &hubs)),
-            (&budget.weights, budget.caps),
-            false,
-        )
-        .expect("placed");
+        let packed = packed.expect("placed");
         // e's link is to the frozen batch: it joins the open one (named after DB1, e's database
         // too); f's batch is then full, so f and g make a new batch.
         assert_eq!(
@@ -573,18 +585,8 @@ pub(super) mod tests {
         .expect("parses");
         let m = &inventory.mailboxes;
         let (_, _, budget, _) = now();
-        let pinned = pin(&previous, m);
-        let links = Vec::new();
-        let hubs = group::find_hubs(m, &links, 50);
-        let groups = group::group(m.len(), &links, &hubs);
-        let packed = place(
-            (&pinned, m),
-            &previous,
-            (&groups, (&links, &hubs)),
-            (&budget.weights, budget.caps),
-            false,
-        )
-        .expect("placed");
+        let (_, _, packed) = placed(&previous, m, &[], &budget, false);
+        let packed = packed.expect("placed");
         // e (DB1) joins `02-db1`; f (DB2) would make its name untrue, so it starts a new batch.
         assert_eq!(packed.batches, [vec![0], vec![1, 2, 3], vec![4]]);
     }
@@ -594,17 +596,8 @@ pub(super) mod tests {
         let previous = previous_plan("2026-03-10");
         let (inventory, links, budget, _) = now();
         let m = &inventory.mailboxes;
-        let pinned = pin(&previous, m);
-        let hubs = group::find_hubs(m, &links, 50);
-        let groups = group::group(m.len(), &links, &hubs);
-        let e = place(
-            (&pinned, m),
-            &previous,
-            (&groups, (&links, &hubs)),
-            (&budget.weights, budget.caps),
-            true,
-        )
-        .expect_err("refused");
+        let (_, _, packed) = placed(&previous, m, &links, &budget, true);
+        let e = packed.expect_err("refused");
         assert!(e.0.contains("3 new mailboxes cannot join it"), "{e}");
     }
 }

@@ -19,16 +19,13 @@ fn fixture(name: &str) -> String {
 
 /// `mma status` on the Tailspin fixture with `users` and `extra` arguments.
 fn status(users: &str, extra: &[&str]) -> (i32, String, String) {
+    status_of(&fixture(users), AS_OF, extra)
+}
+
+/// `mma status` on the Tailspin plan with the users export at `users`, as of `as_of`.
+fn status_of(users: &str, as_of: &str, extra: &[&str]) -> (i32, String, String) {
     let plan = fixture("plan.json");
-    let users = fixture(users);
-    let mut args = vec![
-        "status",
-        plan.as_str(),
-        "--users",
-        users.as_str(),
-        "--as-of",
-        AS_OF,
-    ];
+    let mut args = vec!["status", plan.as_str(), "--users", users, "--as-of", as_of];
     args.extend_from_slice(extra);
     mma(&root(), &args)
 }
@@ -294,17 +291,7 @@ fn usage_and_io_errors_exit_2() {
     );
     let (code, _, _) = status("users.csv", &["--format", "yaml"]);
     assert_eq!(code, 2);
-    let (code, _, err) = mma(
-        &root(),
-        &[
-            "status",
-            &fixture("plan.json"),
-            "--users",
-            &fixture("users.csv"),
-            "--as-of",
-            "2026-13-01",
-        ],
-    );
+    let (code, _, err) = status_of(&fixture("users.csv"), "2026-13-01", &[]);
     assert_eq!(code, 2, "{err}");
 }
 
@@ -317,17 +304,7 @@ fn bad_exports_are_refused_with_every_problem_located() {
         "#TYPE x\nIdentity,BatchId,Status\nnot-an-address,01-pilot,Synced\ndweber@tailspintoys.com,01-pilot,\n",
     )
     .expect("write");
-    let (code, out, err) = mma(
-        &root(),
-        &[
-            "status",
-            &fixture("plan.json"),
-            "--users",
-            users.to_str().expect("path"),
-            "--as-of",
-            AS_OF,
-        ],
-    );
+    let (code, out, err) = status_of(users.to_str().expect("path"), AS_OF, &[]);
     assert_eq!((code, out.as_str()), (1, ""));
     let u = users.display();
     assert!(
@@ -341,17 +318,7 @@ fn bad_exports_are_refused_with_every_problem_located() {
         "{err}"
     );
     std::fs::write(&users, "Name,State\nx,y\n").expect("write");
-    let (code, _, err) = mma(
-        &root(),
-        &[
-            "status",
-            &fixture("plan.json"),
-            "--users",
-            users.to_str().expect("path"),
-            "--as-of",
-            AS_OF,
-        ],
-    );
+    let (code, _, err) = status_of(users.to_str().expect("path"), AS_OF, &[]);
     assert_eq!(code, 1);
     assert!(
         err.contains("no address column; expected one of `identity`"),
@@ -364,17 +331,7 @@ fn bad_exports_are_refused_with_every_problem_located() {
         "Identity,BatchId,Status\ndweber@tailspintoys.com,01-pilot,Finished\n",
     )
     .expect("write");
-    let (code, out, _) = mma(
-        &root(),
-        &[
-            "status",
-            &fixture("plan.json"),
-            "--users",
-            users.to_str().expect("path"),
-            "--as-of",
-            "2026-02-02",
-        ],
-    );
+    let (code, out, _) = status_of(users.to_str().expect("path"), "2026-02-02", &[]);
     assert_eq!(code, 1);
     assert!(
         out.contains(
@@ -427,18 +384,10 @@ fn hostile_error_texts_stay_inert() {
     )
     .expect("write");
     for format in ["human", "markdown", "html", "json"] {
-        let (code, out, err) = mma(
-            &root(),
-            &[
-                "status",
-                &fixture("plan.json"),
-                "--users",
-                users.to_str().expect("path"),
-                "--as-of",
-                "2026-02-02",
-                "--format",
-                format,
-            ],
+        let (code, out, err) = status_of(
+            users.to_str().expect("path"),
+            "2026-02-02",
+            &["--format", format],
         );
         assert_eq!(code, 1, "{format}: {err}");
         assert!(
