@@ -285,5 +285,8 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     } else {
         print_stdout(&summary)?;
     }
+    // The plan and the inventory, millions of strings at scale, go with the process: freeing
+    // them one by one would add half a second to a plan of a million mailboxes.
+    std::mem::forget((plan, inventory));
     Ok(EXIT_OK)
 }
