@@ -82,36 +82,6 @@ fn read_csv(path: &std::path::Path) -> Result<String, Failure> {
     super::decode_named(&path.display().to_string(), bytes, crate::text::Kind::Csv)
 }
 
-/// Reads every file of `paths` ([`read_csv`]) on two threads, each taking the next file
-/// (largest first) when it is done; the first failure in the order given is returned.
-fn read_all<'p>(paths: impl Iterator<Item = &'p PathBuf>) -> Result<Vec<String>, Failure> {
-    let paths: Vec<&PathBuf> = paths.collect();
-    let mut order: Vec<usize> = (0..paths.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(std::fs::metadata(paths[k]).map_or(0, |m| m.len())));
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        while let Some(&k) = order.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
-            done.push((k, read_csv(paths[k])));
-        }
-        done
-    };
-    let mut results = std::thread::scope(|scope| {
-        let other = scope.spawn(work);
-        let mut results = work();
-        match other.join() {
-            Ok(done) => results.extend(done),
-            Err(_) => results.push((
-                0,
-                Err(Failure::usage("reading the input files failed".to_owned())),
-            )),
-        }
-        results
-    });
-    results.sort_by_key(|(k, _)| *k);
-    results.into_iter().map(|(_, text)| text).collect()
-}
-
 /// Writes the plan directory `staged`: the batch CSVs, `plan.md` (each written as soon as it is
 /// made), `plan.json` (straight to its file) and the runbook documents, rendered meanwhile on a
 /// second thread (they do not need the others).
@@ -203,36 +173,38 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     let stage = |what: &str| super::progress::stage(&format!("mma plan: {what}"));
     let templates = super::runbook_cmd::templates(args.templates.as_deref())?;
     let (answers, _) = load_answers(&args.answers, args.input_format)?;
-    stage("reading the inventory and permission exports");
-    super::progress::expect_files(std::iter::once(&args.inventory).chain(&args.permissions));
-    let inventory_name = args.inventory.display().to_string();
-    let mut texts = read_all(std::iter::once(&args.inventory).chain(&args.permissions))?;
-    let inventory_text = texts.remove(0);
-    let permission_texts: Vec<(String, String)> = args
-        .permissions
-        .iter()
-        .map(|path| path.display().to_string())
-        .zip(texts)
+    stage("reading and checking the inventory and permission exports");
+    let paths: Vec<&PathBuf> = std::iter::once(&args.inventory)
+        .chain(&args.permissions)
         .collect();
-    stage("checking the inventory and permission exports");
-    let (inventory, exports) =
-        match plan::load((&inventory_name, &inventory_text), &permission_texts) {
-            Ok(loaded) => loaded,
-            Err(errors) => {
-                for e in &errors {
-                    super::progress::suspend(|| eprintln!("{}", super::input_error(e)));
-                }
-                return Err(Failure {
-                    code: EXIT_INVALID,
-                    message: format!(
-                        "{} errors in the input files; nothing was written",
-                        errors.len()
-                    ),
-                });
+    super::progress::expect_files(paths.iter().copied());
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    // Sizes only order the work (largest first); a file that cannot be read fails in `read_csv`.
+    let files: Vec<(&str, u64)> = names
+        .iter()
+        .zip(&paths)
+        .map(|(name, path)| {
+            (
+                name.as_str(),
+                std::fs::metadata(path).map_or(0, |m| m.len()),
+            )
+        })
+        .collect();
+    let (inventory, exports) = match plan::load_each(&files, |k| read_csv(paths[k]))? {
+        Ok(loaded) => loaded,
+        Err(errors) => {
+            for e in &errors {
+                super::progress::suspend(|| eprintln!("{}", super::input_error(e)));
             }
-        };
-    // The texts are read: free them before planning.
-    drop((inventory_text, permission_texts));
+            return Err(Failure {
+                code: EXIT_INVALID,
+                message: format!(
+                    "{} errors in the input files; nothing was written",
+                    errors.len()
+                ),
+            });
+        }
+    };
     let options = Options {
         links: args.link,
         hub_threshold: args.hub_threshold,

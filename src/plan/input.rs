@@ -329,12 +329,22 @@ pub fn is_address(text: &str) -> bool {
         && !domain.ends_with('.')
         && !domain.contains("..")
         && !text.starts_with(['=', '+', '-', '@'])
-        && text.chars().all(|c| {
-            !c.is_whitespace() && !c.is_control() && !matches!(c, ',' | ';' | '"' | '<' | '>')
+        && text.bytes().all(|b| {
+            // ASCII first, as nearly every address is; other characters by their properties.
+            !b.is_ascii()
+                || (b > b' ' && b != 0x7f && !matches!(b, b',' | b';' | b'"' | b'<' | b'>'))
         })
+        && (text.is_ascii()
+            || text.chars().all(|c| {
+                !c.is_whitespace() && !c.is_control() && !matches!(c, ',' | ';' | '"' | '<' | '>')
+            }))
         && domain
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+            .bytes()
+            .all(|b| !b.is_ascii() || b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
+        && (domain.is_ascii()
+            || domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-')))
 }
 
 #[cfg(test)]

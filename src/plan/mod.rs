@@ -63,7 +63,10 @@ impl Default for Options {
 #[error("{0}")]
 pub struct PlanError(pub String);
 
-/// One file read by [`load`]: the inventory or a permission export.
+/// The inventory and the permission exports parsed, or every bad row of every file.
+pub type Inputs = Result<(Inventory, Vec<Export>), Vec<InputError>>;
+
+/// One file parsed by [`load_each`]: the inventory or a permission export.
 type Loaded = Result<Either, Vec<InputError>>;
 
 /// What a file held.
@@ -73,38 +76,65 @@ enum Either {
     Export(Export),
 }
 
-/// Reads the inventory and the permission exports (name, text) on two threads, each taking the
-/// next file (largest first) when it is done: every error of every file is returned, the
-/// inventory's first, then each export's in the order given.
+/// Reads the inventory and the permission exports (name, text): see [`load_each`].
 ///
 /// # Errors
 /// Every bad row of every file.
-pub fn load(
-    inventory: (&str, &str),
-    permissions: &[(String, String)],
-) -> Result<(Inventory, Vec<Export>), Vec<InputError>> {
-    // File 0 is the inventory, file k the export k - 1.
-    let files: Vec<(&str, &str)> = std::iter::once(inventory)
-        .chain(permissions.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+pub fn load(inventory: (&str, &str), permissions: &[(String, String)]) -> Inputs {
+    let texts: Vec<&str> = std::iter::once(inventory.1)
+        .chain(permissions.iter().map(|(_, t)| t.as_str()))
         .collect();
+    let files: Vec<(&str, u64)> = std::iter::once(inventory.0)
+        .chain(permissions.iter().map(|(n, _)| n.as_str()))
+        .zip(texts.iter().map(|t| t.len() as u64))
+        .collect();
+    match load_each(&files, |k| Ok::<_, std::convert::Infallible>(texts[k])) {
+        Ok(loaded) => loaded,
+        Err(never) => match never {},
+    }
+}
+
+/// Reads the inventory (file 0) and the permission exports (the others), each given as its
+/// name and size, on two threads: each thread takes the next file (largest first), gets its
+/// text from `read`, parses it and lets the text go before taking the next, so reading one file
+/// overlaps parsing another and at most two texts are held at once. Every error of every file
+/// is returned, the inventory's first, then each export's in the order given.
+///
+/// # Errors
+/// A file `read` fails on (the first in the order given, when several do; no file is taken
+/// after a failure); else, every bad row of every file.
+pub fn load_each<T: AsRef<str>, E: Send>(
+    files: &[(&str, u64)],
+    read: impl Fn(usize) -> Result<T, E> + Sync,
+) -> Result<Inputs, E> {
     let mut order: Vec<usize> = (0..files.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(files[k].1.len()));
+    order.sort_by_key(|&k| std::cmp::Reverse(files[k].1));
     let next = std::sync::atomic::AtomicUsize::new(0);
+    let failed = std::sync::atomic::AtomicBool::new(false);
     let work = || {
-        let mut done: Vec<(usize, Loaded)> = Vec::new();
-        loop {
+        let mut done: Vec<(usize, Result<Loaded, E>)> = Vec::new();
+        while !failed.load(std::sync::atomic::Ordering::Relaxed) {
             let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(&k) = order.get(at) else {
-                return done;
+                break;
             };
-            let (name, text) = files[k];
+            let text = match read(k) {
+                Ok(text) => text,
+                Err(e) => {
+                    failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                    done.push((k, Err(e)));
+                    break;
+                }
+            };
+            let (name, text) = (files[k].0, text.as_ref());
             let loaded = if k == 0 {
                 Inventory::parse(name, text).map(Either::Inventory)
             } else {
                 Export::parse(name, text).map(Either::Export)
             };
-            done.push((k, loaded));
+            done.push((k, Ok(loaded)));
         }
+        done
     };
     let mut results = std::thread::scope(|scope| {
         let other = scope.spawn(work);
@@ -113,12 +143,12 @@ pub fn load(
         results.extend(other.join().unwrap_or_else(|_| {
             vec![(
                 files.len(),
-                Err(vec![InputError {
+                Ok(Err(vec![InputError {
                     file: String::new(),
                     line: 0,
                     column: None,
                     message: "reading the input files failed".to_owned(),
-                }]),
+                }])),
             )]
         }));
         results
@@ -128,16 +158,16 @@ pub fn load(
     let mut inventory = None;
     let mut exports = Vec::new();
     for (_, loaded) in results {
-        match loaded {
+        match loaded? {
             Ok(Either::Inventory(inv)) => inventory = Some(inv),
             Ok(Either::Export(export)) => exports.push(export),
             Err(e) => errors.extend(e),
         }
     }
-    match inventory {
+    Ok(match inventory {
         Some(inv) if errors.is_empty() => Ok((inv, exports)),
         _ => Err(errors),
-    }
+    })
 }
 
 /// The IMAP `UserName` for a mailbox.
@@ -448,4 +478,42 @@ fn batch_again(
     );
     let changes = changes::diff(previous, &pinned, (&packed, &batches, &broken), g.mailboxes);
     Ok((batches, broken, Some(changes)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INVENTORY: &str = "EmailAddress\nanna@x.com\nbob@x.com\n";
+    const LINKS: &str = "Mailbox,Delegate,Right\nanna@x.com,bob@x.com,FullAccess\n";
+
+    #[test]
+    fn files_load_in_the_order_given_whatever_order_they_are_read_in() {
+        let texts = [
+            INVENTORY,
+            LINKS,
+            "Mailbox,Delegate,Right\nbob@x.com,anna@x.com,SendAs\n",
+        ];
+        // The smallest first: the largest is taken first.
+        let files = [("inv.csv", 1), ("a.csv", 2), ("b.csv", 3)];
+        let (inventory, exports) = load_each(&files, |k| Ok::<_, ()>(texts[k]))
+            .expect("read")
+            .expect("parse");
+        assert_eq!(inventory.mailboxes.len(), 2);
+        let names: Vec<&str> = exports.iter().map(|e| e.file.as_str()).collect();
+        assert_eq!(names, ["a.csv", "b.csv"]);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_fails_the_load_and_bad_rows_come_in_file_order() {
+        let files = [("inv.csv", 1), ("a.csv", 2), ("b.csv", 3)];
+        let failed = load_each(&files, |k| if k == 1 { Err(k) } else { Ok(INVENTORY) });
+        assert_eq!(failed.err(), Some(1));
+        let texts = ["EmailAddress\nnot-an-address\n", "A,B\n1,2\n", LINKS];
+        let errors = load_each(&files, |k| Ok::<_, ()>(texts[k]))
+            .expect("read")
+            .expect_err("bad rows");
+        let files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+        assert_eq!(files, ["inv.csv", "a.csv"]);
+    }
 }

@@ -247,16 +247,34 @@ impl<'a> FromIterator<&'a str> for Names {
 
 /// The distinct names of an export, each stored once: indexed by hash with the name's place in
 /// [`Names`], and checked against the stored name (names whose hash another name took first go
-/// to a second map).
+/// to a second map). The name interned last is checked first: exports list a mailbox's rows
+/// one after another.
 #[derive(Debug, Default)]
 struct Interner {
     names: Names,
     by_hash: FxHashMap<u64, (std::ops::Range<usize>, u32)>,
     collided: FxHashMap<String, u32>,
+    last: Option<(std::ops::Range<usize>, u32)>,
 }
 
 impl Interner {
     fn intern(&mut self, name: &str) -> u32 {
+        if let Some((range, id)) = &self.last
+            && self.names.text.get(range.clone()) == Some(name)
+        {
+            return *id;
+        }
+        let id = self.intern_new(name);
+        let start = self
+            .names
+            .ends
+            .get(id as usize)
+            .map_or(0, |&end| end - name.len());
+        self.last = Some((start..start + name.len(), id));
+        id
+    }
+
+    fn intern_new(&mut self, name: &str) -> u32 {
         use std::collections::hash_map::Entry;
         use std::hash::{BuildHasher as _, Hasher as _};
         let mut h = rustc_hash::FxBuildHasher.build_hasher();

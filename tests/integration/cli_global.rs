@@ -321,7 +321,7 @@ fn quiet_keeps_the_product_errors_and_exit_codes() {
 fn assert_no_progress(what: &str, text: &str) {
     for trace in [
         "mma plan: planning",
-        "reading the inventory",
+        "checking the inventory",
         "KiB",
         "\u{1b}[",
     ] {
