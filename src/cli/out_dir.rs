@@ -261,12 +261,12 @@ fn sync_dir(dir: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Writes the file `rel` (relative to `dir`) with `write`, created new and synced; a directory it
-/// needs is created and remembered in `dirs`, to be synced at the end.
+/// Writes the file `rel` (relative to `dir`) with `write` through a buffer of `buffer` bytes,
+/// created new and synced; a directory it needs is created and remembered in `dirs`, to be
+/// synced at the end.
 fn put(
-    dir: &Path,
-    dirs: &mut Vec<PathBuf>,
-    rel: &str,
+    (dir, dirs): (&Path, &mut Vec<PathBuf>),
+    (rel, buffer): (&str, usize),
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
     let rel_path = Path::new(rel);
@@ -289,7 +289,7 @@ fn put(
         dirs.push(sub.to_path_buf());
     }
     let file = File::create_new(&path).map_err(|e| io_error("create", &path, &e))?;
-    let mut buffered = std::io::BufWriter::with_capacity(1 << 20, file);
+    let mut buffered = std::io::BufWriter::with_capacity(buffer, file);
     write(&mut buffered)
         .and_then(|()| {
             buffered
@@ -404,7 +404,10 @@ pub(super) fn stage(out: &Path, force: bool) -> Result<Staged, Failure> {
 impl Staged {
     /// Writes the file `rel` (a path relative to the directory).
     pub(super) fn add(&mut self, rel: &str, bytes: &[u8]) -> Result<(), Failure> {
-        put(self.tmp.path(), &mut self.dirs, rel, |w| w.write_all(bytes))
+        // Made whole: written in one go, through no buffer.
+        put((self.tmp.path(), &mut self.dirs), (rel, 0), |w| {
+            w.write_all(bytes)
+        })
     }
 
     /// Writes the file `rel` with `write`, through a buffer: for a file too large to make in
@@ -414,7 +417,7 @@ impl Staged {
         rel: &str,
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> Result<(), Failure> {
-        put(self.tmp.path(), &mut self.dirs, rel, write)
+        put((self.tmp.path(), &mut self.dirs), (rel, 1 << 20), write)
     }
 
     /// Syncs the directories written and puts the new directory in the place of `out`.
