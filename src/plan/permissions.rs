@@ -138,7 +138,8 @@ pub struct Export {
     pub kind: ExportKind,
     /// The grants.
     pub grants: Vec<Grant>,
-    /// The distinct names the grants use, as exported (a name is resolved once, not per row).
+    /// The names the grants use, as exported: each delegate once, each mailbox once per run of
+    /// its rows (a name is resolved once, not per row).
     pub names: Names,
     /// Rows that link nothing (inherited, denied, system accounts, no rights).
     pub ignored: usize,
@@ -245,36 +246,36 @@ impl<'a> FromIterator<&'a str> for Names {
     }
 }
 
-/// The distinct names of an export, each stored once: indexed by hash with the name's place in
-/// [`Names`], and checked against the stored name (names whose hash another name took first go
-/// to a second map). The name interned last is checked first: exports list a mailbox's rows
-/// one after another.
+/// The names of an export: each delegate stored once, indexed by hash with the name's place in
+/// [`Names`] and checked against the stored name (names whose hash another name took first go
+/// to a second map); each mailbox stored once per run of rows, as exports list a mailbox's
+/// rows one after another (a mailbox listed in two places is stored, and resolved, twice:
+/// cheaper than looking each one up).
 #[derive(Debug, Default)]
 struct Interner {
     names: Names,
     by_hash: FxHashMap<u64, (std::ops::Range<usize>, u32)>,
     collided: FxHashMap<String, u32>,
-    last: Option<(std::ops::Range<usize>, u32)>,
+    /// The mailbox of the run of rows being read.
+    run: Option<(std::ops::Range<usize>, u32)>,
 }
 
 impl Interner {
-    fn intern(&mut self, name: &str) -> u32 {
-        if let Some((range, id)) = &self.last
+    /// A mailbox's name: the run's, or stored anew.
+    fn mailbox(&mut self, name: &str) -> u32 {
+        if let Some((range, id)) = &self.run
             && self.names.text.get(range.clone()) == Some(name)
         {
             return *id;
         }
-        let id = self.intern_new(name);
-        let start = self
-            .names
-            .ends
-            .get(id as usize)
-            .map_or(0, |&end| end - name.len());
-        self.last = Some((start..start + name.len(), id));
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name);
+        self.run = Some((self.names.range(id as usize), id));
         id
     }
 
-    fn intern_new(&mut self, name: &str) -> u32 {
+    /// A delegate's name, stored once.
+    fn intern(&mut self, name: &str) -> u32 {
         use std::collections::hash_map::Entry;
         use std::hash::{BuildHasher as _, Hasher as _};
         let mut h = rustc_hash::FxBuildHasher.build_hasher();
@@ -482,7 +483,7 @@ impl Export {
                     ignored += 1;
                     continue;
                 }
-                let mailbox = *interned.get_or_insert_with(|| names.intern(mailbox));
+                let mailbox = *interned.get_or_insert_with(|| names.mailbox(mailbox));
                 let delegate = names.intern(delegate);
                 grants.push(Grant {
                     mailbox,
@@ -558,6 +559,36 @@ mod tests {
         assert_eq!(errors[0].column.as_deref(), Some("Right"));
 
         assert!(Export::parse("x.csv", "A,B\n1,2\n").is_err());
+    }
+
+    #[test]
+    fn a_mailbox_is_stored_once_per_run_of_rows_and_a_delegate_once() {
+        let text = "Mailbox,Delegate,Right\na@x.com,b@x.com,FullAccess\na@x.com,c@x.com,SendAs\n\
+                    d@x.com,b@x.com,FullAccess\na@x.com,b@x.com,Calendar\n";
+        let e = Export::parse("s.csv", text).expect("parses");
+        assert_eq!(
+            e.names.iter().collect::<Vec<_>>(),
+            ["a@x.com", "b@x.com", "c@x.com", "d@x.com", "a@x.com"]
+        );
+        let pairs: Vec<(&str, &str)> = e
+            .grants
+            .iter()
+            .map(|g| {
+                (
+                    e.names.get(g.mailbox as usize),
+                    e.names.get(g.delegate as usize),
+                )
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("a@x.com", "b@x.com"),
+                ("a@x.com", "c@x.com"),
+                ("d@x.com", "b@x.com"),
+                ("a@x.com", "b@x.com")
+            ]
+        );
     }
 
     #[test]
