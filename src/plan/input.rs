@@ -216,6 +216,18 @@ impl<'t> Table<'t> {
     }
 }
 
+/// `cell` without the white space around it, as `str::trim` gives it, found without a scan
+/// when the cell starts and ends with a printable ASCII character, as nearly every cell does.
+#[must_use]
+pub fn trim(cell: &str) -> &str {
+    let printable = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b.is_ascii());
+    if printable(cell.as_bytes().first()) && printable(cell.as_bytes().last()) {
+        cell
+    } else {
+        cell.trim()
+    }
+}
+
 /// The most one mailbox (or archive) can hold before mma calls a size absurd: 1 PB (2^50
 /// bytes), far above any supported mailbox (200 GB) and far below where sums of a million of them
 /// could overflow.
@@ -233,7 +245,7 @@ pub const MAX_MAILBOX_BYTES: u64 = 1 << 50;
 /// # Errors
 /// The text is none of those, is a quota word, or is above [`MAX_MAILBOX_BYTES`].
 pub fn parse_size(text: &str) -> Result<u64, String> {
-    let t = text.trim();
+    let t = trim(text);
     if t.is_empty() {
         return Ok(0);
     }
@@ -376,6 +388,29 @@ mod tests {
         }
         let e = parse_size("Unlimited").expect_err("a quota word");
         assert!(e.contains("is a quota, not a size"), "{e}");
+    }
+
+    #[test]
+    fn cells_are_trimmed_as_str_trim_trims_them() {
+        for cell in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta\r",
+            "\u{a0}a\u{a0}",
+            "é",
+            " é ",
+            "a b",
+            "\u{3000}x",
+        ] {
+            assert_eq!(trim(cell), cell.trim(), "{cell:?}");
+        }
+        fn same(cell: String) -> bool {
+            trim(&cell) == cell.trim()
+        }
+        quickcheck::quickcheck(same as fn(String) -> bool);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use super::cells;
-use super::input::{InputError, Table, is_address, parse_size};
+use super::input::{InputError, Table, is_address, parse_size, trim};
 use super::resolve::fold;
 
 /// One mailbox to migrate.
@@ -86,7 +86,7 @@ const ITEMS: &[&str] = &["itemcount", "items"];
 
 /// An item count: digits, with or without thousands separators; empty is none.
 fn parse_items(text: &str) -> Result<Option<u64>, String> {
-    let t = text.trim();
+    let t = trim(text);
     let t: std::borrow::Cow<'_, str> = if t.contains(',') {
         t.replace(',', "").into()
     } else {
@@ -192,12 +192,7 @@ fn read_rows(
     let mut seen: HashMap<String, u64> = HashMap::default();
     let rows = table.rows(|line, record| {
         let line = &line;
-        let get = |c: Option<usize>| {
-            c.and_then(|i| record.get(i))
-                .unwrap_or("")
-                .trim()
-                .to_owned()
-        };
+        let get = |c: Option<usize>| trim(c.and_then(|i| record.get(i)).unwrap_or("")).to_owned();
         let addr = get(Some(c.address));
         if !is_address(&addr) {
             errors.push(table.cell_error(

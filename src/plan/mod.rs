@@ -425,23 +425,32 @@ fn batch_afresh(
         &pilot.members,
         weighed,
     );
-    let names = name::name_batches(g.path, &packed.batches, packed.pilot_batches, g.mailboxes);
-    let batches = dates::schedule_batches(
-        g.path,
-        &g.schedule,
-        (&packed, names),
-        &g.budget,
-        g.mailboxes,
-        warnings,
-    )?;
-    let broken = report::broken_links(
-        (g.path, answers.source),
-        &g.links.linking,
-        &packed.batches,
-        (&g.hubs, &pilot.members),
-        g.mailboxes,
-    );
-    Ok((batches, broken, None))
+    let broken = || {
+        report::broken_links(
+            (g.path, answers.source),
+            &g.links.linking,
+            &packed.batches,
+            (&g.hubs, &pilot.members),
+            g.mailboxes,
+        )
+    };
+    // The links the batches break are found on a second thread while the batches are named
+    // and scheduled: both read the packed batches only.
+    let (batches, broken) = std::thread::scope(|scope| {
+        let found = scope.spawn(broken);
+        let names = name::name_batches(g.path, &packed.batches, packed.pilot_batches, g.mailboxes);
+        let batches = dates::schedule_batches(
+            g.path,
+            &g.schedule,
+            (&packed, names),
+            &g.budget,
+            g.mailboxes,
+            warnings,
+        );
+        // A panic there is a bug: find them here instead.
+        (batches, found.join().unwrap_or_else(|_| broken()))
+    });
+    Ok((batches?, broken, None))
 }
 
 /// A plan that keeps the previous plan's word: pin → place the new mailboxes → name →

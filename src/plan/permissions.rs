@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::input::{InputError, Table};
+use super::input::{InputError, Table, trim};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -148,7 +148,7 @@ pub struct Export {
 /// Whether a trustee is a system principal or a SID, which links no mailbox.
 #[must_use]
 pub fn is_system(trustee: &str) -> bool {
-    let t = trustee.trim();
+    let t = trim(trustee);
     let starts = |prefix: &str| {
         t.get(..prefix.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
@@ -162,7 +162,7 @@ pub fn is_system(trustee: &str) -> bool {
 }
 
 fn truthy(text: &str) -> bool {
-    let t = text.trim();
+    let t = trim(text);
     t.eq_ignore_ascii_case("true") || t.eq_ignore_ascii_case("yes") || t == "1"
 }
 
@@ -436,7 +436,7 @@ impl Export {
         let mut ignored = 0;
         let mut errors = Vec::new();
         let rows = table.rows(|line, record| {
-            let cell = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("").trim();
+            let cell = |c: Option<usize>| trim(c.and_then(|i| record.get(i)).unwrap_or(""));
             let mailbox = cell(Some(c.identity));
             if mailbox.is_empty() {
                 let message = "empty; expected the mailbox the right is on".to_owned();

@@ -5,7 +5,7 @@
 //! values are the ones Microsoft lists; every problem names the file, the line and the column.
 
 use crate::plan::cells::shown;
-use crate::plan::input::{InputError, Table, is_address};
+use crate::plan::input::{InputError, Table, is_address, trim};
 
 /// Where the user status values come from: the `-Status` parameter of `Get-MigrationUser`.
 pub const USER_STATUS_PAGE: &str =
@@ -264,7 +264,7 @@ fn required(table: &Table<'_>, names: &[&str], what: &str) -> Result<usize, Inpu
 
 /// The trimmed cell `column` of `record`, empty when the column is absent.
 fn cell(record: &csv::StringRecord, column: Option<usize>) -> &str {
-    column.and_then(|c| record.get(c)).unwrap_or("").trim()
+    trim(column.and_then(|c| record.get(c)).unwrap_or(""))
 }
 
 /// Reads a `Get-MigrationUser | Export-Csv` or `Get-MigrationUserStatistics | Export-Csv` file:
