@@ -43,6 +43,8 @@ pub struct Table<'t> {
     pub headers: Vec<String>,
     lower: Vec<String>,
     text: &'t str,
+    /// Where the records begin: past the header, as the CSV reader left it.
+    body: usize,
 }
 
 fn reader(text: &str) -> csv::Reader<&[u8]> {
@@ -50,6 +52,92 @@ fn reader(text: &str) -> csv::Reader<&[u8]> {
         .comment(Some(b'#'))
         .flexible(true)
         .from_reader(text.as_bytes())
+}
+
+/// One record of a table: its cells, borrowed from the text when the record is plainly
+/// written (see [`plain_record`]), else as the CSV reader read it.
+#[derive(Debug)]
+pub struct Record<'t> {
+    text: &'t str,
+    /// Each cell's place in `text`, for a plainly written record.
+    cells: Vec<(usize, usize)>,
+    /// The record as the CSV reader read it, for any other.
+    read: Option<csv::StringRecord>,
+}
+
+impl<'t> Record<'t> {
+    const fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            cells: Vec::new(),
+            read: None,
+        }
+    }
+
+    /// The number of cells.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.read
+            .as_ref()
+            .map_or(self.cells.len(), csv::StringRecord::len)
+    }
+
+    /// Whether the record has no cells.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Cell `i`, as written (unquoted).
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<&str> {
+        match &self.read {
+            Some(record) => record.get(i),
+            None => self
+                .cells
+                .get(i)
+                .and_then(|&(start, end)| self.text.get(start..end)),
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Record<'_> {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.get(i).unwrap_or("")
+    }
+}
+
+/// The cells of the record starting at `start` in `bytes`, when it is plainly written: each
+/// cell unquoted, or quoted with no quote inside and followed by a comma or a line end. Its end
+/// (its line end, or the end of the text) is returned; `None` leaves the record to the CSV
+/// reader (a comment, a doubled quote, text after a closing quote, no closing quote), which
+/// reads plainly written records the same way, only slower: it copies and checks each record.
+fn plain_record(bytes: &[u8], start: usize, cells: &mut Vec<(usize, usize)>) -> Option<usize> {
+    cells.clear();
+    if bytes.get(start) == Some(&b'#') {
+        return None;
+    }
+    let mut at = start;
+    loop {
+        let after = if bytes.get(at) == Some(&b'"') {
+            let close = at + 1 + memchr::memchr(b'"', bytes.get(at + 1..)?)?;
+            cells.push((at + 1, close));
+            close + 1
+        } else {
+            // A quote inside an unquoted cell is a character like any other.
+            let rest = bytes.get(at..)?;
+            let end = at + memchr::memchr3(b',', b'\n', b'\r', rest).unwrap_or(rest.len());
+            cells.push((at, end));
+            end
+        };
+        match bytes.get(after) {
+            Some(b',') => at = after + 1,
+            Some(b'\r' | b'\n') | None => return Some(after),
+            Some(_) => return None,
+        }
+    }
 }
 
 /// The 1-based line of the records met in increasing order, counted from the text itself: the
@@ -71,13 +159,17 @@ impl<'t> Lines<'t> {
     }
 
     /// The line `position` starts on (0 when there is none).
+    #[cfg(test)]
     fn of(&mut self, position: Option<&csv::Position>) -> u64 {
         let Some(position) = position else {
             return 0;
         };
-        let mut to = usize::try_from(position.byte())
-            .unwrap_or(usize::MAX)
-            .min(self.text.len());
+        self.at(usize::try_from(position.byte()).unwrap_or(usize::MAX))
+    }
+
+    /// The line of the record the reader began at byte `to`.
+    fn at(&mut self, to: usize) -> u64 {
+        let mut to = to.min(self.text.len());
         // The reader's position is where it began reading: before the line end of the record
         // before it, and before any blank lines it skipped. A record starts after them.
         while self
@@ -115,7 +207,8 @@ impl<'t> Table<'t> {
             column: None,
             message,
         };
-        let headers: Vec<String> = match reader(text).headers() {
+        let mut header_reader = reader(text);
+        let headers: Vec<String> = match header_reader.headers() {
             Ok(h) if h.iter().any(|cell| !cell.trim().is_empty()) => {
                 h.iter().map(|cell| cell.trim().to_owned()).collect()
             }
@@ -127,20 +220,105 @@ impl<'t> Table<'t> {
             Err(e) => return Err(vec![error(format!("cannot read the header: {e}"))]),
         };
         let lower = headers.iter().map(|h| h.to_ascii_lowercase()).collect();
+        let body = usize::try_from(header_reader.position().byte())
+            .unwrap_or(text.len())
+            .min(text.len());
         Ok(Self {
             file: file.to_owned(),
             headers,
             lower,
             text,
+            body,
         })
     }
 
     /// Calls `f` with each record and its 1-based line, skipping blank lines. Cells are as
-    /// written: callers trim the ones they read.
+    /// written: callers trim the ones they read. Plainly written records are cut out of the text
+    /// where they are ([`plain_record`]); the CSV reader reads the others.
     ///
     /// # Errors
     /// Every malformed record (a different number of fields than the header, or bad quoting).
-    pub fn rows(&self, mut f: impl FnMut(u64, &csv::StringRecord)) -> Result<(), Vec<InputError>> {
+    pub fn rows(&self, mut f: impl FnMut(u64, &Record<'t>)) -> Result<(), Vec<InputError>> {
+        let bytes = self.text.as_bytes();
+        let mut errors = Vec::new();
+        let error = |line: u64, message: String| InputError {
+            file: self.file.clone(),
+            line,
+            column: None,
+            message,
+        };
+        let mut record = Record::new(self.text);
+        let mut lines = Lines::new(self.text);
+        let mut at = self.body;
+        loop {
+            // Line ends, and the blank lines the CSV reader skips too.
+            while bytes.get(at).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+                at += 1;
+            }
+            if at >= bytes.len() {
+                break;
+            }
+            record.read = None;
+            let line = if let Some(end) = plain_record(bytes, at, &mut record.cells) {
+                let line = lines.at(at);
+                at = end;
+                line
+            } else {
+                let rest = self.text.get(at..).unwrap_or("");
+                let mut reader = csv::ReaderBuilder::new()
+                    .comment(Some(b'#'))
+                    .flexible(true)
+                    .has_headers(false)
+                    .from_reader(rest.as_bytes());
+                let mut read = csv::StringRecord::new();
+                let offset = |p: Option<&csv::Position>| {
+                    at.saturating_add(p.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0)))
+                };
+                match reader.read_record(&mut read) {
+                    Ok(false) => break,
+                    Ok(true) => {
+                        let line = lines.at(offset(read.position()));
+                        // Past the record: the reader took at least one byte.
+                        at = offset(Some(reader.position())).max(at + 1);
+                        record.read = Some(read);
+                        line
+                    }
+                    Err(e) => {
+                        let line = lines.at(offset(e.position()));
+                        errors.push(error(line, format!("not valid CSV: {e}")));
+                        break;
+                    }
+                }
+            };
+            if record.len() == 1 && record[0].trim().is_empty() {
+                continue;
+            }
+            if record.len() != self.headers.len() {
+                errors.push(error(
+                    line,
+                    format!(
+                        "{} fields, but the header has {}",
+                        record.len(),
+                        self.headers.len()
+                    ),
+                ));
+                continue;
+            }
+            f(line, &record);
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// [`Self::rows`] as the CSV reader alone reads them: what the plain path must agree with.
+    #[cfg(test)]
+    fn rows_by_reader(
+        &self,
+        mut f: impl FnMut(u64, &csv::StringRecord),
+    ) -> Result<(), Vec<InputError>> {
         let mut reader = reader(self.text);
         let mut errors = Vec::new();
         let error = |line: u64, message: String| InputError {
@@ -436,6 +614,59 @@ mod tests {
         let errors = t.rows(|_, _| {}).expect_err("bad rows");
         assert_eq!(errors.len(), 2);
         assert_eq!(errors[0].line, 2);
+    }
+
+    /// Rows, cells and errors as [`Table::rows`] gives them, and as the CSV reader alone does.
+    type Read = (Vec<(u64, Vec<String>)>, Vec<(u64, String)>);
+
+    fn both(text: &str) -> Option<(Read, Read)> {
+        let t = Table::parse("x.csv", text).ok()?;
+        let errors = |r: Result<(), Vec<InputError>>| {
+            r.err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| (e.line, e.message))
+                .collect::<Vec<_>>()
+        };
+        let mut plain = Vec::new();
+        let plain_errors = errors(t.rows(|line, r| {
+            plain.push((line, (0..r.len()).map(|i| r[i].to_owned()).collect()));
+        }));
+        let mut read = Vec::new();
+        let read_errors = errors(t.rows_by_reader(|line, r| {
+            read.push((line, r.iter().map(str::to_owned).collect()));
+        }));
+        Some(((plain, plain_errors), (read, read_errors)))
+    }
+
+    #[test]
+    fn plainly_written_records_read_as_the_csv_reader_reads_them() {
+        for text in [
+            "a,b\n1,2\n",
+            "\u{feff}#TYPE x\r\n\"a\",\"b\"\r\n\"1\",\"2\"\r\n\r\n\"3\",\"4\"",
+            "a,b\n\"x\"\"y\",2\n\"x\"z,2\n#c,d\n3,\"4\n5\"\n6\r7,8\n",
+            "a,b\n1,\"2",
+            "a,b\n1,2,3\n \n\"\"\n,\n",
+            "a\rb\n",
+        ] {
+            let (plain, read) = both(text).expect("a header");
+            assert_eq!(plain, read, "{text:?}");
+        }
+        // Any text made of the characters that matter to CSV.
+        fn same(cells: Vec<u8>) -> bool {
+            const ALPHABET: [&str; 10] = ["a", "b", ",", "\"", "\r", "\n", "#", " ", "é", "\r\n"];
+            let text: String = std::iter::once("h,i\n")
+                .chain(
+                    cells
+                        .iter()
+                        .map(|&c| ALPHABET[usize::from(c) % ALPHABET.len()]),
+                )
+                .collect();
+            both(&text).is_none_or(|(plain, read)| plain == read)
+        }
+        quickcheck::QuickCheck::new()
+            .tests(5000)
+            .quickcheck(same as fn(Vec<u8>) -> bool);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! values are the ones Microsoft lists; every problem names the file, the line and the column.
 
 use crate::plan::cells::shown;
-use crate::plan::input::{InputError, Table, is_address, trim};
+use crate::plan::input::{InputError, Record, Table, is_address, trim};
 
 /// Where the user status values come from: the `-Status` parameter of `Get-MigrationUser`.
 pub const USER_STATUS_PAGE: &str =
@@ -263,7 +263,7 @@ fn required(table: &Table<'_>, names: &[&str], what: &str) -> Result<usize, Inpu
 }
 
 /// The trimmed cell `column` of `record`, empty when the column is absent.
-fn cell(record: &csv::StringRecord, column: Option<usize>) -> &str {
+fn cell<'r>(record: &'r Record<'_>, column: Option<usize>) -> &'r str {
     trim(column.and_then(|c| record.get(c)).unwrap_or(""))
 }
 
