@@ -156,6 +156,27 @@ fn no_lint_is_silenced_with_allow() {
     );
 }
 
+#[test]
+fn unsafe_code_is_the_allocator_option_in_main_alone() {
+    let mut found = Vec::new();
+    for path in sources() {
+        let code = code_only(&read(&path));
+        let uses = code
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|word| *word == "unsafe")
+            .count();
+        if uses > 0 {
+            found.push((relative(&path), uses));
+        }
+    }
+    // The setter's call, and in its test one read before and one after.
+    assert_eq!(
+        found,
+        [("src/main.rs".to_owned(), 3)],
+        "`unsafe` outside the allocator option of src/main.rs"
+    );
+}
+
 /// What doing IO looks like in code: files, standard streams, the environment, processes.
 const IO: [&str; 12] = [
     "std::fs",
