@@ -4,46 +4,141 @@
 //! `Database`, `TotalItemSize`, `ItemCount`, archive size), matched without regard to case.
 
 use rustc_hash::FxHashMap as HashMap;
-use serde::Serialize;
 
 use super::cells;
 use super::input::{InputError, Table, is_address, parse_size, trim};
 use super::resolve::fold;
 
-/// One mailbox to migrate.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One mailbox to migrate. Its names are held in one string (a million mailboxes make a
+/// million allocations for them, not five million), read through the methods of the same name.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mailbox {
     /// Primary SMTP address, as written in the inventory.
     pub address: String,
-    /// Display name.
-    pub display_name: String,
-    /// `Name` (the last segment of its canonical name).
-    #[serde(skip)]
-    pub name: String,
-    /// Alias.
-    #[serde(skip)]
-    pub alias: String,
-    /// `SamAccountName`.
-    #[serde(skip)]
-    pub sam: String,
+    /// Display name, `Name` (the last segment of its canonical name), alias, `SamAccountName`
+    /// and mailbox database, one after another.
+    names: String,
+    /// Where each of `names` ends.
+    ends: [u32; 5],
     /// Recipient type (`UserMailbox`, `SharedMailbox`, `RoomMailbox`, …).
-    pub kind: String,
-    /// Mailbox database, when the export has it.
-    #[serde(skip)]
-    pub database: String,
+    kind: std::borrow::Cow<'static, str>,
     /// Size of the primary mailbox in bytes.
     pub size_bytes: u64,
     /// Size of the archive in bytes (0 without an archive).
     pub archive_bytes: u64,
     /// Item count, when the export has it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<u64>,
     /// The inventory line it was read from, for messages.
-    #[serde(skip)]
     pub line: u64,
 }
 
+/// A mailbox's names as the inventory gives them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Names<'a> {
+    /// Display name.
+    pub display_name: &'a str,
+    /// `Name`.
+    pub name: &'a str,
+    /// Alias.
+    pub alias: &'a str,
+    /// `SamAccountName`.
+    pub sam: &'a str,
+    /// Mailbox database (empty when the export has none).
+    pub database: &'a str,
+}
+
+/// The recipient types written once for all the mailboxes of that type.
+const KINDS: [&str; 4] = [
+    "UserMailbox",
+    "SharedMailbox",
+    "RoomMailbox",
+    "EquipmentMailbox",
+];
+
 impl Mailbox {
+    /// A mailbox of `kind` (`UserMailbox` when empty) with no data yet.
+    #[must_use]
+    pub fn new(address: String, names: Names<'_>, kind: &str) -> Self {
+        let mut text = String::with_capacity(
+            names.display_name.len()
+                + names.name.len()
+                + names.alias.len()
+                + names.sam.len()
+                + names.database.len(),
+        );
+        let mut ends = [0u32; 5];
+        for (end, name) in ends.iter_mut().zip([
+            names.display_name,
+            names.name,
+            names.alias,
+            names.sam,
+            names.database,
+        ]) {
+            text.push_str(name);
+            // A cell of 4 GB is no name: past that, names read as empty.
+            *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        }
+        let kind = match kind {
+            "" => std::borrow::Cow::Borrowed(KINDS[0]),
+            k => KINDS.iter().find(|known| **known == k).map_or_else(
+                || std::borrow::Cow::Owned(k.to_owned()),
+                |known| std::borrow::Cow::Borrowed(*known),
+            ),
+        };
+        Self {
+            address,
+            names: text,
+            ends,
+            kind,
+            size_bytes: 0,
+            archive_bytes: 0,
+            items: None,
+            line: 0,
+        }
+    }
+
+    /// Name `i` of `names`.
+    fn part(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.names.get(start..self.ends[i] as usize).unwrap_or("")
+    }
+
+    /// Display name.
+    #[must_use]
+    pub fn display_name(&self) -> &str {
+        self.part(0)
+    }
+
+    /// `Name` (the last segment of its canonical name).
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.part(1)
+    }
+
+    /// Alias.
+    #[must_use]
+    pub fn alias(&self) -> &str {
+        self.part(2)
+    }
+
+    /// `SamAccountName`.
+    #[must_use]
+    pub fn sam(&self) -> &str {
+        self.part(3)
+    }
+
+    /// Mailbox database, when the export has it (else empty).
+    #[must_use]
+    pub fn database(&self) -> &str {
+        self.part(4)
+    }
+
+    /// Recipient type (`UserMailbox`, `SharedMailbox`, `RoomMailbox`, …).
+    #[must_use]
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+
     /// Primary and archive together.
     #[must_use]
     pub const fn total_bytes(&self) -> u64 {
@@ -192,8 +287,7 @@ fn read_rows(
     let mut seen: HashMap<String, u64> = HashMap::default();
     let rows = table.rows(|line, record| {
         let line = &line;
-        let get = |c: Option<usize>| trim(c.and_then(|i| record.get(i)).unwrap_or("")).to_owned();
-        let addr = get(Some(c.address));
+        let addr = trim(record.get(c.address).unwrap_or("")).to_owned();
         if !is_address(&addr) {
             errors.push(table.cell_error(
                 *line,
@@ -233,28 +327,25 @@ fn read_rows(
             Some((_, Ok(n))) => n,
             None => None,
         };
-        let alias_text = get(c.alias);
-        if let (Some(column), Some(problem)) = (c.alias, cells::alias_problem(&alias_text)) {
+        let cell = |c: Option<usize>| trim(c.and_then(|i| record.get(i)).unwrap_or(""));
+        let alias = cell(c.alias);
+        if let (Some(column), Some(problem)) = (c.alias, cells::alias_problem(alias)) {
             errors.push(table.cell_error(*line, column, problem));
             return;
         }
-        let kind = match get(c.kind) {
-            k if k.is_empty() => "UserMailbox".to_owned(),
-            k => k,
+        let names = Names {
+            display_name: cell(c.display),
+            name: cell(c.name),
+            alias,
+            sam: cell(c.sam),
+            database: cell(c.database),
         };
-        mailboxes.push(Mailbox {
-            display_name: get(c.display),
-            name: get(c.name),
-            alias: alias_text,
-            sam: get(c.sam),
-            kind,
-            database: get(c.database),
-            size_bytes,
-            archive_bytes,
-            items,
-            address: addr,
-            line: *line,
-        });
+        let mut mailbox = Mailbox::new(addr, names, cell(c.kind));
+        mailbox.size_bytes = size_bytes;
+        mailbox.archive_bytes = archive_bytes;
+        mailbox.items = items;
+        mailbox.line = *line;
+        mailboxes.push(mailbox);
     });
     if let Err(e) = rows {
         errors.extend(e);

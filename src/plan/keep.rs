@@ -39,10 +39,10 @@ pub struct Pinned {
 /// The database a previous batch's name states, when its members still share it and the name
 /// ends with its label (see [`super::name::database_label`]).
 fn stated_database(name: &str, members: &[usize], mailboxes: &[Mailbox]) -> Option<String> {
-    let db = &mailboxes[*members.first()?].database;
-    let shared = !db.is_empty() && members.iter().all(|&i| mailboxes[i].database == *db);
+    let db = mailboxes[*members.first()?].database();
+    let shared = !db.is_empty() && members.iter().all(|&i| mailboxes[i].database() == db);
     let label = super::name::database_label(db);
-    (shared && !label.is_empty() && name.ends_with(&format!("-{label}"))).then(|| db.clone())
+    (shared && !label.is_empty() && name.ends_with(&format!("-{label}"))).then(|| db.to_owned())
 }
 
 /// Re-planning stage, pin: every mailbox of the inventory to the batch the previous plan gave
@@ -160,7 +160,7 @@ pub fn place(
                 .databases
                 .get(b)
                 .and_then(Option::as_deref)
-                .is_none_or(|db| new.iter().all(|&i| mailboxes[i].database == db))
+                .is_none_or(|db| new.iter().all(|&i| mailboxes[i].database() == db))
         };
         let fits = |b: usize, loads: &[Load]| {
             open[b] && loads[b].plus(load).fits(caps, false) && named_for(b)

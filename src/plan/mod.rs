@@ -172,7 +172,7 @@ pub fn load_each<T: AsRef<str>, E: Send>(
 
 /// The IMAP `UserName` for a mailbox.
 fn imap_user(mailbox: &inventory::Mailbox) -> String {
-    if mailbox.alias.is_empty() {
+    if mailbox.alias().is_empty() {
         mailbox
             .address
             .split('@')
@@ -180,7 +180,7 @@ fn imap_user(mailbox: &inventory::Mailbox) -> String {
             .unwrap_or(&mailbox.address)
             .to_owned()
     } else {
-        mailbox.alias.clone()
+        mailbox.alias().to_owned()
     }
 }
 

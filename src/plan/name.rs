@@ -57,8 +57,8 @@ pub fn database_label(database: &str) -> String {
 /// The database every member is on, when they share one (and it has a label).
 fn shared_database(members: &[usize], mailboxes: &[Mailbox]) -> Option<String> {
     let (first, rest) = members.split_first()?;
-    let db = mailboxes[*first].database.as_str();
-    let shared = !db.is_empty() && rest.iter().all(|&i| mailboxes[i].database == db);
+    let db = mailboxes[*first].database();
+    let shared = !db.is_empty() && rest.iter().all(|&i| mailboxes[i].database() == db);
     shared
         .then(|| database_label(db))
         .filter(|label| !label.is_empty())
@@ -246,7 +246,9 @@ mod tests {
                         "pilot" => b < case.pilot_batches,
                         "cutover" => case.cutover && b >= case.pilot_batches,
                         l if l.starts_with(|c: char| c.is_ascii_digit()) => Some(l) == case.date,
-                        l => members.iter().all(|&i| database_label(&m[i].database) == l),
+                        l => members
+                            .iter()
+                            .all(|&i| database_label(m[i].database()) == l),
                     };
                     claim_holds
                         && number.parse() == Ok(b + 1)

@@ -71,10 +71,10 @@ impl Field {
 fn field(m: &Mailbox, f: Field) -> &str {
     match f {
         Field::Address => &m.address,
-        Field::Alias => &m.alias,
-        Field::Sam => &m.sam,
-        Field::Name => &m.name,
-        Field::Display => &m.display_name,
+        Field::Alias => m.alias(),
+        Field::Sam => m.sam(),
+        Field::Name => m.name(),
+        Field::Display => m.display_name(),
     }
 }
 
@@ -289,19 +289,14 @@ mod tests {
     use super::*;
 
     fn mailbox(address: &str, name: &str, alias: &str, display: &str) -> Mailbox {
-        Mailbox {
-            address: address.to_owned(),
-            display_name: display.to_owned(),
-            name: name.to_owned(),
-            alias: alias.to_owned(),
-            sam: alias.to_owned(),
-            kind: "UserMailbox".to_owned(),
-            database: String::new(),
-            size_bytes: 0,
-            archive_bytes: 0,
-            items: None,
-            line: 0,
-        }
+        let names = crate::plan::inventory::Names {
+            display_name: display,
+            name,
+            alias,
+            sam: alias,
+            database: "",
+        };
+        Mailbox::new(address.to_owned(), names, "UserMailbox")
     }
 
     #[test]
