@@ -59,35 +59,108 @@ fn resolve_names(resolver: &Resolver<'_>, names: &Names) -> Vec<Option<u32>> {
     })
 }
 
-/// Resolves the grants of `exports` through `resolver`, keeping the links over `rights`.
-#[must_use]
-pub fn resolve_links(resolver: &Resolver<'_>, exports: &[Export], rights: &[Right]) -> Links {
+/// Adds the links of `export`, its names resolved as `resolved`, to `out` (unsorted).
+fn add_export(export: &Export, resolved: &[Option<u32>], rights: &[Right], out: &mut Links) {
+    let mut missing: Vec<u32> = vec![0; export.names.len()];
+    out.linking.reserve(export.grants.len());
+    for grant in &export.grants {
+        let (mi, di) = (grant.mailbox as usize, grant.delegate as usize);
+        match (resolved[mi], resolved[di]) {
+            (Some(m), Some(d)) if m != d && rights.contains(&grant.right) => {
+                out.linking.push((m, d, grant.right));
+            }
+            (Some(_), Some(_)) => {}
+            (None, _) => missing[mi] += 1,
+            (_, None) => missing[di] += 1,
+        }
+    }
+    for (name, count) in export.names.iter().zip(missing) {
+        if count > 0 {
+            *out.unresolved.entry(name.to_owned()).or_default() += count as usize;
+        }
+    }
+}
+
+/// The links of the exports that `take` hands out one at a time, sorted, each once.
+fn links_of<'e>(
+    resolver: &Resolver<'_>,
+    rights: &[Right],
+    mut take: impl FnMut() -> Option<&'e Export>,
+) -> Links {
     let mut out = Links::default();
-    let keep = |r: Right| rights.contains(&r);
-    for export in exports {
-        let resolved = resolve_names(resolver, &export.names);
-        let mut missing: Vec<u32> = vec![0; export.names.len()];
-        out.linking.reserve(export.grants.len());
-        for grant in &export.grants {
-            let (mi, di) = (grant.mailbox as usize, grant.delegate as usize);
-            match (resolved[mi], resolved[di]) {
-                (Some(m), Some(d)) if m != d && keep(grant.right) => {
-                    out.linking.push((m, d, grant.right));
-                }
-                (Some(_), Some(_)) => {}
-                (None, _) => missing[mi] += 1,
-                (_, None) => missing[di] += 1,
-            }
-        }
-        for (name, count) in export.names.iter().zip(missing) {
-            if count > 0 {
-                *out.unresolved.entry(name.to_owned()).or_default() += count as usize;
-            }
-        }
+    while let Some(export) = take() {
+        let resolved = resolve_all(resolver, &export.names, 0..export.names.len());
+        add_export(export, &resolved, rights, &mut out);
     }
     out.linking.sort_unstable();
     out.linking.dedup();
     out
+}
+
+/// Two sorted lists as one, sorted, each link once.
+fn merge(a: Vec<Link>, b: Vec<Link>) -> Vec<Link> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x <= y => a.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+            (Some(_), None) => a.next(),
+            (None, None) => break,
+        };
+        if let Some(link) = next
+            && out.last() != Some(&link)
+        {
+            out.push(link);
+        }
+    }
+    out
+}
+
+/// Resolves the grants of `exports` through `resolver`, keeping the links over `rights`. With
+/// several large exports, two threads each take the next export (largest first), resolve its
+/// names and link its grants, and their sorted links are merged; one export has its names
+/// resolved in two halves instead.
+#[must_use]
+pub fn resolve_links(resolver: &Resolver<'_>, exports: &[Export], rights: &[Right]) -> Links {
+    const ALONE: usize = 50_000;
+    let names: usize = exports.iter().map(|e| e.names.len()).sum();
+    if exports.len() < 2 || names < ALONE {
+        let mut out = Links::default();
+        for export in exports {
+            let resolved = resolve_names(resolver, &export.names);
+            add_export(export, &resolved, rights, &mut out);
+        }
+        out.linking.sort_unstable();
+        out.linking.dedup();
+        return out;
+    }
+    let mut order: Vec<&Export> = exports.iter().collect();
+    order.sort_by_key(|e| std::cmp::Reverse(e.names.len()));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let take = || {
+        order
+            .get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+            .copied()
+    };
+    let (first, second) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| links_of(resolver, rights, take));
+        let mine = links_of(resolver, rights, take);
+        (mine, other.join())
+    });
+    let Ok(second) = second else {
+        // A panic there is a bug: every export again, on this thread.
+        let mut all = exports.iter();
+        return links_of(resolver, rights, || all.next());
+    };
+    let mut unresolved = first.unresolved;
+    for (name, count) in second.unresolved {
+        *unresolved.entry(name).or_default() += count;
+    }
+    Links {
+        linking: merge(first.linking, second.linking),
+        unresolved,
+    }
 }
 
 #[cfg(test)]
@@ -117,6 +190,52 @@ mod tests {
         assert_eq!(
             links.unresolved.into_iter().collect::<Vec<_>>(),
             vec![("ghost@x.com".to_owned(), 2)]
+        );
+    }
+
+    #[test]
+    fn several_large_exports_link_as_each_alone_does() {
+        let text: String = std::iter::once("EmailAddress\n".to_owned())
+            .chain((0..1000).map(|i| format!("m{i:04}@x.com\n")))
+            .collect();
+        let inventory = Inventory::parse("inv.csv", &text).expect("parses");
+        let resolver = Resolver::new(&inventory.mailboxes);
+        // Three exports of 30,000 rows, overlapping, with names outside the inventory.
+        let exports: Vec<Export> = (0..3)
+            .map(|k| {
+                let rows: String = std::iter::once("Mailbox,Delegate,Right\n".to_owned())
+                    .chain((0..30_000).map(|i| {
+                        let right = if i % 3 == 0 { "SendAs" } else { "FullAccess" };
+                        format!(
+                            "m{:04}@x.com,m{:04}@x.com,{right}\n",
+                            (i * 7 + k) % 1100,
+                            i % 997
+                        )
+                    }))
+                    .collect();
+                Export::parse(&format!("e{k}.csv"), &rows).expect("parses")
+            })
+            .collect();
+        let rights = [Right::FullAccess];
+        let together = resolve_links(&resolver, &exports, &rights);
+        let mut linking = Vec::new();
+        let mut unresolved: BTreeMap<String, usize> = BTreeMap::new();
+        for export in &exports {
+            let alone = resolve_links(&resolver, std::slice::from_ref(export), &rights);
+            linking.extend(alone.linking);
+            for (name, count) in alone.unresolved {
+                *unresolved.entry(name).or_default() += count;
+            }
+        }
+        linking.sort_unstable();
+        linking.dedup();
+        assert!(!linking.is_empty() && !unresolved.is_empty());
+        assert_eq!(
+            together,
+            Links {
+                linking,
+                unresolved
+            }
         );
     }
 
