@@ -241,12 +241,6 @@ impl<'t> Table<'t> {
     pub fn rows(&self, mut f: impl FnMut(u64, &Record<'t>)) -> Result<(), Vec<InputError>> {
         let bytes = self.text.as_bytes();
         let mut errors = Vec::new();
-        let error = |line: u64, message: String| InputError {
-            file: self.file.clone(),
-            line,
-            column: None,
-            message,
-        };
         let mut record = Record::new(self.text);
         let mut lines = Lines::new(self.text);
         let mut at = self.body;
@@ -285,31 +279,44 @@ impl<'t> Table<'t> {
                     }
                     Err(e) => {
                         let line = lines.at(offset(e.position()));
-                        errors.push(error(line, format!("not valid CSV: {e}")));
+                        errors.push(self.line_error(line, format!("not valid CSV: {e}")));
                         break;
                     }
                 }
             };
-            if record.len() == 1 && record[0].trim().is_empty() {
-                continue;
+            match self.shape(line, record.len(), &record[0]) {
+                Ok(true) => f(line, &record),
+                Ok(false) => {}
+                Err(e) => errors.push(e),
             }
-            if record.len() != self.headers.len() {
-                errors.push(error(
-                    line,
-                    format!(
-                        "{} fields, but the header has {}",
-                        record.len(),
-                        self.headers.len()
-                    ),
-                ));
-                continue;
-            }
-            f(line, &record);
         }
         if errors.is_empty() {
             Ok(())
         } else {
             Err(errors)
+        }
+    }
+
+    /// An error about one line.
+    fn line_error(&self, line: u64, message: String) -> InputError {
+        InputError {
+            file: self.file.clone(),
+            line,
+            column: None,
+            message,
+        }
+    }
+
+    /// Whether a record of `len` cells, the first `first`, read on `line` is read (`true`), or
+    /// skipped as a blank line (one blank cell); an error when its length is not the header's.
+    fn shape(&self, line: u64, len: usize, first: &str) -> Result<bool, InputError> {
+        if len == 1 && first.trim().is_empty() {
+            Ok(false)
+        } else if len == self.headers.len() {
+            Ok(true)
+        } else {
+            let header = self.headers.len();
+            Err(self.line_error(line, format!("{len} fields, but the header has {header}")))
         }
     }
 
@@ -321,12 +328,6 @@ impl<'t> Table<'t> {
     ) -> Result<(), Vec<InputError>> {
         let mut reader = reader(self.text);
         let mut errors = Vec::new();
-        let error = |line: u64, message: String| InputError {
-            file: self.file.clone(),
-            line,
-            column: None,
-            message,
-        };
         let mut record = csv::StringRecord::new();
         let mut lines = Lines::new(self.text);
         // The header was read by `parse`.
@@ -336,25 +337,15 @@ impl<'t> Table<'t> {
                 Ok(false) => break,
                 Ok(true) => {
                     let line = lines.of(record.position());
-                    if record.len() == 1 && record[0].trim().is_empty() {
-                        continue;
+                    match self.shape(line, record.len(), record.get(0).unwrap_or("")) {
+                        Ok(true) => f(line, &record),
+                        Ok(false) => {}
+                        Err(e) => errors.push(e),
                     }
-                    if record.len() != self.headers.len() {
-                        errors.push(error(
-                            line,
-                            format!(
-                                "{} fields, but the header has {}",
-                                record.len(),
-                                self.headers.len()
-                            ),
-                        ));
-                        continue;
-                    }
-                    f(line, &record);
                 }
                 Err(e) => {
                     let line = lines.of(e.position());
-                    errors.push(error(line, format!("not valid CSV: {e}")));
+                    errors.push(self.line_error(line, format!("not valid CSV: {e}")));
                     if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
                         break;
                     }
