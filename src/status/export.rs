@@ -310,26 +310,13 @@ pub fn users(file: &str, text: &str) -> Result<Users, Vec<InputError>> {
             return;
         }
         let s = cell(record, Some(status));
-        if s.is_empty() {
-            errors.push(table.cell_error(
-                line,
-                status,
-                format!("empty; expected one of {}", UserStatus::known()),
-            ));
+        let statuses: Statuses<UserStatus> = (UserStatus::parse, UserStatus::known, "status");
+        let found = (&mut errors, &mut out.warnings);
+        let Some(parsed) =
+            status_cell((&table, line, status), (s, statuses, USER_STATUS_PAGE), found)
+        else {
             return;
-        }
-        let parsed = UserStatus::parse(s);
-        if parsed.is_none() {
-            out.warnings.push(table.cell_error(
-                line,
-                status,
-                format!(
-                    "unknown status `{}`, counted as needing attention; Microsoft lists {} ({USER_STATUS_PAGE})",
-                    quoted(s),
-                    UserStatus::known()
-                ),
-            ));
-        }
+        };
         out.rows.push(UserRow {
             line,
             address: a.to_owned(),
@@ -351,6 +338,37 @@ pub fn users(file: &str, text: &str) -> Result<Users, Vec<InputError>> {
     }
 }
 
+/// How a kind of status is read: its parser, the statuses Microsoft lists, and its name.
+type Statuses<S> = (fn(&str) -> Option<S>, fn() -> String, &'static str);
+
+/// The status `text` in `column` of `line`: none, with an error in `errors`, when empty (the row
+/// is not read); `Some(None)`, with a warning in `warnings`, when Microsoft lists no such status
+/// (see `page`).
+fn status_cell<S>(
+    (table, line, column): (&Table<'_>, u64, usize),
+    (text, (parse, known, what), page): (&str, Statuses<S>, &str),
+    (errors, warnings): (&mut Vec<InputError>, &mut Vec<InputError>),
+) -> Option<Option<S>> {
+    if text.is_empty() {
+        let message = format!("empty; expected one of {}", known());
+        errors.push(table.cell_error(line, column, message));
+        return None;
+    }
+    let parsed = parse(text);
+    if parsed.is_none() {
+        warnings.push(table.cell_error(
+            line,
+            column,
+            format!(
+                "unknown {what} `{}`, counted as needing attention; Microsoft lists {} ({page})",
+                quoted(text),
+                known()
+            ),
+        ));
+    }
+    Some(parsed)
+}
+
 /// Reads a `Get-MigrationBatch | Export-Csv` file: `Identity` (the batch name) and `Status`.
 ///
 /// # Errors
@@ -362,45 +380,34 @@ pub fn batches(file: &str, text: &str) -> Result<Batches, Vec<InputError>> {
     let status = required(&table, &["status"], "status").map_err(|e| vec![e])?;
     let mut out = Batches::default();
     let mut errors = Vec::new();
-    let read = table
-        .rows(|line, record| {
-            let n = cell(record, Some(name));
-            let s = cell(record, Some(status));
-            if n.is_empty() || n.chars().any(char::is_control) {
-                errors.push(table.cell_error(
-                    line,
-                    name,
-                    format!("`{}` is not a batch name", quoted(n)),
-                ));
-                return;
-            }
-            if s.is_empty() {
-                errors.push(table.cell_error(
-                    line,
-                    status,
-                    format!("empty; expected one of {}", BatchStatus::known()),
-                ));
-                return;
-            }
-            let parsed = BatchStatus::parse(s);
-            if parsed.is_none() {
-                out.warnings.push(table.cell_error(
-                    line,
-                    status,
-                    format!(
-                        "unknown batch status `{}`, counted as needing attention; Microsoft lists {} ({BATCH_STATUS_PAGE})",
-                        quoted(s),
-                        BatchStatus::known()
-                    ),
-                ));
-            }
-            out.rows.push(BatchRow {
+    let read = table.rows(|line, record| {
+        let n = cell(record, Some(name));
+        let s = cell(record, Some(status));
+        if n.is_empty() || n.chars().any(char::is_control) {
+            errors.push(table.cell_error(
                 line,
-                name: n.to_owned(),
-                status: parsed,
-                status_text: s.to_owned(),
-            });
+                name,
+                format!("`{}` is not a batch name", quoted(n)),
+            ));
+            return;
+        }
+        let statuses: Statuses<BatchStatus> =
+            (BatchStatus::parse, BatchStatus::known, "batch status");
+        let found = (&mut errors, &mut out.warnings);
+        let Some(parsed) = status_cell(
+            (&table, line, status),
+            (s, statuses, BATCH_STATUS_PAGE),
+            found,
+        ) else {
+            return;
+        };
+        out.rows.push(BatchRow {
+            line,
+            name: n.to_owned(),
+            status: parsed,
+            status_text: s.to_owned(),
         });
+    });
     if let Err(mut e) = read {
         errors.append(&mut e);
     }
@@ -474,6 +481,36 @@ mod tests {
             ok.warnings[0]
                 .to_string()
                 .contains("unknown status `Finished`, counted as needing attention; Microsoft lists `Completed`, `CompletedWithWarnings`")
+        );
+        let err = batches(
+            "b.csv",
+            "Identity,Status
+01-pilot,
+",
+        )
+        .expect_err("empty status");
+        assert!(
+            err[0]
+                .to_string()
+                .starts_with("b.csv:2: error: column `Status`: empty; expected one of `Completed`"),
+            "{}",
+            err[0]
+        );
+        let ok = batches(
+            "b.csv",
+            "Identity,Status
+01-pilot,Finished
+",
+        )
+        .expect("a warning");
+        assert!(ok.rows[0].status.is_none());
+        // Warnings are `InputError`s too; the command layer prints them as warnings.
+        assert!(
+            ok.warnings[0].to_string().starts_with(
+                "b.csv:2: error: column `Status`: unknown batch status `Finished`, counted as needing attention; Microsoft lists `Completed`, `CompletedWithErrors`"
+            ),
+            "{}",
+            ok.warnings[0]
         );
     }
 }
