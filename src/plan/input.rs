@@ -244,6 +244,7 @@ impl<'t> Table<'t> {
         let mut record = Record::new(self.text);
         let mut lines = Lines::new(self.text);
         let mut at = self.body;
+        let mut fallback = None;
         loop {
             // Line ends, and the blank lines the CSV reader skips too.
             while bytes.get(at).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
@@ -252,33 +253,41 @@ impl<'t> Table<'t> {
             if at >= bytes.len() {
                 break;
             }
-            record.read = None;
             let line = if let Some(end) = plain_record(bytes, at, &mut record.cells) {
+                record.read = None;
                 let line = lines.at(at);
                 at = end;
                 line
             } else {
-                let rest = self.text.get(at..).unwrap_or("");
-                let mut reader = csv::ReaderBuilder::new()
-                    .comment(Some(b'#'))
-                    .flexible(true)
-                    .has_headers(false)
-                    .from_reader(rest.as_bytes());
-                let mut read = csv::StringRecord::new();
-                let offset = |p: Option<&csv::Position>| {
-                    at.saturating_add(p.map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0)))
+                // One reader for all such records, moved to each: building a reader builds
+                // its parsing automaton, which costs more than the record.
+                let reader = fallback.get_or_insert_with(|| {
+                    csv::ReaderBuilder::new()
+                        .comment(Some(b'#'))
+                        .flexible(true)
+                        .has_headers(false)
+                        .from_reader(std::io::Cursor::new(bytes))
+                });
+                let mut start = csv::Position::new();
+                start.set_byte(at as u64);
+                let mut read = record.read.take().unwrap_or_default();
+                let byte = |p: Option<&csv::Position>| {
+                    p.map_or(at, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX))
                 };
-                match reader.read_record(&mut read) {
+                match reader
+                    .seek(start)
+                    .and_then(|()| reader.read_record(&mut read))
+                {
                     Ok(false) => break,
                     Ok(true) => {
-                        let line = lines.at(offset(read.position()));
+                        let line = lines.at(byte(read.position()));
                         // Past the record: the reader took at least one byte.
-                        at = offset(Some(reader.position())).max(at + 1);
+                        at = byte(Some(reader.position())).max(at + 1);
                         record.read = Some(read);
                         line
                     }
                     Err(e) => {
-                        let line = lines.at(offset(e.position()));
+                        let line = lines.at(byte(e.position()));
                         errors.push(self.line_error(line, format!("not valid CSV: {e}")));
                         break;
                     }
