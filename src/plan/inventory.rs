@@ -34,7 +34,7 @@ pub struct Mailbox {
 
 /// A mailbox's names as the inventory gives them.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Names<'a> {
+pub struct MailboxNames<'a> {
     /// Display name.
     pub display_name: &'a str,
     /// `Name`.
@@ -58,7 +58,7 @@ const KINDS: [&str; 4] = [
 impl Mailbox {
     /// A mailbox of `kind` (`UserMailbox` when empty) with no data yet.
     #[must_use]
-    pub fn new(address: String, names: Names<'_>, kind: &str) -> Self {
+    pub fn new(address: String, names: MailboxNames<'_>, kind: &str) -> Self {
         let mut text = String::with_capacity(
             names.display_name.len()
                 + names.name.len()
@@ -333,7 +333,7 @@ fn read_rows(
             errors.push(table.cell_error(*line, column, problem));
             return;
         }
-        let names = Names {
+        let names = MailboxNames {
             display_name: cell(c.display),
             name: cell(c.name),
             alias,

@@ -289,7 +289,7 @@ mod tests {
     use super::*;
 
     fn mailbox(address: &str, name: &str, alias: &str, display: &str) -> Mailbox {
-        let names = crate::plan::inventory::Names {
+        let names = crate::plan::inventory::MailboxNames {
             display_name: display,
             name,
             alias,
