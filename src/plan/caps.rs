@@ -98,7 +98,7 @@ mod tests {
             "EmailAddress,Alias,SizeBytes\nanna@x.com,anna,100\n",
         )
         .expect("parses");
-        let m = &inventory.mailboxes;
+        let m = &inventory.mailboxes();
         let options = Options::default();
         let schedule = Schedule {
             max_batch_mailboxes: Some(100_000),

@@ -307,7 +307,7 @@ mod tests {
     fn the_changes_name_who_came_where_who_left_and_the_links_newly_broken() {
         let previous = scenario::previous_plan("2026-03-03");
         let (inventory, links, budget, schedule) = scenario::now();
-        let m = &inventory.mailboxes;
+        let m = &inventory.mailboxes();
         let (pinned, hubs, packed) = scenario::placed(&previous, m, &links, &budget, false);
         let packed = packed.expect("placed");
         let batches = scenario::schedule_batches(

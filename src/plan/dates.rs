@@ -161,7 +161,7 @@ mod tests {
             "EmailAddress,SizeBytes\na@x.com,1073741824\nb@x.com,2147483648\n",
         )
         .expect("parses");
-        let m = &inventory.mailboxes;
+        let m = &inventory.mailboxes();
         let schedule = Schedule::default();
         let budget = super::super::caps::budget(
             MigrationPath::Staged,

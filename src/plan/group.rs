@@ -164,7 +164,8 @@ mod tests {
             .collect();
         crate::plan::Inventory::parse("inv.csv", &text)
             .expect("parses")
-            .mailboxes
+            .mailboxes()
+            .to_vec()
     }
 
     #[test]

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::cells;
 use super::input::{InputError, Table, is_address, parse_size, trim};
-use super::resolve::fold;
+use super::resolve::{Index, fold};
 
 /// One mailbox to migrate. Its names are held in one string (a million mailboxes make a
 /// million allocations for them, not five million), read through the methods of the same name.
@@ -150,7 +150,9 @@ impl Mailbox {
 #[derive(Debug, Default)]
 pub struct Inventory {
     /// Every mailbox, sorted by folded address ([`fold`]).
-    pub mailboxes: Vec<Mailbox>,
+    mailboxes: Vec<Mailbox>,
+    /// Their names, indexed as they were read.
+    index: Index,
 }
 
 const ADDRESS: &[&str] = &[
@@ -205,25 +207,27 @@ fn prefix(key: &str) -> u128 {
     u128::from_be_bytes(bytes)
 }
 
-/// `mailboxes` sorted by folded address ([`fold`]) in place, without a folded copy of each
-/// address (most are folded already) or of the list. Folded addresses are unique (a second one
-/// is an error): the order is total.
-fn sort_by_address(mailboxes: &mut [Mailbox]) {
-    // `order[k]`: the mailbox that belongs at position `k`.
-    let mut order: Vec<usize> = {
-        let keys: Vec<std::borrow::Cow<'_, str>> =
-            mailboxes.iter().map(|m| fold(&m.address)).collect();
-        // Compared by their first bytes, held beside the index, and only on a tie by the whole
-        // key: most comparisons then read no string.
-        let mut keyed: Vec<(u128, usize)> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (prefix(k), i))
-            .collect();
-        keyed
-            .sort_unstable_by(|&(pa, a), &(pb, b)| pa.cmp(&pb).then_with(|| keys[a].cmp(&keys[b])));
-        keyed.into_iter().map(|(_, i)| i).collect()
-    };
+/// The order of `mailboxes` by folded address ([`fold`]): `order[k]` is the mailbox that
+/// belongs at place `k`; and whether two mailboxes have one folded address. No folded copy of
+/// each address is kept (most are folded already).
+fn address_order(mailboxes: &[Mailbox]) -> (Vec<usize>, bool) {
+    let keys: Vec<std::borrow::Cow<'_, str>> = mailboxes.iter().map(|m| fold(&m.address)).collect();
+    // Compared by their first bytes, held beside the index, and only on a tie by the whole
+    // key: most comparisons then read no string.
+    let mut keyed: Vec<(u128, usize)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (prefix(k), i))
+        .collect();
+    keyed.sort_unstable_by(|&(pa, a), &(pb, b)| pa.cmp(&pb).then_with(|| keys[a].cmp(&keys[b])));
+    let twice = keyed
+        .windows(2)
+        .any(|pair| pair[0].0 == pair[1].0 && keys[pair[0].1] == keys[pair[1].1]);
+    (keyed.into_iter().map(|(_, i)| i).collect(), twice)
+}
+
+/// Moves each mailbox to its place in `order` (see [`address_order`]).
+fn put_in_order(mailboxes: &mut [Mailbox], mut order: Vec<usize>) {
     // Follow each cycle of the permutation, swapping each mailbox into its place once.
     for start in 0..order.len() {
         let mut at = start;
@@ -237,6 +241,19 @@ fn sort_by_address(mailboxes: &mut [Mailbox]) {
             at = from;
         }
     }
+}
+
+/// `mailboxes` (without two of one folded address) sorted by address, indexed for
+/// [`Resolver`](super::resolve::Resolver) first, in the order they were read.
+fn sorted_and_indexed(mut mailboxes: Vec<Mailbox>, order: Vec<usize>) -> Inventory {
+    let mut at = vec![u32::MAX; order.len()];
+    for (place, &i) in order.iter().enumerate() {
+        at[i] = u32::try_from(place).unwrap_or(u32::MAX);
+    }
+    let index = Index::build(&mailboxes, &at);
+    drop(at);
+    put_in_order(&mut mailboxes, order);
+    Inventory { mailboxes, index }
 }
 
 /// Rows in `text` at most (its line ends), to reserve room for them once.
@@ -353,13 +370,6 @@ fn read_rows(
     (mailboxes, errors)
 }
 
-/// Whether two neighbours of `mailboxes` (sorted by [`sort_by_address`]) have one folded address.
-fn has_duplicates(mailboxes: &[Mailbox]) -> bool {
-    mailboxes
-        .windows(2)
-        .any(|pair| fold(&pair[0].address) == fold(&pair[1].address))
-}
-
 impl Inventory {
     /// Reads an inventory export.
     ///
@@ -389,26 +399,86 @@ impl Inventory {
             items: col(ITEMS),
         };
         let capacity = lines(text);
-        let (mut mailboxes, errors) = read_rows(&table, c, capacity, false);
+        let (mailboxes, errors) = read_rows(&table, c, capacity, false);
         if errors.is_empty() {
-            sort_by_address(&mut mailboxes);
-            if !has_duplicates(&mailboxes) {
-                return Ok(Self { mailboxes });
+            let (order, twice) = address_order(&mailboxes);
+            if !twice {
+                return Ok(sorted_and_indexed(mailboxes, order));
             }
         }
         drop(mailboxes);
-        let (mut mailboxes, errors) = read_rows(&table, c, capacity, true);
+        // Read row by row, a second mailbox of one address is an error too.
+        let (mailboxes, errors) = read_rows(&table, c, capacity, true);
         if !errors.is_empty() {
             return Err(errors);
         }
-        sort_by_address(&mut mailboxes);
-        Ok(Self { mailboxes })
+        let (order, _) = address_order(&mailboxes);
+        Ok(sorted_and_indexed(mailboxes, order))
+    }
+
+    /// Every mailbox, sorted by folded address ([`fold`]).
+    #[must_use]
+    pub fn mailboxes(&self) -> &[Mailbox] {
+        &self.mailboxes
+    }
+
+    /// The index of the mailboxes' names.
+    #[must_use]
+    pub const fn index(&self) -> &Index {
+        &self.index
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index an inventory is read with (built in file order) resolves every name as an
+    /// index built over the sorted mailboxes does: shuffled rows, names shared by several
+    /// mailboxes, names one mailbox has in two fields.
+    #[test]
+    fn the_index_read_with_the_inventory_is_the_sorted_ones() {
+        use crate::plan::resolve::Resolver;
+        fn same(rows: Vec<(u8, u8, u8, u8)>) -> bool {
+            let pool = |n: u8| ["Anna", "anna", "Bob", "Cé", "cÉ", ""][usize::from(n % 6)];
+            let mut text = "PrimarySmtpAddress,DisplayName,Name,Alias,SamAccountName\n".to_owned();
+            for (i, (d, n, a, s)) in rows.iter().enumerate() {
+                let alias = if *a % 6 == 5 {
+                    String::new()
+                } else {
+                    format!("al{}", a % 4)
+                };
+                text.push_str(&format!(
+                    "m{}@x.com,{},{},{alias},{}\n",
+                    (i * 7919) % 1000,
+                    pool(*d),
+                    pool(*n),
+                    pool(*s)
+                ));
+            }
+            let Ok(inventory) = Inventory::parse("inv.csv", &text) else {
+                // Two rows drew one address.
+                return true;
+            };
+            let (read, sorted) = (
+                Resolver::of(&inventory),
+                Resolver::new(inventory.mailboxes()),
+            );
+            let mut names: Vec<String> = vec!["al1".into(), "nobody".into()];
+            for m in inventory.mailboxes() {
+                for name in [m.display_name(), m.name(), m.alias(), m.sam()] {
+                    names.push(name.to_owned());
+                    names.push(format!("CONTOSO\\{name}"));
+                    names.push(format!("contoso.com/Users/{name}"));
+                }
+                names.push(m.address.to_uppercase());
+            }
+            names.iter().all(|n| read.resolve(n) == sorted.resolve(n))
+        }
+        quickcheck::QuickCheck::new()
+            .tests(500)
+            .quickcheck(same as fn(Vec<(u8, u8, u8, u8)>) -> bool);
+    }
 
     #[test]
     fn mailboxes_are_sorted_by_folded_address() {
@@ -431,7 +501,7 @@ mod tests {
                 "a@x.com", "B@x.com", "C@x.com", "d@x.com", "e@x.com", "f@x.com", "g@x.com"
             ]
         );
-        assert_eq!(inventory.mailboxes[0].line, 4);
+        assert_eq!(inventory.mailboxes()[0].line, 4);
         assert_eq!(lines(&text), 8);
         // Addresses that agree in their first 16 bytes, or where one begins the other.
         let text = "EmailAddress\nsixteen-chars-xB@x.com\nsixteen-chars-xa@x.com\n\

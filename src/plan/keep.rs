@@ -466,7 +466,7 @@ pub(super) mod tests {
         let budget = caps::budget(
             MigrationPath::Staged,
             &schedule,
-            &inventory.mailboxes,
+            inventory.mailboxes(),
             None,
             &Options::default(),
         )
@@ -500,7 +500,7 @@ pub(super) mod tests {
         let previous = previous_plan("2026-03-03");
         assert_eq!(previous.frozen, [true, false]);
         let (inventory, links, budget, schedule) = now();
-        let m = &inventory.mailboxes;
+        let m = inventory.mailboxes();
         let (pinned, hubs, packed) = placed(&previous, m, &links, &budget, false);
         assert_eq!(
             pinned.batch_of,
@@ -583,7 +583,7 @@ pub(super) mod tests {
             "EmailAddress,Database\na@x.com,DB1\nc@x.com,DB1\nd@x.com,DB1\ne@x.com,DB1\nf@x.com,DB2\n",
         )
         .expect("parses");
-        let m = &inventory.mailboxes;
+        let m = inventory.mailboxes();
         let (_, _, budget, _) = now();
         let (_, _, packed) = placed(&previous, m, &[], &budget, false);
         let packed = packed.expect("placed");
@@ -595,7 +595,7 @@ pub(super) mod tests {
     fn a_frozen_cutover_takes_no_new_mailbox() {
         let previous = previous_plan("2026-03-10");
         let (inventory, links, budget, _) = now();
-        let m = &inventory.mailboxes;
+        let m = inventory.mailboxes();
         let (_, _, packed) = placed(&previous, m, &links, &budget, true);
         let e = packed.expect_err("refused");
         assert!(e.0.contains("3 new mailboxes cannot join it"), "{e}");

@@ -175,7 +175,7 @@ mod tests {
             "EmailAddress,DisplayName\nanna@x.com,Anna\nbob@x.com,Bob\ncarl@x.com,Carl\n",
         )
         .expect("parses");
-        let resolver = Resolver::new(&inventory.mailboxes);
+        let resolver = Resolver::new(inventory.mailboxes());
         let export = Export::parse(
             "p.csv",
             "Mailbox,Delegate,Right\nbob@x.com,anna@x.com,FullAccess\nbob@x.com,Anna,FullAccess\n\
@@ -199,7 +199,7 @@ mod tests {
             .chain((0..1000).map(|i| format!("m{i:04}@x.com\n")))
             .collect();
         let inventory = Inventory::parse("inv.csv", &text).expect("parses");
-        let resolver = Resolver::new(&inventory.mailboxes);
+        let resolver = Resolver::new(inventory.mailboxes());
         // Three exports of 30,000 rows, overlapping, with names outside the inventory.
         let exports: Vec<Export> = (0..3)
             .map(|k| {
@@ -245,7 +245,7 @@ mod tests {
             .chain((0..100).map(|i| format!("m{i:03}@x.com\n")))
             .collect();
         let inventory = Inventory::parse("inv.csv", &text).expect("parses");
-        let resolver = Resolver::new(&inventory.mailboxes);
+        let resolver = Resolver::new(inventory.mailboxes());
         let names: Vec<String> = (0..120_000)
             .map(|i| format!("m{:03}@x.com", (i * 7) % 120))
             .collect();

@@ -95,9 +95,10 @@ pub fn load(inventory: (&str, &str), permissions: &[(String, String)]) -> Inputs
 }
 
 /// Reads the inventory (file 0) and the permission exports (the others), each given as its
-/// name and size, on two threads: each thread takes the next file (largest first), gets its
-/// text from `read`, parses it and lets the text go before taking the next, so reading one file
-/// overlaps parsing another and at most two texts are held at once. Every error of every file
+/// name and size, on two threads: each thread takes the next file (the inventory first, as its
+/// mailboxes are also sorted and indexed, then the largest export first), gets its text from
+/// `read`, parses it and lets the text go before taking the next, so reading one file overlaps
+/// parsing another and at most two texts are held at once. Every error of every file
 /// is returned, the inventory's first, then each export's in the order given.
 ///
 /// # Errors
@@ -108,7 +109,8 @@ pub fn load_each<T: AsRef<str>, E: Send>(
     read: impl Fn(usize) -> Result<T, E> + Sync,
 ) -> Result<Inputs, E> {
     let mut order: Vec<usize> = (0..files.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(files[k].1));
+    // The inventory first (it is also sorted and indexed), then the largest exports first.
+    order.sort_by_key(|&k| (k != 0, std::cmp::Reverse(files[k].1)));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let failed = std::sync::atomic::AtomicBool::new(false);
     let work = || {
@@ -333,9 +335,9 @@ fn plan_from(
     previous: Option<&PreviousPlan>,
 ) -> Result<Plan, PlanError> {
     let path = recommendation.path;
-    let mailboxes = &inventory.mailboxes;
+    let mailboxes = &inventory.mailboxes();
     let mut warnings = check_size(answers, path, mailboxes.len())?;
-    let resolver = Resolver::new(mailboxes);
+    let resolver = Resolver::of(inventory);
     let links = links::resolve_links(&resolver, exports.as_ref(), &options.links);
     // Resolved: exports handed over (not borrowed) are freed before the plan grows.
     drop(exports);
@@ -508,7 +510,7 @@ mod tests {
         let (inventory, exports) = load_each(&files, |k| Ok::<_, ()>(texts[k]))
             .expect("read")
             .expect("parse");
-        assert_eq!(inventory.mailboxes.len(), 2);
+        assert_eq!(inventory.mailboxes().len(), 2);
         let names: Vec<&str> = exports.iter().map(|e| e.file.as_str()).collect();
         assert_eq!(names, ["a.csv", "b.csv"]);
     }

@@ -108,7 +108,8 @@ mod tests {
         }
         crate::plan::Inventory::parse("inv.csv", &text)
             .expect("parses")
-            .mailboxes
+            .mailboxes()
+            .to_vec()
     }
 
     #[test]

@@ -517,8 +517,13 @@ pub fn each_file<E>(
     (invalid, put): Sink<'_, E>,
 ) -> Result<(), E> {
     let mut by_address: FxHashMap<&str, &Mailbox> =
-        FxHashMap::with_capacity_and_hasher(inventory.mailboxes.len(), Default::default());
-    by_address.extend(inventory.mailboxes.iter().map(|m| (m.address.as_str(), m)));
+        FxHashMap::with_capacity_and_hasher(inventory.mailboxes().len(), Default::default());
+    by_address.extend(
+        inventory
+            .mailboxes()
+            .iter()
+            .map(|m| (m.address.as_str(), m)),
+    );
     let form = answers
         .source_server
         .as_ref()

@@ -84,7 +84,7 @@ mod tests {
             "EmailAddress\na@x.com\nb@x.com\nc@x.com\nd@x.com\n",
         )
         .expect("parses");
-        let m = &inventory.mailboxes;
+        let m = &inventory.mailboxes();
         let links = [(0, 1, Right::FullAccess), (1, 2, Right::FullAccess)];
         let groups = group(4, &links, &find_hubs(m, &links, 50));
         let resolver = Resolver::new(m);

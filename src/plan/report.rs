@@ -144,7 +144,7 @@ mod tests {
             "EmailAddress\na@x.com\nb@x.com\nc@x.com\nd@x.com\n",
         )
         .expect("parses");
-        let m = &inventory.mailboxes;
+        let m = &inventory.mailboxes();
         let links = [
             (0, 1, Right::FullAccess),
             (1, 2, Right::SendAs),
@@ -191,7 +191,7 @@ mod tests {
             "EmailAddress,SizeBytes\na@x.com,300000000000\nb@x.com,1\n",
         )
         .expect("parses");
-        let m = &inventory.mailboxes;
+        let m = &inventory.mailboxes();
         let budget = Budget {
             caps: crate::plan::pack::Caps {
                 mailboxes: 1,

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use super::inventory::Mailbox;
+use super::inventory::{Inventory, Mailbox};
 
 /// The one case folding identities are compared under, for the inventory and the permission
 /// exports alike: Unicode lower case (`str::to_lowercase`), so `änna@x` and `ÄNNA@x` name one
@@ -108,27 +108,72 @@ impl Slot {
     }
 }
 
-/// A key of the index: where its folded text is in its part's arena, and its slot.
-#[derive(Clone, Copy, Debug)]
+/// A key of the index: where its folded text is in the arena, and its slot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Entry {
     start: usize,
     len: u32,
     slot: Slot,
 }
 
-/// The keys whose hash has one value of [`part_of`]: folded key → [`Slot`], indexed by the
-/// key's hash and checked against the key's text, kept once in one arena (so a lookup reads
-/// the table and the arena, not a mailbox and its string). Keys are compared whole, never by
-/// hash alone, so two different names can never be taken for one. A key whose hash another key
-/// took first goes to a second table keyed by the text.
-#[derive(Debug, Default)]
-struct Part {
+/// The inventory's names indexed: folded key → [`Slot`], indexed by the key's hash and checked
+/// against the key's text, kept once in one arena (so a lookup reads the table and the arena,
+/// not a mailbox and its string). Keys are compared whole, never by hash alone, so two
+/// different names can never be taken for one. A key whose hash another key took first goes to
+/// a second table keyed by the text.
+///
+/// Built once, as the inventory is read ([`Index::build`]), on the thread that read it, while
+/// other threads still read the permission exports.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Index {
     keys: String,
     by_hash: FxHashMap<u64, Entry>,
     collided: FxHashMap<String, Slot>,
 }
 
-impl Part {
+impl Index {
+    /// Indexes `mailboxes`, mailbox `i` recorded as mailbox `at[i]`: its place once the list is
+    /// sorted. The mailboxes are read in the order they were read from the file, where their
+    /// strings lie one after another in memory, so indexing reads memory in order.
+    ///
+    /// # Panics
+    /// When `at` is shorter than `mailboxes` (a bug).
+    #[must_use]
+    pub fn build(mailboxes: &[Mailbox], at: &[u32]) -> Self {
+        let mut index = Self {
+            keys: String::new(),
+            by_hash: FxHashMap::with_capacity_and_hasher(mailboxes.len() * 3, Default::default()),
+            collided: FxHashMap::default(),
+        };
+        let mut folded = String::new();
+        for (m, &i) in mailboxes.iter().zip(at) {
+            // Places from 2^31 (two billion mailboxes) are not indexed: they resolve to none.
+            if i & AMBIGUOUS != 0 {
+                continue;
+            }
+            // The last key folded (into `folded`) and its hash: a field written as the one
+            // before it (a `SamAccountName` that is the alias, a display name that is the
+            // `Name`) is not folded and hashed again.
+            let mut last: Option<(&str, u64)> = None;
+            for f in Field::ALL {
+                let key = field(m, f);
+                if key.is_empty() {
+                    continue;
+                }
+                let h = match last {
+                    Some((before, h)) if before == key => h,
+                    _ => {
+                        fold_into(key, &mut folded);
+                        hash(&folded)
+                    }
+                };
+                last = Some((key, h));
+                index.add(&folded, h, f, i);
+            }
+        }
+        index
+    }
+
     /// Records mailbox `i` as having the folded key `folded` (of hash `h`) in field `f`.
     fn add(&mut self, folded: &str, h: u64, f: Field, i: u32) {
         use std::collections::hash_map::Entry as Found;
@@ -157,8 +202,9 @@ impl Part {
             .add(f, i);
     }
 
-    /// The slot of a folded key of hash `h`.
-    fn slot(&self, folded: &str, h: u64) -> Slot {
+    /// The slot of a folded key.
+    fn slot(&self, folded: &str) -> Slot {
+        let h = hash(folded);
         if let Some(e) = self.by_hash.get(&h)
             && self.keys.get(e.start..e.start + e.len as usize) == Some(folded)
         {
@@ -171,85 +217,36 @@ impl Part {
     }
 }
 
-/// Which part of the index a hash is in: a bit neither the table's bucket index (the low bits)
-/// nor its tag (the top seven) uses, so each part's table is as well spread as one table.
-const fn part_of(h: u64) -> usize {
-    ((h >> 40) & 1) as usize
-}
-
-/// The parts of the index built on one thread each from this many mailboxes.
-const PARALLEL: usize = 50_000;
-
-/// Lookup tables over the inventory: folded key → [`Slot`], in two [`Part`]s by hash, built on
-/// two threads for a large inventory (each part's keys are added in mailbox order either way, so
-/// the index is the same).
+/// Resolves the identities of permission exports to mailboxes through an [`Index`]: the one an
+/// inventory was read with ([`Resolver::of`]), or one built for a list of mailboxes.
 #[derive(Debug)]
 pub struct Resolver<'m> {
-    parts: [Part; 2],
-    mailboxes: std::marker::PhantomData<&'m [Mailbox]>,
-}
-
-/// The part `which` of the index over `mailboxes`.
-fn build_part(mailboxes: &[Mailbox], which: usize) -> Part {
-    let mut part = Part {
-        keys: String::new(),
-        by_hash: FxHashMap::with_capacity_and_hasher(mailboxes.len() * 3 / 2, Default::default()),
-        collided: FxHashMap::default(),
-    };
-    let mut folded = String::new();
-    // Indexes from 2^31 (two billion mailboxes) are not indexed: they resolve to none.
-    for (i, m) in mailboxes.iter().enumerate().take(AMBIGUOUS as usize) {
-        let i = u32::try_from(i).unwrap_or(NONE);
-        // The last key folded (into `folded`) and its hash: a field written as the one before
-        // it (a `SamAccountName` that is the alias, a display name that is the `Name`) is not
-        // folded and hashed again.
-        let mut last: Option<(&str, u64)> = None;
-        for f in Field::ALL {
-            let key = field(m, f);
-            if key.is_empty() {
-                continue;
-            }
-            let h = match last {
-                Some((before, h)) if before == key => h,
-                _ => {
-                    fold_into(key, &mut folded);
-                    hash(&folded)
-                }
-            };
-            last = Some((key, h));
-            if part_of(h) == which {
-                part.add(&folded, h, f, i);
-            }
-        }
-    }
-    part
+    index: Cow<'m, Index>,
 }
 
 impl<'m> Resolver<'m> {
-    /// Indexes `mailboxes`.
+    /// Indexes `mailboxes` (in their order).
     #[must_use]
     pub fn new(mailboxes: &'m [Mailbox]) -> Self {
-        let parts = if mailboxes.len() < PARALLEL {
-            [build_part(mailboxes, 0), build_part(mailboxes, 1)]
-        } else {
-            std::thread::scope(|scope| {
-                let other = scope.spawn(|| build_part(mailboxes, 1));
-                let first = build_part(mailboxes, 0);
-                // A panic there is a bug: build its part here instead.
-                let second = other.join().unwrap_or_else(|_| build_part(mailboxes, 1));
-                [first, second]
-            })
-        };
+        let at: Vec<u32> = (0..mailboxes.len())
+            .map(|i| u32::try_from(i).unwrap_or(NONE))
+            .collect();
         Self {
-            parts,
-            mailboxes: std::marker::PhantomData,
+            index: Cow::Owned(Index::build(mailboxes, &at)),
+        }
+    }
+
+    /// Resolves through the index `inventory` was read with.
+    #[must_use]
+    pub fn of(inventory: &'m Inventory) -> Self {
+        Self {
+            index: Cow::Borrowed(inventory.index()),
         }
     }
 
     /// The slot of a folded key.
     fn slot(&self, folded: &str) -> Slot {
-        let h = hash(folded);
-        self.parts[part_of(h)].slot(folded, h)
+        self.index.slot(folded)
     }
 
     /// The mailbox an identity names, if exactly one.
@@ -359,43 +356,17 @@ mod tests {
         assert_eq!(r.resolve("other"), Some(2));
         assert_eq!(r.resolve("c"), Some(2));
         // Force a collision: `zed` under the hash of `other` goes to the second table.
-        let other = r.parts[part_of(hash("other"))].by_hash[&hash("other")];
-        let zed = &mut r.parts[part_of(hash("zed"))];
+        let other = r.index.by_hash[&hash("other")];
+        let zed = r.index.to_mut();
         let start = zed.keys.len();
         zed.keys.push_str("other");
         zed.by_hash.insert(hash("zed"), Entry { start, ..other });
         assert_eq!(r.resolve("zed"), None);
         let mut slot = Slot::EMPTY;
         slot.add(Field::Display, 0);
-        r.parts[part_of(hash("zed"))]
-            .collided
-            .insert("zed".to_owned(), slot);
+        r.index.to_mut().collided.insert("zed".to_owned(), slot);
         assert_eq!(r.resolve("zed"), Some(0));
         slot.add(Field::Display, 1);
         assert_eq!(slot.one(Field::Display), None);
-    }
-
-    #[test]
-    fn a_large_inventory_is_indexed_on_two_threads_alike() {
-        let n = PARALLEL + 10;
-        let mailboxes: Vec<Mailbox> = (0..n)
-            .map(|i| {
-                let display = if i % 1000 == 0 { "Shared" } else { "" };
-                mailbox(
-                    &format!("m{i}@x.com"),
-                    &format!("N{i}"),
-                    &format!("a{i}"),
-                    display,
-                )
-            })
-            .collect();
-        let r = Resolver::new(&mailboxes);
-        for i in [0, 1, 777, PARALLEL - 1, n - 1] {
-            assert_eq!(r.resolve(&format!("M{i}@X.com")), Some(i));
-            assert_eq!(r.resolve(&format!("CONTOSO\\A{i}")), Some(i));
-            assert_eq!(r.resolve(&format!("contoso.com/Users/n{i}")), Some(i));
-        }
-        assert_eq!(r.resolve("shared"), None);
-        assert_eq!(r.resolve(&format!("m{n}@x.com")), None);
     }
 }
