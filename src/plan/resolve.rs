@@ -4,7 +4,6 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashMap;
 
 use super::inventory::{Inventory, Mailbox};
 
@@ -108,112 +107,190 @@ impl Slot {
     }
 }
 
-/// A key of the index: where its folded text is in the arena, and its slot.
+/// A key of the index: where its folded text is in its part's arena, and its slot.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Entry {
-    start: usize,
+    start: u32,
     len: u32,
     slot: Slot,
 }
 
-/// The inventory's names indexed: folded key → [`Slot`], indexed by the key's hash and checked
-/// against the key's text, kept once in one arena (so a lookup reads the table and the arena,
-/// not a mailbox and its string). Keys are compared whole, never by hash alone, so two
-/// different names can never be taken for one. A key whose hash another key took first goes to
-/// a second table keyed by the text.
+/// The keys of one part of the [`Index`]: folded key → [`Slot`], found by the key's hash and
+/// compared with the key's text, kept once in one arena (so a lookup reads the table and the
+/// arena, not a mailbox and its string). Keys are compared whole, never by hash alone, so two
+/// different names can never be taken for one.
+#[derive(Clone, Debug, Default)]
+struct Part {
+    keys: String,
+    table: hashbrown::HashTable<Entry>,
+}
+
+impl Part {
+    /// The text of a key.
+    fn key(&self, e: &Entry) -> &str {
+        self.keys
+            .get(e.start as usize..e.start as usize + e.len as usize)
+            .unwrap_or_default()
+    }
+
+    /// Records mailbox `i` as having the folded key at `start..start + len` of the arena (of
+    /// hash `h`) in field `f`.
+    fn add(&mut self, start: u32, len: u32, h: u64, f: Field, i: u32) {
+        let keys = &self.keys;
+        let text = |e: &Entry| {
+            keys.get(e.start as usize..e.start as usize + e.len as usize)
+                .unwrap_or_default()
+        };
+        let folded = text(&Entry {
+            start,
+            len,
+            slot: Slot::EMPTY,
+        });
+        let found = self
+            .table
+            .entry(h, |e| text(e) == folded, |e| hash(text(e)));
+        match found {
+            hashbrown::hash_table::Entry::Occupied(mut e) => e.get_mut().slot.add(f, i),
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                let mut slot = Slot::EMPTY;
+                slot.add(f, i);
+                e.insert(Entry { start, len, slot });
+            }
+        }
+    }
+
+    /// The slot of a folded key of hash `h`.
+    fn slot(&self, folded: &str, h: u64) -> Slot {
+        self.table
+            .find(h, |e| self.key(e) == folded)
+            .map_or(Slot::EMPTY, |e| e.slot)
+    }
+}
+
+impl PartialEq for Part {
+    /// The same keys in the same slots.
+    fn eq(&self, other: &Self) -> bool {
+        self.table.len() == other.table.len()
+            && self.table.iter().all(|e| {
+                let key = self.key(e);
+                other.slot(key, hash(key)) == e.slot
+            })
+    }
+}
+
+impl Eq for Part {}
+
+/// A key set aside for its part, as its mailbox's place, its field, and its length: the keys of
+/// a part follow each other in its arena in the order they are set aside, so where each starts
+/// need not be kept. [`SAME`] as the length: the key is the one set aside before it.
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    i: u32,
+    f: Field,
+    len: u32,
+}
+
+/// The length of a [`Pending`] key written as the one before it.
+const SAME: u32 = u32::MAX;
+
+/// The keys an index puts in one part, about: few enough that a part's table stays in the
+/// processor's caches while it is built.
+const KEYS_PER_PART: usize = 32 * 1024;
+
+/// The inventory's names indexed: folded key → [`Slot`], in [`Part`]s by hash.
 ///
 /// Built once, as the inventory is read ([`Index::build`]), on the thread that read it, while
-/// other threads still read the permission exports.
+/// other threads still read the permission exports: each key is folded and hashed once, in the
+/// order the mailboxes were read, and set aside for its part; then each part's table is built
+/// whole, small enough to stay in the caches, instead of one large table taking its keys in no
+/// order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Index {
-    keys: String,
-    by_hash: FxHashMap<u64, Entry>,
-    collided: FxHashMap<String, Slot>,
+    parts: Vec<Part>,
+}
+
+/// Which of `parts` (a power of two) parts a hash is in: bits neither a table's bucket index
+/// (the low bits) nor its tag (the top seven) uses, so each part's table is as well spread as
+/// one table.
+const fn part_of(h: u64, parts: usize) -> usize {
+    (h >> 40) as usize & (parts - 1)
 }
 
 impl Index {
     /// Indexes `mailboxes`, mailbox `i` recorded as mailbox `at[i]`: its place once the list is
     /// sorted. The mailboxes are read in the order they were read from the file, where their
-    /// strings lie one after another in memory, so indexing reads memory in order.
-    ///
-    /// # Panics
-    /// When `at` is shorter than `mailboxes` (a bug).
+    /// strings lie one after another in memory, so indexing reads memory in order. A key is not
+    /// indexed (it names no mailbox) when its part's keys would pass 4 GiB.
     #[must_use]
     pub fn build(mailboxes: &[Mailbox], at: &[u32]) -> Self {
+        let parts = (mailboxes.len() * 3 / KEYS_PER_PART)
+            .clamp(1, 1 << 16)
+            .next_power_of_two();
         let mut index = Self {
-            keys: String::new(),
-            by_hash: FxHashMap::with_capacity_and_hasher(mailboxes.len() * 3, Default::default()),
-            collided: FxHashMap::default(),
+            parts: vec![Part::default(); parts],
         };
+        let mut pending: Vec<Vec<Pending>> = vec![Vec::new(); parts];
         let mut folded = String::new();
         for (m, &i) in mailboxes.iter().zip(at) {
             // Places from 2^31 (two billion mailboxes) are not indexed: they resolve to none.
             if i & AMBIGUOUS != 0 {
                 continue;
             }
-            // The last key folded (into `folded`) and its hash: a field written as the one
+            // The last key folded (into `folded`) and its part: a field written as the one
             // before it (a `SamAccountName` that is the alias, a display name that is the
-            // `Name`) is not folded and hashed again.
-            let mut last: Option<(&str, u64)> = None;
+            // `Name`) is not folded, hashed and kept again.
+            let mut last: Option<(&str, usize)> = None;
             for f in Field::ALL {
                 let key = field(m, f);
                 if key.is_empty() {
                     continue;
                 }
-                let h = match last {
-                    Some((before, h)) if before == key => h,
+                let (p, len) = match last {
+                    Some((before, p)) if before == key => (p, SAME),
                     _ => {
                         fold_into(key, &mut folded);
-                        hash(&folded)
+                        let p = part_of(hash(&folded), parts);
+                        let arena = &mut index.parts[p].keys;
+                        let len = u32::try_from(folded.len()).unwrap_or(SAME);
+                        if len == SAME || u32::try_from(arena.len() + folded.len()).is_err() {
+                            last = None;
+                            continue;
+                        }
+                        arena.push_str(&folded);
+                        (p, len)
                     }
                 };
-                last = Some((key, h));
-                index.add(&folded, h, f, i);
+                last = Some((key, p));
+                pending[p].push(Pending { i, f, len });
+            }
+        }
+        for (part, pending) in index.parts.iter_mut().zip(pending) {
+            let keys = pending.iter().filter(|p| p.len != SAME).count();
+            part.table = hashbrown::HashTable::with_capacity(keys);
+            // Where the next key starts, and the last key (start, length, hash).
+            let (mut next, mut at) = (0, (0, 0, 0));
+            for Pending { i, f, len } in pending {
+                if len != SAME {
+                    let key = part.key(&Entry {
+                        start: next,
+                        len,
+                        slot: Slot::EMPTY,
+                    });
+                    at = (next, len, hash(key));
+                    next += len;
+                }
+                part.add(at.0, at.1, at.2, f, i);
             }
         }
         index
     }
 
-    /// Records mailbox `i` as having the folded key `folded` (of hash `h`) in field `f`.
-    fn add(&mut self, folded: &str, h: u64, f: Field, i: u32) {
-        use std::collections::hash_map::Entry as Found;
-        match self.by_hash.entry(h) {
-            Found::Occupied(mut e) => {
-                let e = e.get_mut();
-                if self.keys.get(e.start..e.start + e.len as usize) == Some(folded) {
-                    e.slot.add(f, i);
-                    return;
-                }
-            }
-            Found::Vacant(e) => {
-                if let Ok(len) = u32::try_from(folded.len()) {
-                    let start = self.keys.len();
-                    self.keys.push_str(folded);
-                    let mut slot = Slot::EMPTY;
-                    slot.add(f, i);
-                    e.insert(Entry { start, len, slot });
-                    return;
-                }
-            }
-        }
-        self.collided
-            .entry(folded.to_owned())
-            .or_insert(Slot::EMPTY)
-            .add(f, i);
-    }
-
     /// The slot of a folded key.
     fn slot(&self, folded: &str) -> Slot {
         let h = hash(folded);
-        if let Some(e) = self.by_hash.get(&h)
-            && self.keys.get(e.start..e.start + e.len as usize) == Some(folded)
-        {
-            return e.slot;
-        }
-        if self.collided.is_empty() {
-            return Slot::EMPTY;
-        }
-        self.collided.get(folded).copied().unwrap_or(Slot::EMPTY)
+        self.parts
+            .get(part_of(h, self.parts.len().max(1)))
+            .map_or(Slot::EMPTY, |part| part.slot(folded, h))
     }
 }
 
@@ -351,22 +428,49 @@ mod tests {
             mailbox("b@x.com", "Same", "b", "B"),
             mailbox("c@x.com", "Other", "c", "C"),
         ];
-        let mut r = Resolver::new(&mailboxes);
+        let r = Resolver::new(&mailboxes);
         assert_eq!(r.resolve("Same"), None);
         assert_eq!(r.resolve("other"), Some(2));
         assert_eq!(r.resolve("c"), Some(2));
-        // Force a collision: `zed` under the hash of `other` goes to the second table.
-        let other = r.index.by_hash[&hash("other")];
-        let zed = r.index.to_mut();
-        let start = zed.keys.len();
-        zed.keys.push_str("other");
-        zed.by_hash.insert(hash("zed"), Entry { start, ..other });
-        assert_eq!(r.resolve("zed"), None);
+        // Two keys under one hash: each is found by its text.
+        let mut part = Part::default();
+        part.keys.push_str("otherzed");
+        part.add(0, 5, 7, Field::Display, 0);
+        part.add(5, 3, 7, Field::Display, 1);
+        part.add(0, 5, 7, Field::Name, 2);
+        assert_eq!(part.slot("other", 7).one(Field::Display), Some(0));
+        assert_eq!(part.slot("other", 7).one(Field::Name), Some(2));
+        assert_eq!(part.slot("zed", 7).one(Field::Display), Some(1));
+        assert_eq!(part.slot("zeb", 7), Slot::EMPTY);
         let mut slot = Slot::EMPTY;
         slot.add(Field::Display, 0);
-        r.index.to_mut().collided.insert("zed".to_owned(), slot);
-        assert_eq!(r.resolve("zed"), Some(0));
         slot.add(Field::Display, 1);
         assert_eq!(slot.one(Field::Display), None);
+    }
+
+    #[test]
+    fn a_large_inventory_is_indexed_in_parts_alike() {
+        let n = KEYS_PER_PART * 2;
+        let mailboxes: Vec<Mailbox> = (0..n)
+            .map(|i| {
+                let display = if i % 1000 == 0 { "Shared" } else { "" };
+                mailbox(
+                    &format!("m{i}@x.com"),
+                    &format!("N{i}"),
+                    &format!("a{i}"),
+                    display,
+                )
+            })
+            .collect();
+        let r = Resolver::new(&mailboxes);
+        assert!(r.index.parts.len() > 1);
+        for i in [0, 1, 777, KEYS_PER_PART, n - 1] {
+            assert_eq!(r.resolve(&format!("M{i}@X.com")), Some(i));
+            assert_eq!(r.resolve(&format!("CONTOSO\\A{i}")), Some(i));
+            assert_eq!(r.resolve(&format!("contoso.com/Users/n{i}")), Some(i));
+        }
+        assert_eq!(r.resolve("shared"), None);
+        assert_eq!(r.resolve(&format!("m{n}@x.com")), None);
+        assert_eq!(Resolver::of(&Inventory::default()).resolve("a1"), None);
     }
 }
