@@ -4,7 +4,6 @@
 
 use std::borrow::Cow;
 
-
 use super::inventory::{Inventory, Mailbox};
 
 /// The one case folding identities are compared under, for the inventory and the permission
