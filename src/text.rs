@@ -78,46 +78,36 @@ pub fn decode(mut bytes: Vec<u8>, kind: Kind) -> Result<String, DecodeError> {
     } else {
         0
     };
-    let invalid = match std::str::from_utf8(&bytes[bom..]) {
-        Ok(text) => text.bytes().position(|b| b == 0).map(|at| (at, None)),
-        Err(e) => Some((e.valid_up_to(), Some(e))),
-    };
-    if let Some((at, utf8)) = invalid {
-        // The text before the first bad byte is valid UTF-8.
-        let valid = std::str::from_utf8(&bytes[bom..bom + at]).unwrap_or_default();
-        let (line, column) = line_column(valid, at);
-        let found = match utf8 {
-            None => {
-                let utf16 = bytes.iter().take(200).filter(|&&b| b == 0).count() >= 10;
-                if utf16 {
-                    "a NUL byte: the file looks like UTF-16 without a byte-order mark".to_owned()
-                } else {
-                    "a NUL byte, which no text file holds".to_owned()
-                }
-            }
-            Some(_) => {
-                let byte = bytes[bom + at];
-                format!(
-                    "byte 0x{byte:02X}, which is not UTF-8 (perhaps Windows-1252 or Latin-1 text)"
-                )
-            }
-        };
-        return Err(DecodeError {
-            line,
-            column,
-            offset: (bom + at) as u64,
-            message: format!("{found}; {}", kind.hint()),
-        });
-    }
+    // The byte-order mark goes first, so the text is checked once, where it will stay.
     if bom > 0 {
         bytes.drain(..bom);
     }
-    // Checked just above.
-    String::from_utf8(bytes).map_err(|e| DecodeError {
-        line: 1,
-        column: 1,
-        offset: e.utf8_error().valid_up_to() as u64,
-        message: format!("not UTF-8; {}", kind.hint()),
+    let (at, bytes, utf8) = match String::from_utf8(bytes) {
+        Ok(text) => match memchr::memchr(0, text.as_bytes()) {
+            None => return Ok(text),
+            Some(at) => (at, text.into_bytes(), false),
+        },
+        Err(e) => (e.utf8_error().valid_up_to(), e.into_bytes(), true),
+    };
+    // The text before the first bad byte is valid UTF-8.
+    let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let (line, column) = line_column(valid, at);
+    let found = if utf8 {
+        let byte = bytes[at];
+        format!("byte 0x{byte:02X}, which is not UTF-8 (perhaps Windows-1252 or Latin-1 text)")
+    } else {
+        let utf16 = bytes.iter().take(200 - bom).filter(|&&b| b == 0).count() >= 10;
+        if utf16 {
+            "a NUL byte: the file looks like UTF-16 without a byte-order mark".to_owned()
+        } else {
+            "a NUL byte, which no text file holds".to_owned()
+        }
+    };
+    Err(DecodeError {
+        line,
+        column,
+        offset: (bom + at) as u64,
+        message: format!("{found}; {}", kind.hint()),
     })
 }
 
