@@ -26,15 +26,8 @@ fn resolve_all(
     names: &Names,
     range: std::ops::Range<usize>,
 ) -> Vec<Option<u32>> {
-    let mut scratch = String::new();
-    range
-        .map(|i| names.get(i))
-        .map(|name| {
-            resolver
-                .resolve_with(name, &mut scratch)
-                .and_then(|i| u32::try_from(i).ok())
-        })
-        .collect()
+    let names: Vec<&str> = range.map(|i| names.get(i)).collect();
+    resolver.resolve_each(&names)
 }
 
 /// [`resolve_all`], the second half of a long list on a second thread (lookups are read-only
