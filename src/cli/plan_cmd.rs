@@ -190,7 +190,7 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
             )
         })
         .collect();
-    let (inventory, exports) = match plan::load_each(&files, |k| read_csv(paths[k]))? {
+    let (mut inventory, exports) = match plan::load_each(&files, |k| read_csv(paths[k]))? {
         Ok(loaded) => loaded,
         Err(errors) => {
             for e in &errors {
@@ -227,6 +227,8 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         ),
         _ => plan::plan(&answers, &recommendation, &inventory, exports, &options).map_err(invalid),
     }?;
+    // Planned: the names need no looking up any more, and the outputs take the index's memory.
+    inventory.drop_index();
     super::progress::counting("mma plan: writing the plan and the runbook");
     let mut staged = out_dir::stage(&args.out, args.force)?;
     write_outputs(

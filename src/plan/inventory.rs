@@ -151,8 +151,8 @@ impl Mailbox {
 pub struct Inventory {
     /// Every mailbox, sorted by folded address ([`fold`]).
     mailboxes: Vec<Mailbox>,
-    /// Their names, indexed as they were read.
-    index: Index,
+    /// Their names, indexed as they were read, until [`Inventory::drop_index`].
+    index: Option<Index>,
 }
 
 const ADDRESS: &[&str] = &[
@@ -253,7 +253,10 @@ fn sorted_and_indexed(mut mailboxes: Vec<Mailbox>, order: Vec<usize>) -> Invento
     let index = Index::build(&mailboxes, &at);
     drop(at);
     put_in_order(&mut mailboxes, order);
-    Inventory { mailboxes, index }
+    Inventory {
+        mailboxes,
+        index: Some(index),
+    }
 }
 
 /// Rows in `text` at most (its line ends), to reserve room for them once.
@@ -422,10 +425,16 @@ impl Inventory {
         &self.mailboxes
     }
 
-    /// The index of the mailboxes' names.
+    /// The index of the mailboxes' names, until [`Self::drop_index`].
     #[must_use]
-    pub const fn index(&self) -> &Index {
-        &self.index
+    pub const fn index(&self) -> Option<&Index> {
+        self.index.as_ref()
+    }
+
+    /// Frees the index of the mailboxes' names, once no more names are to be looked up: a
+    /// [`Resolver`](super::resolve::Resolver) of the inventory indexes the mailboxes again.
+    pub fn drop_index(&mut self) {
+        self.index = None;
     }
 }
 

@@ -312,11 +312,15 @@ impl<'m> Resolver<'m> {
         }
     }
 
-    /// Resolves through the index `inventory` was read with.
+    /// Resolves through the index `inventory` was read with (or, once it has dropped it, a new
+    /// one).
     #[must_use]
     pub fn of(inventory: &'m Inventory) -> Self {
-        Self {
-            index: Cow::Borrowed(inventory.index()),
+        match inventory.index() {
+            Some(index) => Self {
+                index: Cow::Borrowed(index),
+            },
+            None => Self::new(inventory.mailboxes()),
         }
     }
 
@@ -562,5 +566,11 @@ mod tests {
             assert_eq!(r.resolve(name).map(|i| i as u32), *found, "{name}");
         }
         assert_eq!(Resolver::of(&Inventory::default()).resolve("a1"), None);
+        let text = "EmailAddress,Alias\nm1@x.com,a1\n";
+        let mut inventory = Inventory::parse("inv.csv", text).expect("parses");
+        assert_eq!(Resolver::of(&inventory).resolve("a1"), Some(0));
+        inventory.drop_index();
+        assert!(inventory.index().is_none());
+        assert_eq!(Resolver::of(&inventory).resolve("a1"), Some(0));
     }
 }
