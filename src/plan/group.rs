@@ -5,7 +5,7 @@
 use super::inventory::Mailbox;
 use super::links::Link;
 use super::model::Hub;
-use super::pack::{Graph, UnionFind};
+use super::pack::UnionFind;
 
 /// The hubs: which mailboxes are hubs, and the hubs with their degrees in address order.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -24,31 +24,41 @@ impl Hubs {
     }
 }
 
-/// The mailboxes linked with more than `threshold` distinct mailboxes.
+/// The mailboxes linked with more than `threshold` distinct mailboxes. Only a mailbox with more
+/// than `threshold` links (counted with repeats) can be one: those few have their neighbours
+/// gathered and counted, no graph of every link is built.
 #[must_use]
 pub fn find_hubs(mailboxes: &[Mailbox], linking: &[Link], threshold: usize) -> Hubs {
-    let edges: Vec<(u32, u32)> = linking.iter().map(|&(m, d, _)| (m, d)).collect();
-    let graph = Graph::new(mailboxes.len(), &edges);
-    let mut scratch = Vec::new();
+    let n = mailboxes.len();
+    let mut degree = vec![0usize; n];
+    for &(m, d, _) in linking {
+        degree[m as usize] += 1;
+        degree[d as usize] += 1;
+    }
+    let many = |i: u32| degree[i as usize] > threshold;
+    // (mailbox, neighbour) for each link end at a mailbox with many links.
+    let mut ends: Vec<(u32, u32)> = Vec::new();
+    for &(m, d, _) in linking {
+        if many(m) {
+            ends.push((m, d));
+        }
+        if many(d) {
+            ends.push((d, m));
+        }
+    }
+    ends.sort_unstable();
+    ends.dedup();
     let mut hubs = Hubs {
-        is_hub: vec![false; mailboxes.len()],
+        is_hub: vec![false; n],
         list: Vec::new(),
     };
-    for (i, m) in mailboxes.iter().enumerate() {
-        let all = graph.neighbours(i);
-        // Fewer links than the threshold cannot make more distinct neighbours.
-        if all.len() <= threshold {
-            continue;
-        }
-        scratch.clear();
-        scratch.extend_from_slice(all);
-        scratch.sort_unstable();
-        scratch.dedup();
-        if scratch.len() > threshold {
+    for run in ends.chunk_by(|a, b| a.0 == b.0) {
+        let i = run[0].0 as usize;
+        if run.len() > threshold {
             hubs.is_hub[i] = true;
             hubs.list.push(Hub {
-                address: m.address.clone(),
-                degree: scratch.len(),
+                address: mailboxes[i].address.clone(),
+                degree: run.len(),
             });
         }
     }

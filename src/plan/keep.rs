@@ -131,7 +131,7 @@ fn linked_batches(
 pub fn place(
     (pinned, mailboxes): (&Pinned, &[Mailbox]),
     previous: &PreviousPlan,
-    (groups, (linking, hubs)): (&Groups, (&[Link], &Hubs)),
+    (groups, (linking, hubs, prebuilt)): (&Groups, (&[Link], &Hubs, Option<&Graph>)),
     (weights, caps): (&[Weight], Caps),
     single_batch: bool,
 ) -> Result<Packed, PlanError> {
@@ -192,20 +192,16 @@ pub fn place(
         b.sort_unstable();
     }
     let mut pieces = Pieces::default();
-    let mut graph: Option<Graph> = None;
+    let mut built: Option<Graph> = None;
     for piece in left {
         if Load::of(&piece, weights).fits(caps, piece.len() == 1) {
             pieces.push(piece);
             continue;
         }
-        let graph = graph.get_or_insert_with(|| {
-            let edges: Vec<(u32, u32)> = linking
-                .iter()
-                .filter(|l| !hubs.touches(l))
-                .map(|&(m, d, _)| (m, d))
-                .collect();
-            Graph::new(weights.len(), &edges)
-        });
+        let graph = match prebuilt {
+            Some(graph) => graph,
+            None => built.get_or_insert_with(|| pack::link_graph(weights.len(), linking, hubs)),
+        };
         for part in pack::split_group(&piece, graph, weights, caps) {
             pieces.push(part);
         }
@@ -488,7 +484,7 @@ pub(super) mod tests {
         let packed = place(
             (&pinned, m),
             previous,
-            (&groups, (links, &hubs)),
+            (&groups, (links, &hubs, None)),
             (&budget.weights, budget.caps),
             single_batch,
         );

@@ -273,7 +273,31 @@ struct Grouped<'a> {
     links: links::Links,
     hubs: group::Hubs,
     groups: group::Groups,
+    /// The links touching no hub as a graph, built beforehand for a large inventory (else when
+    /// a group too large for one batch needs it).
+    graph: Option<pack::Graph>,
     budget: caps::Budget,
+}
+
+/// The links grouped ([`group::group`]) and, for a large inventory on a path of several
+/// batches, meanwhile on a second thread, the graph oversized groups are split on
+/// ([`pack::link_graph`]).
+fn group_and_graph(
+    n: usize,
+    path: MigrationPath,
+    linking: &[links::Link],
+    hubs: &group::Hubs,
+) -> (group::Groups, Option<pack::Graph>) {
+    const ALONE: usize = 50_000;
+    if n < ALONE || path.limits().single_batch {
+        return (group::group(n, linking, hubs), None);
+    }
+    std::thread::scope(|scope| {
+        let graph = scope.spawn(|| pack::link_graph(n, linking, hubs));
+        let groups = group::group(n, linking, hubs);
+        // A panic there is a bug: the graph is built when needed instead.
+        (groups, graph.join().ok())
+    })
 }
 
 /// The batches and the links they break, and, re-planning, what changed.
@@ -342,7 +366,7 @@ fn plan_from(
     // Resolved: exports handed over (not borrowed) are freed before the plan grows.
     drop(exports);
     let hubs = group::find_hubs(mailboxes, &links.linking, options.hub_threshold);
-    let groups = group::group(mailboxes.len(), &links.linking, &hubs);
+    let (groups, graph) = group_and_graph(mailboxes.len(), path, &links.linking, &hubs);
     let schedule = answers.schedule.clone().unwrap_or_default();
     let form = answers
         .source_server
@@ -357,6 +381,7 @@ fn plan_from(
         links,
         hubs,
         groups,
+        graph,
         budget,
     };
     let (batches, broken, changes) = match previous {
@@ -423,7 +448,7 @@ fn batch_afresh(
     let packed = pack::pack_batches(
         single_batch,
         &g.groups,
-        (&g.links.linking, &g.hubs),
+        (&g.links.linking, &g.hubs, g.graph.as_ref()),
         &pilot.members,
         weighed,
     );
@@ -467,7 +492,7 @@ fn batch_again(
     let packed = keep::place(
         (&pinned, g.mailboxes),
         previous,
-        (&g.groups, (&g.links.linking, &g.hubs)),
+        (&g.groups, (&g.links.linking, &g.hubs, g.graph.as_ref())),
         (&g.budget.weights, g.budget.caps),
         g.path.limits().single_batch,
     )?;

@@ -151,6 +151,17 @@ impl Graph {
     }
 }
 
+/// The graph of the links that touch no hub, which groups too large for one batch are split on.
+#[must_use]
+pub fn link_graph(n: usize, linking: &[Link], hubs: &Hubs) -> Graph {
+    let edges: Vec<(u32, u32)> = linking
+        .iter()
+        .filter(|l| !hubs.touches(l))
+        .map(|&(m, d, _)| (m, d))
+        .collect();
+    Graph::new(n, &edges)
+}
+
 /// Splits `members` (a group too large for one batch) into pieces that fit `caps`, growing each
 /// piece from its least-connected free mailbox by the mailbox with the most links into it, so few links
 /// cross pieces. Only links between members count.
@@ -363,7 +374,7 @@ fn fits(members: &[usize], weights: &[Weight], caps: Caps) -> bool {
 pub fn pack_batches(
     single_batch: bool,
     groups: &Groups,
-    (linking, hubs): (&[Link], &Hubs),
+    (linking, hubs, prebuilt): (&[Link], &Hubs, Option<&Graph>),
     in_pilot: &[bool],
     (weights, caps): (&[Weight], Caps),
 ) -> Packed {
@@ -374,7 +385,7 @@ pub fn pack_batches(
             pilot_batches: 0,
         };
     }
-    let mut graph: Option<Graph> = None;
+    let mut built: Option<Graph> = None;
     let mut pieces = Pieces::default();
     let mut rest: Vec<usize> = Vec::new();
     for members in groups.iter() {
@@ -392,14 +403,10 @@ pub fn pack_batches(
             pieces.push(rest.iter().copied());
             continue;
         }
-        let graph = graph.get_or_insert_with(|| {
-            let edges: Vec<(u32, u32)> = linking
-                .iter()
-                .filter(|l| !hubs.touches(l))
-                .map(|&(m, d, _)| (m, d))
-                .collect();
-            Graph::new(n, &edges)
-        });
+        let graph = match prebuilt {
+            Some(graph) => graph,
+            None => built.get_or_insert_with(|| link_graph(n, linking, hubs)),
+        };
         for piece in split_group(&rest, graph, weights, caps) {
             pieces.push(piece);
         }
