@@ -384,10 +384,21 @@ fn plan_from(
         graph,
         budget,
     };
-    let (batches, broken, changes) = match previous {
-        None => batch_afresh(answers, &g, &mut warnings)?,
-        Some(previous) => batch_again(answers, &g, previous, &mut warnings)?,
+    let batch = |warnings: &mut Vec<String>| match previous {
+        None => batch_afresh(answers, &g, warnings),
+        Some(previous) => batch_again(answers, &g, previous, warnings),
     };
+    // The groups are listed by address on a second thread while the batches are made (a large
+    // group is split on this one meanwhile).
+    let (batched, listed) = if mailboxes.len() < 50_000 {
+        (batch(&mut warnings), None)
+    } else {
+        std::thread::scope(|scope| {
+            let listed = scope.spawn(|| group::listed(&g.groups, mailboxes));
+            (batch(&mut warnings), listed.join().ok())
+        })
+    };
+    let (batches, broken, changes) = batched?;
     let Grouped {
         schedule,
         links,
@@ -404,7 +415,8 @@ fn plan_from(
         &budget,
     ));
     let (unresolved, unresolved_rows) = report::unresolved(links.unresolved);
-    let groups = group::listed(&groups, mailboxes);
+    // A panic listing them there is a bug: list them here instead.
+    let groups = listed.unwrap_or_else(|| group::listed(&groups, mailboxes));
     let counts = (
         groups.len(),
         links.linking.len(),
