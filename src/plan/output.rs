@@ -583,8 +583,12 @@ impl std::io::Write for Counter {
 /// # Errors
 /// When `out` fails.
 pub fn write_plan_json(plan: &Plan, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, plan)?;
-    out.write_all(b"\n")
+    // serde_json writes a few bytes at a time: into a buffer of a known type, not through `dyn`.
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, plan)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// `plan.json`: the plan as pretty JSON and a line end, in a buffer of its exact size, measured
