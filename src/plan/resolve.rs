@@ -228,7 +228,11 @@ impl Index {
         let mut index = Self {
             parts: vec![Part::default(); parts],
         };
-        let mut pending: Vec<Vec<Pending>> = vec![Vec::new(); parts];
+        // Room for five keys a mailbox and an eighth more, as hashes spread them: few grow.
+        let room = mailboxes.len() * 5 / parts;
+        let mut pending: Vec<Vec<Pending>> = (0..parts)
+            .map(|_| Vec::with_capacity(room + room / 8))
+            .collect();
         let mut folded = String::new();
         for (m, &i) in mailboxes.iter().zip(at) {
             // Places from 2^31 (two billion mailboxes) are not indexed: they resolve to none.
