@@ -126,16 +126,14 @@ fn write_outputs(
     Ok(())
 }
 
-/// Re-plans against the previous plan at `path` (`--previous`) as of `as_of`.
-fn replan(
+/// Reads the previous plan at `path` (`--previous`) as of `as_of`, before the inputs: its text
+/// is freed before they are read.
+fn read_previous(
     (path, as_of): (&std::path::Path, crate::answers::model::Date),
     (answers, recommendation): (&Answers, &Recommendation),
-    inventory: &Inventory,
-    exports: Vec<plan::Export>,
-    options: &Options,
-) -> Result<Plan, Failure> {
+) -> Result<plan::previous::PreviousPlan, Failure> {
     let text = super::runbook_cmd::read_plan_text(path)?;
-    let previous = plan::previous::parse(
+    plan::previous::parse(
         &path.display().to_string(),
         &text,
         (&answers.organization, recommendation.path),
@@ -144,20 +142,44 @@ fn replan(
     .map_err(|message| Failure {
         code: EXIT_INVALID,
         message,
-    })?;
-    drop(text);
-    plan::replan(
-        answers,
-        recommendation,
-        inventory,
-        exports,
-        options,
-        &previous,
-    )
-    .map_err(|e| Failure {
-        code: EXIT_INVALID,
-        message: format!("{e}; nothing was written"),
     })
+}
+
+/// Reads the inventory and the permission exports (see [`plan::load_each`]), printing every
+/// error of every file.
+fn load_inputs(
+    inventory: &PathBuf,
+    permissions: &[PathBuf],
+) -> Result<(Inventory, Vec<plan::Export>), Failure> {
+    let paths: Vec<&PathBuf> = std::iter::once(inventory).chain(permissions).collect();
+    super::progress::expect_files(paths.iter().copied());
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    // Sizes only order the work (largest first); a file that cannot be read fails in `read_csv`.
+    let files: Vec<(&str, u64)> = names
+        .iter()
+        .zip(&paths)
+        .map(|(name, path)| {
+            (
+                name.as_str(),
+                std::fs::metadata(path).map_or(0, |m| m.len()),
+            )
+        })
+        .collect();
+    match plan::load_each(&files, |k| read_csv(paths[k]))? {
+        Ok(loaded) => Ok(loaded),
+        Err(errors) => {
+            for e in &errors {
+                super::progress::suspend(|| eprintln!("{}", super::input_error(e)));
+            }
+            Err(Failure {
+                code: EXIT_INVALID,
+                message: format!(
+                    "{} errors in the input files; nothing was written",
+                    errors.len()
+                ),
+            })
+        }
+    }
 }
 
 pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
@@ -173,38 +195,15 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     let stage = |what: &str| super::progress::stage(&format!("mma plan: {what}"));
     let templates = super::runbook_cmd::templates(args.templates.as_deref())?;
     let (answers, _) = load_answers(&args.answers, args.input_format)?;
-    stage("reading and checking the inventory and permission exports");
-    let paths: Vec<&PathBuf> = std::iter::once(&args.inventory)
-        .chain(&args.permissions)
-        .collect();
-    super::progress::expect_files(paths.iter().copied());
-    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    // Sizes only order the work (largest first); a file that cannot be read fails in `read_csv`.
-    let files: Vec<(&str, u64)> = names
-        .iter()
-        .zip(&paths)
-        .map(|(name, path)| {
-            (
-                name.as_str(),
-                std::fs::metadata(path).map_or(0, |m| m.len()),
-            )
-        })
-        .collect();
-    let (mut inventory, exports) = match plan::load_each(&files, |k| read_csv(paths[k]))? {
-        Ok(loaded) => loaded,
-        Err(errors) => {
-            for e in &errors {
-                super::progress::suspend(|| eprintln!("{}", super::input_error(e)));
-            }
-            return Err(Failure {
-                code: EXIT_INVALID,
-                message: format!(
-                    "{} errors in the input files; nothing was written",
-                    errors.len()
-                ),
-            });
+    let recommendation = crate::recommend::recommend(&answers);
+    let previous = match (&args.previous, args.as_of) {
+        (Some(path), Some(as_of)) => {
+            Some(read_previous((path, as_of), (&answers, &recommendation))?)
         }
+        _ => None,
     };
+    stage("reading and checking the inventory and permission exports");
+    let (mut inventory, exports) = load_inputs(&args.inventory, &args.permissions)?;
     let options = Options {
         links: args.link,
         hub_threshold: args.hub_threshold,
@@ -216,17 +215,18 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         code: EXIT_INVALID,
         message: format!("{e}; nothing was written"),
     };
-    let recommendation = crate::recommend::recommend(&answers);
-    let plan = match (&args.previous, args.as_of) {
-        (Some(path), Some(as_of)) => replan(
-            (path, as_of),
-            (&answers, &recommendation),
+    let plan = match &previous {
+        Some(previous) => plan::replan(
+            &answers,
+            &recommendation,
             &inventory,
             exports,
             &options,
+            previous,
         ),
-        _ => plan::plan(&answers, &recommendation, &inventory, exports, &options).map_err(invalid),
-    }?;
+        None => plan::plan(&answers, &recommendation, &inventory, exports, &options),
+    }
+    .map_err(invalid)?;
     // Planned: the names need no looking up any more, and the outputs take the index's memory.
     inventory.drop_index();
     super::progress::counting("mma plan: writing the plan and the runbook");
