@@ -243,19 +243,34 @@ fn put_in_order(mailboxes: &mut [Mailbox], mut order: Vec<usize>) {
     }
 }
 
-/// `mailboxes` (without two of one folded address) sorted by address, indexed for
-/// [`Resolver`](super::resolve::Resolver) first, in the order they were read.
-fn sorted_and_indexed(mut mailboxes: Vec<Mailbox>, order: Vec<usize>) -> Inventory {
-    let mut at = vec![u32::MAX; order.len()];
-    for (place, &i) in order.iter().enumerate() {
-        at[i] = u32::try_from(place).unwrap_or(u32::MAX);
-    }
-    let index = Index::build(&mailboxes, &at);
-    drop(at);
-    put_in_order(&mut mailboxes, order);
-    Inventory {
-        mailboxes,
-        index: Some(index),
+/// The mailboxes of an inventory as read ([`Inventory::read`]), in the file's order, and their
+/// order by address (no two with one folded address).
+#[derive(Debug)]
+pub struct Unsorted {
+    mailboxes: Vec<Mailbox>,
+    order: Vec<usize>,
+}
+
+impl Unsorted {
+    /// The inventory: the mailboxes indexed for [`Resolver`](super::resolve::Resolver) first,
+    /// in the order they were read, then sorted by address.
+    #[must_use]
+    pub fn into_inventory(self) -> Inventory {
+        let Self {
+            mut mailboxes,
+            order,
+        } = self;
+        let mut at = vec![u32::MAX; order.len()];
+        for (place, &i) in order.iter().enumerate() {
+            at[i] = u32::try_from(place).unwrap_or(u32::MAX);
+        }
+        let index = Index::build(&mailboxes, &at);
+        drop(at);
+        put_in_order(&mut mailboxes, order);
+        Inventory {
+            mailboxes,
+            index: Some(index),
+        }
     }
 }
 
@@ -374,16 +389,25 @@ fn read_rows(
 }
 
 impl Inventory {
-    /// Reads an inventory export.
+    /// Reads an inventory export: [`Self::read`], then [`Unsorted::into_inventory`].
     ///
-    /// A valid inventory is read once, its duplicates looked for in the sorted list (no copy of
-    /// each folded address is kept); one with any error is read again row by row as before, so
-    /// its errors (a duplicate's among them) come in file order.
+    /// # Errors
+    /// As [`Self::read`].
+    pub fn parse(file: &str, text: &str) -> Result<Self, Vec<InputError>> {
+        Self::read(file, text).map(Unsorted::into_inventory)
+    }
+
+    /// Reads the mailboxes of an inventory export, to be sorted and indexed once its text has
+    /// been let go.
+    ///
+    /// A valid inventory is read once, its duplicates looked for in the sorted order (no copy
+    /// of each folded address is kept); one with any error is read again row by row as before,
+    /// so its errors (a duplicate's among them) come in file order.
     ///
     /// # Errors
     /// Every bad row (an address that is not one, a size that is not one, a duplicate address),
     /// and a missing address column.
-    pub fn parse(file: &str, text: &str) -> Result<Self, Vec<InputError>> {
+    pub fn read(file: &str, text: &str) -> Result<Unsorted, Vec<InputError>> {
         let table = Table::parse(file, text)?;
         let Some(address) = table.column(ADDRESS) else {
             return Err(vec![no_address(file, &table)]);
@@ -406,7 +430,7 @@ impl Inventory {
         if errors.is_empty() {
             let (order, twice) = address_order(&mailboxes);
             if !twice {
-                return Ok(sorted_and_indexed(mailboxes, order));
+                return Ok(Unsorted { mailboxes, order });
             }
         }
         drop(mailboxes);
@@ -416,7 +440,7 @@ impl Inventory {
             return Err(errors);
         }
         let (order, _) = address_order(&mailboxes);
-        Ok(sorted_and_indexed(mailboxes, order))
+        Ok(Unsorted { mailboxes, order })
     }
 
     /// Every mailbox, sorted by folded address ([`fold`]).

@@ -128,11 +128,14 @@ pub fn load_each<T: AsRef<str>, E: Send>(
                     break;
                 }
             };
-            let (name, text) = (files[k].0, text.as_ref());
+            let name = files[k].0;
             let loaded = if k == 0 {
-                Inventory::parse(name, text).map(Either::Inventory)
+                let read = Inventory::read(name, text.as_ref());
+                // Read: the text goes before the mailboxes are sorted and indexed.
+                drop(text);
+                read.map(|read| Either::Inventory(read.into_inventory()))
             } else {
-                Export::parse(name, text).map(Either::Export)
+                Export::parse(name, text.as_ref()).map(Either::Export)
             };
             done.push((k, Ok(loaded)));
         }

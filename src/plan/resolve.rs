@@ -107,7 +107,7 @@ impl Slot {
 }
 
 /// A key of the index: where its folded text is in its part's arena, and its slot.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 struct Entry {
     start: u32,
     len: u32,
@@ -124,30 +124,28 @@ struct Part {
     table: hashbrown::HashTable<Entry>,
 }
 
+/// The text at `start..start + len` of a part's arena `keys`.
+fn text(keys: &str, start: u32, len: u32) -> &str {
+    keys.get(start as usize..start as usize + len as usize)
+        .unwrap_or_default()
+}
+
 impl Part {
     /// The text of a key.
     fn key(&self, e: &Entry) -> &str {
-        self.keys
-            .get(e.start as usize..e.start as usize + e.len as usize)
-            .unwrap_or_default()
+        text(&self.keys, e.start, e.len)
     }
 
     /// Records mailbox `i` as having the folded key at `start..start + len` of the arena (of
     /// hash `h`) in field `f`.
     fn add(&mut self, start: u32, len: u32, h: u64, f: Field, i: u32) {
         let keys = &self.keys;
-        let text = |e: &Entry| {
-            keys.get(e.start as usize..e.start as usize + e.len as usize)
-                .unwrap_or_default()
-        };
-        let folded = text(&Entry {
-            start,
-            len,
-            slot: Slot::EMPTY,
-        });
-        let found = self
-            .table
-            .entry(h, |e| text(e) == folded, |e| hash(text(e)));
+        let folded = text(keys, start, len);
+        let found = self.table.entry(
+            h,
+            |e| text(keys, e.start, e.len) == folded,
+            |e| hash(text(keys, e.start, e.len)),
+        );
         match found {
             hashbrown::hash_table::Entry::Occupied(mut e) => e.get_mut().slot.add(f, i),
             hashbrown::hash_table::Entry::Vacant(e) => {
@@ -165,19 +163,6 @@ impl Part {
             .map_or(Slot::EMPTY, |e| e.slot)
     }
 }
-
-impl PartialEq for Part {
-    /// The same keys in the same slots.
-    fn eq(&self, other: &Self) -> bool {
-        self.table.len() == other.table.len()
-            && self.table.iter().all(|e| {
-                let key = self.key(e);
-                other.slot(key, hash(key)) == e.slot
-            })
-    }
-}
-
-impl Eq for Part {}
 
 /// A key set aside for its part, as its mailbox's place, its field, and its length: the keys of
 /// a part follow each other in its arena in the order they are set aside, so where each starts
@@ -203,7 +188,7 @@ const KEYS_PER_PART: usize = 32 * 1024;
 /// order the mailboxes were read, and set aside for its part; then each part's table is built
 /// whole, small enough to stay in the caches, instead of one large table taking its keys in no
 /// order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Index {
     parts: Vec<Part>,
 }
@@ -274,12 +259,7 @@ impl Index {
             let (mut next, mut at) = (0, (0, 0, 0));
             for Pending { i, f, len } in pending {
                 if len != SAME {
-                    let key = part.key(&Entry {
-                        start: next,
-                        len,
-                        slot: Slot::EMPTY,
-                    });
-                    at = (next, len, hash(key));
+                    at = (next, len, hash(text(&part.keys, next, len)));
                     next += len;
                 }
                 part.add(at.0, at.1, at.2, f, i);
