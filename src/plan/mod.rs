@@ -282,6 +282,10 @@ struct Grouped<'a> {
     budget: caps::Budget,
 }
 
+/// The inventories from which the planner lists groups and builds the link graph on a second
+/// thread: below it, starting the thread costs about what the work does.
+const SECOND_THREAD_FROM: usize = 50_000;
+
 /// The links grouped ([`group::group`]) and, for a large inventory on a path of several
 /// batches, meanwhile on a second thread, the graph oversized groups are split on
 /// ([`pack::link_graph`]).
@@ -291,8 +295,7 @@ fn group_and_graph(
     linking: &[links::Link],
     hubs: &group::Hubs,
 ) -> (group::Groups, Option<pack::Graph>) {
-    const ALONE: usize = 50_000;
-    if n < ALONE || path.limits().single_batch {
+    if n < SECOND_THREAD_FROM || path.limits().single_batch {
         return (group::group(n, linking, hubs), None);
     }
     std::thread::scope(|scope| {
@@ -362,7 +365,7 @@ fn plan_from(
     previous: Option<&PreviousPlan>,
 ) -> Result<Plan, PlanError> {
     let path = recommendation.path;
-    let mailboxes = &inventory.mailboxes();
+    let mailboxes = inventory.mailboxes();
     let mut warnings = check_size(answers, path, mailboxes.len())?;
     let resolver = Resolver::of(inventory);
     let links = links::resolve_links(&resolver, exports.as_ref(), &options.links);
@@ -393,7 +396,7 @@ fn plan_from(
     };
     // The groups are listed by address on a second thread while the batches are made (a large
     // group is split on this one meanwhile).
-    let (batched, listed) = if mailboxes.len() < 50_000 {
+    let (batched, listed) = if mailboxes.len() < SECOND_THREAD_FROM {
         (batch(&mut warnings), None)
     } else {
         std::thread::scope(|scope| {
