@@ -73,13 +73,26 @@ fn parse_right(text: &str) -> Result<Right, String> {
     })
 }
 
-/// Reads an exported CSV file: UTF-8 with or without a byte-order mark, or UTF-16 with one
-/// (what Windows PowerShell 5's `Export-Csv -Encoding Unicode`, `Out-File` and `>` write);
-/// anything else is exit 1 with the line and column of the first bad byte.
-fn read_csv(path: &std::path::Path) -> Result<String, Failure> {
-    let bytes = super::progress::read(path)
-        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
-    super::decode_named(&path.display().to_string(), bytes, crate::text::Kind::Csv)
+/// Opens an exported CSV file, to be read as its text ([`crate::text::Stream`]): UTF-8 with or
+/// without a byte-order mark, or UTF-16 with one (what Windows PowerShell 5's `Export-Csv
+/// -Encoding Unicode`, `Out-File` and `>` write); anything else is exit 1 with the line and
+/// column of the first bad byte ([`unread`]).
+fn open_csv(path: &std::path::Path) -> Result<super::progress::Counted, Failure> {
+    super::progress::open(path)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))
+}
+
+/// The failure for a file that could not be read, or is not text mma reads.
+fn unread(path: &std::path::Path, e: crate::text::ReadError) -> Failure {
+    match e {
+        crate::text::ReadError::Io(e) => {
+            Failure::usage(format!("cannot read {}: {e}", path.display()))
+        }
+        crate::text::ReadError::Decode(e) => Failure {
+            code: EXIT_INVALID,
+            message: format!("{}:{e}", path.display()),
+        },
+    }
 }
 
 /// Writes the plan directory `staged`: the batch CSVs, `plan.md` (each written as soon as it is
@@ -154,7 +167,7 @@ fn load_inputs(
     let paths: Vec<&PathBuf> = std::iter::once(inventory).chain(permissions).collect();
     super::progress::expect_files(paths.iter().copied());
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    // Sizes only order the work (largest first); a file that cannot be read fails in `read_csv`.
+    // Sizes order the work (largest first); a file that cannot be read fails in `open_csv`.
     let files: Vec<(&str, u64)> = names
         .iter()
         .zip(&paths)
@@ -165,7 +178,7 @@ fn load_inputs(
             )
         })
         .collect();
-    match plan::load_each(&files, |k| read_csv(paths[k]))? {
+    match plan::load_each(&files, |k| open_csv(paths[k]), |k, e| unread(paths[k], e))? {
         Ok(loaded) => Ok(loaded),
         Err(errors) => {
             for e in &errors {

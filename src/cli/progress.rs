@@ -2,10 +2,10 @@
 //! `indicatif`, naming the stage and, while the exports are read, the bytes read of the total.
 //! Only when stderr is a terminal and `--quiet` is not given; it never reaches stdout or a file.
 //! The command layer drives it between the calls of the pure stages (the planner knows nothing
-//! of it): [`stage`] announces a stage, [`expect_files`] and [`read`] count the bytes read,
+//! of it): [`stage`] announces a stage, [`expect_files`] and [`open`] count the bytes read,
 //! [`tick`] counts the files written, and [`clear`] erases it before a message is printed.
 
-use std::io::{IsTerminal as _, Read as _};
+use std::io::IsTerminal as _;
 use std::path::Path;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -41,7 +41,7 @@ pub(crate) fn stage(what: &str) {
     bar.set_message(format!("{what}…"));
 }
 
-/// Announces that the files `paths` are about to be read through [`read`]: the display counts
+/// Announces that the files `paths` are about to be read through [`open`]: the display counts
 /// the bytes read of their total size.
 pub(crate) fn expect_files<'p>(paths: impl Iterator<Item = &'p std::path::PathBuf>) {
     let bar = bar();
@@ -57,29 +57,33 @@ pub(crate) fn expect_files<'p>(paths: impl Iterator<Item = &'p std::path::PathBu
     bar.set_style(style("{spinner} {bytes}/{total_bytes} {wide_msg}"));
 }
 
-/// Reads the whole file at `path` (as `std::fs::read` does), counting its bytes on the display.
+/// Opens the file at `path` for reading, its bytes counted on the display as they are read.
 ///
 /// # Errors
-/// The file cannot be opened or read.
-pub(crate) fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+/// The file cannot be opened.
+pub(crate) fn open(path: &Path) -> std::io::Result<Counted> {
+    let file = std::fs::File::open(path)?;
     let bar = bar();
-    if bar.is_hidden() {
-        return std::fs::read(path);
-    }
-    let mut file = std::fs::File::open(path)?;
-    let size = file.metadata().map_or(0, |m| m.len());
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    let mut chunk = vec![0; 1 << 20];
-    loop {
-        match file.read(&mut chunk) {
-            Ok(0) => return Ok(bytes),
-            Ok(n) => {
-                bytes.extend_from_slice(&chunk[..n]);
-                bar.inc(n as u64);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+    Ok(Counted {
+        file,
+        bar: (!bar.is_hidden()).then(|| bar.clone()),
+    })
+}
+
+/// A file being read, its bytes counted on the display (see [`open`]).
+#[derive(Debug)]
+pub(crate) struct Counted {
+    file: std::fs::File,
+    bar: Option<ProgressBar>,
+}
+
+impl std::io::Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.file.read(buf)?;
+        if let Some(bar) = &self.bar {
+            bar.inc(n as u64);
         }
+        Ok(n)
     }
 }
 

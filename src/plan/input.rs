@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use crate::text::{Kind, ReadError, Stream};
+
 /// A problem in an input file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
@@ -33,18 +35,110 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// A CSV file: its header (names matched in lower case) and its text, whose records are read
-/// one at a time by [`Table::rows`] so a million-row export is never held twice.
+/// A CSV file's header (names matched in lower case), read from the start of a [`Stream`],
+/// whose records [`Table::rows`] then reads one at a time as the stream goes: a million-row
+/// export is never held whole.
 #[derive(Debug)]
-pub struct Table<'t> {
+pub struct Table {
     /// The file name for messages.
     pub file: String,
     /// Header names as written.
     pub headers: Vec<String>,
     lower: Vec<String>,
-    text: &'t str,
-    /// Where the records begin: past the header, as the CSV reader left it.
+    /// Where the records begin in the stream's piece: past the header, as the CSV reader
+    /// left it.
     body: usize,
+}
+
+/// What reading a file gives: its rows' errors inside, a file that is not text mma reads (or
+/// that cannot be read) outside.
+pub type Parsed<T> = Result<Result<T, Vec<InputError>>, ReadError>;
+
+/// Reads `text`, held whole (a test's, or a file decoded whole), with `read`, a reader of a
+/// [`Stream`]; a NUL in it is an error of its line.
+///
+/// # Errors
+/// `read`'s, and a NUL character.
+pub fn read_text<T>(
+    file: &str,
+    text: &str,
+    read: impl FnOnce(&mut Stream<'_>) -> Parsed<T>,
+) -> Result<T, Vec<InputError>> {
+    let mut bytes = text.as_bytes();
+    let size = bytes.len() as u64;
+    match Stream::new(&mut bytes, Kind::Csv, size).and_then(|mut stream| read(&mut stream)) {
+        Ok(read) => read,
+        Err(e) => Err(vec![unread(file, e)]),
+    }
+}
+
+/// Reads `text`, held whole (a file decoded whole), as a table: its header, then `read`, given
+/// the table and its rows to read with [`WholeRows::each`].
+///
+/// # Errors
+/// A file with no header, `read`'s, and a NUL character.
+pub fn read_table<T>(
+    file: &str,
+    text: &str,
+    read: impl FnOnce(&Table, &mut WholeRows<'_, '_>) -> Result<T, Vec<InputError>>,
+) -> Result<T, Vec<InputError>> {
+    read_text(file, text, |stream| {
+        let table = match Table::read(file, stream)? {
+            Ok(table) => table,
+            Err(e) => return Ok(Err(e)),
+        };
+        let mut rows = WholeRows {
+            stream,
+            failed: None,
+        };
+        let read = read(&table, &mut rows);
+        match rows.failed {
+            Some(e) => Err(e),
+            None => Ok(read),
+        }
+    })
+}
+
+/// The rows of a table read by [`read_table`].
+#[derive(Debug)]
+pub struct WholeRows<'s, 'r> {
+    stream: &'s mut Stream<'r>,
+    failed: Option<ReadError>,
+}
+
+impl WholeRows<'_, '_> {
+    /// [`Table::rows`], for `table`, whose rows these are.
+    ///
+    /// # Errors
+    /// Every malformed record.
+    pub fn each(
+        &mut self,
+        table: &Table,
+        f: impl FnMut(u64, &Record<'_>),
+    ) -> Result<(), Vec<InputError>> {
+        match table.rows(self.stream, f) {
+            Ok(rows) => rows,
+            Err(e) => {
+                self.failed = Some(e);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// A file that could not be read as text, as an error of the file (or its line).
+#[must_use]
+pub fn unread(file: &str, e: ReadError) -> InputError {
+    let (line, message) = match e {
+        ReadError::Decode(e) => (e.line, e.message),
+        ReadError::Io(e) => (0, format!("cannot be read: {e}")),
+    };
+    InputError {
+        file: file.to_owned(),
+        line,
+        column: None,
+        message,
+    }
 }
 
 fn reader(text: &str) -> csv::Reader<&[u8]> {
@@ -147,14 +241,17 @@ struct Lines<'t> {
     text: &'t [u8],
     byte: usize,
     line: u64,
+    first: u64,
 }
 
 impl<'t> Lines<'t> {
-    const fn new(text: &'t str) -> Self {
+    /// Lines of `text`, whose first is line `first`.
+    const fn new(text: &'t str, first: u64) -> Self {
         Self {
             text: text.as_bytes(),
             byte: 0,
-            line: 1,
+            line: first,
+            first,
         }
     }
 
@@ -182,7 +279,7 @@ impl<'t> Lines<'t> {
         if to < self.byte {
             // Not in increasing order: count from the start.
             self.byte = 0;
-            self.line = 1;
+            self.line = self.first;
         }
         let newlines = self.text[self.byte..to]
             .iter()
@@ -194,69 +291,110 @@ impl<'t> Lines<'t> {
     }
 }
 
-impl<'t> Table<'t> {
-    /// Reads the header of `text`. Lines starting with `#` (the `#TYPE` line) are skipped.
+impl Table {
+    /// Reads the header at the start of `stream`. Lines starting with `#` (the `#TYPE` line)
+    /// are skipped.
     ///
     /// # Errors
-    /// A file with no header.
-    pub fn parse(file: &str, text: &'t str) -> Result<Self, Vec<InputError>> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    /// A file with no header; a file that is not text.
+    pub fn read(file: &str, stream: &mut Stream<'_>) -> Parsed<Self> {
         let error = |message: String| InputError {
             file: file.to_owned(),
             line: 0,
             column: None,
             message,
         };
-        let mut header_reader = reader(text);
-        let headers: Vec<String> = match header_reader.headers() {
-            Ok(h) if h.iter().any(|cell| !cell.trim().is_empty()) => {
-                h.iter().map(|cell| cell.trim().to_owned()).collect()
+        loop {
+            let last = stream.at_end();
+            let text = stream.piece()?;
+            let mut header_reader = reader(text);
+            let headers: Vec<String> = match header_reader.headers() {
+                Ok(h) if h.iter().any(|cell| !cell.trim().is_empty()) => {
+                    h.iter().map(|cell| cell.trim().to_owned()).collect()
+                }
+                Ok(_) if !last => Vec::new(),
+                Ok(_) => {
+                    return Ok(Err(vec![error(
+                        "the file is empty; expected a header row".to_owned(),
+                    )]));
+                }
+                Err(e) => return Ok(Err(vec![error(format!("cannot read the header: {e}"))])),
+            };
+            let body = usize::try_from(header_reader.position().byte())
+                .unwrap_or(text.len())
+                .min(text.len());
+            if body >= text.len() && !last {
+                // The header may go on in the next piece.
+                stream.advance(0)?;
+                continue;
             }
-            Ok(_) => {
-                return Err(vec![error(
-                    "the file is empty; expected a header row".to_owned(),
-                )]);
+            let lower = headers.iter().map(|h| h.to_ascii_lowercase()).collect();
+            return Ok(Ok(Self {
+                file: file.to_owned(),
+                headers,
+                lower,
+                body,
+            }));
+        }
+    }
+
+    /// Calls `f` with each record of `stream` (whose header this is) and its 1-based line,
+    /// skipping blank lines. Cells are as written: callers trim the ones they read. Plainly
+    /// written records are cut out of the text where they are ([`plain_record`]); the CSV reader
+    /// reads the others. A record cut by the end of a piece is read again from the next.
+    ///
+    /// # Errors
+    /// Every malformed record (a different number of fields than the header, or bad quoting)
+    /// inside; a file that is not text outside.
+    pub fn rows(&self, stream: &mut Stream<'_>, mut f: impl FnMut(u64, &Record<'_>)) -> Parsed<()> {
+        let mut errors = Vec::new();
+        let mut at = self.body;
+        loop {
+            let last = stream.at_end();
+            let first = stream.line();
+            let text = stream.piece()?;
+            let more = self.rows_of((text, first, last), &mut at, &mut errors, &mut f);
+            if !more {
+                break;
             }
-            Err(e) => return Err(vec![error(format!("cannot read the header: {e}"))]),
-        };
-        let lower = headers.iter().map(|h| h.to_ascii_lowercase()).collect();
-        let body = usize::try_from(header_reader.position().byte())
-            .unwrap_or(text.len())
-            .min(text.len());
-        Ok(Self {
-            file: file.to_owned(),
-            headers,
-            lower,
-            text,
-            body,
+            at = stream.advance(at)?;
+        }
+        Ok(if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
         })
     }
 
-    /// Calls `f` with each record and its 1-based line, skipping blank lines. Cells are as
-    /// written: callers trim the ones they read. Plainly written records are cut out of the text
-    /// where they are ([`plain_record`]); the CSV reader reads the others.
-    ///
-    /// # Errors
-    /// Every malformed record (a different number of fields than the header, or bad quoting).
-    pub fn rows(&self, mut f: impl FnMut(u64, &Record<'t>)) -> Result<(), Vec<InputError>> {
-        let bytes = self.text.as_bytes();
-        let mut errors = Vec::new();
-        let mut record = Record::new(self.text);
-        let mut lines = Lines::new(self.text);
-        let mut at = self.body;
+    /// [`Self::rows`] in one piece, `text`, starting on line `first` (the rest of the file when
+    /// `last`), from byte `at`, which is left where the reading stopped. Whether the next
+    /// piece is needed.
+    fn rows_of(
+        &self,
+        (text, first, last): (&str, u64, bool),
+        at: &mut usize,
+        errors: &mut Vec<InputError>,
+        f: &mut impl FnMut(u64, &Record<'_>),
+    ) -> bool {
+        let bytes = text.as_bytes();
+        let mut record = Record::new(text);
+        let mut lines = Lines::new(text, first);
         let mut fallback = None;
         loop {
             // Line ends, and the blank lines the CSV reader skips too.
-            while bytes.get(at).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
-                at += 1;
+            while bytes.get(*at).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+                *at += 1;
             }
-            if at >= bytes.len() {
-                break;
+            if *at >= bytes.len() {
+                return !last;
             }
-            let line = if let Some(end) = plain_record(bytes, at, &mut record.cells) {
+            let line = if let Some(end) = plain_record(bytes, *at, &mut record.cells) {
+                if end >= bytes.len() && !last {
+                    return true;
+                }
                 record.read = None;
-                let line = lines.at(at);
-                at = end;
+                let line = lines.at(*at);
+                *at = end;
                 line
             } else {
                 // One reader for all such records, moved to each: building a reader builds
@@ -269,27 +407,33 @@ impl<'t> Table<'t> {
                         .from_reader(std::io::Cursor::new(bytes))
                 });
                 let mut start = csv::Position::new();
-                start.set_byte(at as u64);
+                start.set_byte(*at as u64);
                 let mut read = record.read.take().unwrap_or_default();
+                let from = *at;
                 let byte = |p: Option<&csv::Position>| {
-                    p.map_or(at, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX))
+                    p.map_or(from, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX))
                 };
-                match reader
+                let result = reader
                     .seek(start)
-                    .and_then(|()| reader.read_record(&mut read))
-                {
-                    Ok(false) => break,
+                    .and_then(|()| reader.read_record(&mut read));
+                // Past the record: the reader took at least one byte.
+                let after = byte(Some(reader.position())).max(from + 1);
+                if !last && (after >= bytes.len() || !matches!(result, Ok(true))) {
+                    // Cut by the end of the piece, or nothing but comments to its end.
+                    return true;
+                }
+                match result {
+                    Ok(false) => return false,
                     Ok(true) => {
                         let line = lines.at(byte(read.position()));
-                        // Past the record: the reader took at least one byte.
-                        at = byte(Some(reader.position())).max(at + 1);
+                        *at = after;
                         record.read = Some(read);
                         line
                     }
                     Err(e) => {
                         let line = lines.at(byte(e.position()));
                         errors.push(self.line_error(line, format!("not valid CSV: {e}")));
-                        break;
+                        return false;
                     }
                 }
             };
@@ -298,11 +442,6 @@ impl<'t> Table<'t> {
                 Ok(false) => {}
                 Err(e) => errors.push(e),
             }
-        }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
         }
     }
 
@@ -333,13 +472,15 @@ impl<'t> Table<'t> {
     #[cfg(test)]
     fn rows_by_reader(
         &self,
+        text: &str,
         mut f: impl FnMut(u64, &csv::StringRecord),
     ) -> Result<(), Vec<InputError>> {
-        let mut reader = reader(self.text);
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = reader(text);
         let mut errors = Vec::new();
         let mut record = csv::StringRecord::new();
-        let mut lines = Lines::new(self.text);
-        // The header was read by `parse`.
+        let mut lines = Lines::new(text, 1);
+        // The header was read by `read`.
         let _ = reader.headers();
         loop {
             match reader.read_record(&mut record) {
@@ -600,43 +741,87 @@ mod tests {
         assert!(!is_address("an na@contoso.com"));
     }
 
+    /// Rows (line, cells) and errors (line, message) of `text` read with [`Table::rows`], in
+    /// pieces of `chunk` bytes read at most `step` bytes at a time; `None` without a header.
+    fn read_in_pieces(text: &str, chunk: usize, step: usize) -> Option<Read> {
+        let mut source = crate::text::Trickle {
+            bytes: text.as_bytes(),
+            step,
+        };
+        let mut stream =
+            Stream::reading(&mut source, (Kind::Csv, text.len() as u64), chunk).expect("text");
+        let table = Table::read("x.csv", &mut stream).expect("text").ok()?;
+        let mut rows = Vec::new();
+        let read = table
+            .rows(&mut stream, |line, r| {
+                rows.push((line, (0..r.len()).map(|i| r[i].to_owned()).collect()));
+            })
+            .expect("text");
+        Some((rows, errors(read)))
+    }
+
+    fn errors(read: Result<(), Vec<InputError>>) -> Vec<(u64, String)> {
+        read.err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|e| (e.line, e.message))
+            .collect()
+    }
+
     #[test]
     fn export_csv_files_read_as_they_are() {
         let text = "\u{feff}#TYPE Selected.Microsoft.Exchange.Data.Directory.Management.Mailbox\n\
                     \"PrimarySmtpAddress\",\"DisplayName\"\n\"a@contoso.com\",\"A, B\"\n";
-        let t = Table::parse("x.csv", text).expect("parses");
-        assert_eq!(t.column(&["primarysmtpaddress"]), Some(0));
-        let mut rows = Vec::new();
-        t.rows(|line, r| rows.push((line, r[1].to_owned())))
-            .expect("rows");
-        assert_eq!(rows, vec![(3, "A, B".to_owned())]);
-        let t = Table::parse("x.csv", "a,b\n1,2,3\n4\n").expect("a header");
-        let errors = t.rows(|_, _| {}).expect_err("bad rows");
+        let (rows, errors) = read_in_pieces(text, 1 << 20, usize::MAX).expect("a header");
+        assert_eq!(
+            rows,
+            vec![(3, vec!["a@contoso.com".to_owned(), "A, B".to_owned()])]
+        );
+        assert!(errors.is_empty());
+        let (_, errors) = read_in_pieces("a,b\n1,2,3\n4\n", 1 << 20, 1).expect("a header");
         assert_eq!(errors.len(), 2);
-        assert_eq!(errors[0].line, 2);
+        assert_eq!(errors[0].0, 2);
     }
 
     /// Rows, cells and errors as [`Table::rows`] gives them, and as the CSV reader alone does.
     type Read = (Vec<(u64, Vec<String>)>, Vec<(u64, String)>);
 
     fn both(text: &str) -> Option<(Read, Read)> {
-        let t = Table::parse("x.csv", text).ok()?;
-        let errors = |r: Result<(), Vec<InputError>>| {
-            r.err()
-                .unwrap_or_default()
-                .into_iter()
-                .map(|e| (e.line, e.message))
-                .collect::<Vec<_>>()
-        };
-        let mut plain = Vec::new();
-        let plain_errors = errors(t.rows(|line, r| {
-            plain.push((line, (0..r.len()).map(|i| r[i].to_owned()).collect()));
-        }));
+        let plain = read_in_pieces(text, 1 << 20, usize::MAX)?;
+        let mut bytes = text.as_bytes();
+        let mut stream = Stream::new(&mut bytes, Kind::Csv, 0).expect("text");
+        let t = Table::read("x.csv", &mut stream).expect("text").ok()?;
         let mut read = Vec::new();
-        let read_errors = errors(t.rows_by_reader(|line, r| {
+        let read_errors = errors(t.rows_by_reader(text, |line, r| {
             read.push((line, r.iter().map(str::to_owned).collect()));
         }));
-        Some(((plain, plain_errors), (read, read_errors)))
+        Some((plain, (read, read_errors)))
+    }
+
+    /// Text read a piece at a time, however small the pieces and the reads, gives the rows and
+    /// errors it gives read whole, on the lines they are on.
+    #[test]
+    fn text_read_in_pieces_reads_as_read_whole() {
+        fn same(cells: Vec<u8>, chunk: u8, step: u8) -> bool {
+            const ALPHABET: [&str; 11] = [
+                "a", "b", ",", "\"", "\r", "\n", "#", " ", "é", "\r\n", "\"\"",
+            ];
+            let text: String = std::iter::once("h,i\n")
+                .chain(
+                    cells
+                        .iter()
+                        .map(|&c| ALPHABET[usize::from(c) % ALPHABET.len()]),
+                )
+                .collect();
+            let whole = read_in_pieces(&text, 1 << 20, usize::MAX);
+            let pieces = read_in_pieces(&text, usize::from(chunk % 16), usize::from(step % 5) + 1);
+            whole == pieces
+        }
+        // Longer than the 200 bytes a stream reads before its first piece.
+        quickcheck::QuickCheck::new()
+            .tests(1500)
+            .rng(quickcheck::Gen::new(600))
+            .quickcheck(same as fn(Vec<u8>, u8, u8) -> bool);
     }
 
     #[test]
@@ -676,13 +861,15 @@ mod tests {
                 "{bom}#TYPE x{end}\"a\",\"b\"{end}\"1\",\"two{end}lines\"{end}{end}\"3\",\"4\"{end}5{end}",
                 bom = '\u{feff}'
             );
-            let t = Table::parse("x.csv", &text).expect("parses");
-            let mut lines = Vec::new();
-            let errors = t
-                .rows(|line, r| lines.push((line, r[0].to_owned())))
-                .expect_err("a short row");
-            assert_eq!(lines, [(3, "1".to_owned()), (6, "3".to_owned())], "{end:?}");
-            assert_eq!(errors[0].line, 7, "{end:?}");
+            for chunk in [3, 1 << 20] {
+                let (rows, errors) = read_in_pieces(&text, chunk, 2).expect("a header");
+                let lines: Vec<(u64, &str)> = rows
+                    .iter()
+                    .map(|(line, r)| (*line, r[0].as_str()))
+                    .collect();
+                assert_eq!(lines, [(3, "1"), (6, "3")], "{end:?}");
+                assert_eq!(errors[0].0, 7, "{end:?}");
+            }
         }
     }
 }

@@ -6,8 +6,11 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::cells;
-use super::input::{InputError, Table, is_address, parse_size, trim};
+#[cfg(test)]
+use super::input::read_table;
+use super::input::{InputError, Parsed, Table, is_address, parse_size, read_text, trim};
 use super::resolve::{Index, fold};
+use crate::text::{ReadError, Stream};
 
 /// One mailbox to migrate. Its names are held in one string (a million mailboxes make a
 /// million allocations for them, not five million), read through the methods of the same name.
@@ -274,14 +277,8 @@ impl Unsorted {
     }
 }
 
-/// Rows in `text` at most (its line ends), to reserve room for them once.
-#[must_use]
-pub fn lines(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count()
-}
-
 /// The error for an inventory with no address column.
-fn no_address(file: &str, table: &Table<'_>) -> InputError {
+fn no_address(file: &str, table: &Table) -> InputError {
     InputError {
         file: file.to_owned(),
         line: 1,
@@ -308,19 +305,27 @@ struct Columns {
     items: Option<usize>,
 }
 
-/// The mailboxes of `table`'s rows and the errors of its bad ones, in file order. With
-/// `duplicates`, an address listed before is an error (and its row is not read further);
-/// without, no address is remembered (see [`Inventory::parse`]).
+/// What one reading of an inventory's rows found, in file order: the mailboxes of its good
+/// rows, the errors of its bad ones (each row's, then the malformed records'), and the
+/// addresses of the rows read no further than their address (an alias that is not one).
+struct Rows {
+    mailboxes: Vec<Mailbox>,
+    errors: Vec<InputError>,
+    malformed: Vec<InputError>,
+    unread: Vec<(String, u64)>,
+}
+
+/// The mailboxes of `table`'s rows in `stream` and the errors of its bad ones.
 fn read_rows(
-    table: &Table<'_>,
+    table: &Table,
+    stream: &mut Stream<'_>,
     c: Columns,
     capacity: usize,
-    duplicates: bool,
-) -> (Vec<Mailbox>, Vec<InputError>) {
+) -> Result<Rows, ReadError> {
     let mut errors = Vec::new();
     let mut mailboxes = Vec::with_capacity(capacity);
-    let mut seen: HashMap<String, u64> = HashMap::default();
-    let rows = table.rows(|line, record| {
+    let mut unread = Vec::new();
+    let rows = table.rows(stream, |line, record| {
         let line = &line;
         let addr = trim(record.get(c.address).unwrap_or("")).to_owned();
         if !is_address(&addr) {
@@ -328,14 +333,6 @@ fn read_rows(
                 *line,
                 c.address,
                 format!("`{addr}` is not an email address"),
-            ));
-            return;
-        }
-        if duplicates && let Some(first) = seen.insert(fold(&addr).into_owned(), *line) {
-            errors.push(table.cell_error(
-                *line,
-                c.address,
-                format!("`{addr}` is listed twice (first on line {first})"),
             ));
             return;
         }
@@ -366,6 +363,7 @@ fn read_rows(
         let alias = cell(c.alias);
         if let (Some(column), Some(problem)) = (c.alias, cells::alias_problem(alias)) {
             errors.push(table.cell_error(*line, column, problem));
+            unread.push((addr, *line));
             return;
         }
         let names = MailboxNames {
@@ -381,36 +379,87 @@ fn read_rows(
         mailbox.items = items;
         mailbox.line = *line;
         mailboxes.push(mailbox);
-    });
-    if let Err(e) = rows {
-        errors.extend(e);
+    })?;
+    Ok(Rows {
+        mailboxes,
+        errors,
+        malformed: rows.err().unwrap_or_default(),
+        unread,
+    })
+}
+
+impl Rows {
+    /// The errors of an inventory with a bad row or an address listed twice, in file order: a
+    /// row whose address was listed on an earlier row is an error of its own and is read no
+    /// further (its other errors are not reported).
+    fn errors(self, table: &Table, address: usize) -> Vec<InputError> {
+        let Self {
+            mailboxes,
+            errors,
+            malformed,
+            unread,
+        } = self;
+        let mut listed: Vec<(&str, u64)> = mailboxes
+            .iter()
+            .map(|m| (m.address.as_str(), m.line))
+            .chain(unread.iter().map(|(a, line)| (a.as_str(), *line)))
+            .collect();
+        listed.sort_unstable_by_key(|&(_, line)| line);
+        let mut seen: HashMap<std::borrow::Cow<'_, str>, u64> = HashMap::default();
+        let mut twice = Vec::new();
+        for (addr, line) in listed {
+            if let Some(before) = seen.insert(fold(addr), line) {
+                twice.push(table.cell_error(
+                    line,
+                    address,
+                    format!("`{addr}` is listed twice (first on line {before})"),
+                ));
+            }
+        }
+        let mut out = Vec::with_capacity(errors.len() + twice.len() + malformed.len());
+        let mut twice = twice.into_iter().peekable();
+        let mut read_no_further = None;
+        for e in errors {
+            while let Some(t) = twice.next_if(|t| t.line <= e.line) {
+                read_no_further = Some(t.line);
+                out.push(t);
+            }
+            if read_no_further != Some(e.line) {
+                out.push(e);
+            }
+        }
+        out.extend(twice);
+        out.extend(malformed);
+        out
     }
-    (mailboxes, errors)
 }
 
 impl Inventory {
-    /// Reads an inventory export: [`Self::read`], then [`Unsorted::into_inventory`].
+    /// Reads an inventory export held whole: [`Self::read`], then
+    /// [`Unsorted::into_inventory`].
     ///
     /// # Errors
     /// As [`Self::read`].
     pub fn parse(file: &str, text: &str) -> Result<Self, Vec<InputError>> {
-        Self::read(file, text).map(Unsorted::into_inventory)
+        read_text(file, text, |stream| Self::read(file, stream)).map(Unsorted::into_inventory)
     }
 
-    /// Reads the mailboxes of an inventory export, to be sorted and indexed once its text has
-    /// been let go.
+    /// Reads the mailboxes of an inventory export from `stream`, to be sorted and indexed once
+    /// its text has been let go.
     ///
-    /// A valid inventory is read once, its duplicates looked for in the sorted order (no copy
-    /// of each folded address is kept); one with any error is read again row by row as before,
-    /// so its errors (a duplicate's among them) come in file order.
+    /// The rows are read once. An inventory with a bad row, or with one address on two rows,
+    /// gets its errors in file order, a second row of one address among them.
     ///
     /// # Errors
     /// Every bad row (an address that is not one, a size that is not one, a duplicate address),
-    /// and a missing address column.
-    pub fn read(file: &str, text: &str) -> Result<Unsorted, Vec<InputError>> {
-        let table = Table::parse(file, text)?;
+    /// and a missing address column, inside; a file that is not text outside.
+    pub fn read(file: &str, stream: &mut Stream<'_>) -> Parsed<Unsorted> {
+        let table = match Table::read(file, stream)? {
+            Ok(table) => table,
+            Err(e) => return Ok(Err(e)),
+        };
         let Some(address) = table.column(ADDRESS) else {
-            return Err(vec![no_address(file, &table)]);
+            return Ok(Err(vec![no_address(file, &table)]));
         };
         let col = |names| table.column(names);
         let c = Columns {
@@ -425,22 +474,15 @@ impl Inventory {
             archive: col(ARCHIVE),
             items: col(ITEMS),
         };
-        let capacity = lines(text);
-        let (mailboxes, errors) = read_rows(&table, c, capacity, false);
-        if errors.is_empty() {
-            let (order, twice) = address_order(&mailboxes);
+        let rows = read_rows(&table, stream, c, stream.lines_hint())?;
+        if rows.errors.is_empty() && rows.malformed.is_empty() {
+            let (order, twice) = address_order(&rows.mailboxes);
             if !twice {
-                return Ok(Unsorted { mailboxes, order });
+                let mailboxes = rows.mailboxes;
+                return Ok(Ok(Unsorted { mailboxes, order }));
             }
         }
-        drop(mailboxes);
-        // Read row by row, a second mailbox of one address is an error too.
-        let (mailboxes, errors) = read_rows(&table, c, capacity, true);
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let (order, _) = address_order(&mailboxes);
-        Ok(Unsorted { mailboxes, order })
+        Ok(Err(rows.errors(&table, address)))
     }
 
     /// Every mailbox, sorted by folded address ([`fold`]).
@@ -465,6 +507,73 @@ impl Inventory {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The errors of `text` as an inventory was once read when it had any: row by row, a row
+    /// whose address was listed before being an error of its own, read no further.
+    fn errors_row_by_row(text: &str) -> Vec<InputError> {
+        read_table("inv.csv", text, |table, rows| {
+            let c = |names| table.column(names);
+            let (address, size, alias) = (c(ADDRESS).expect("address"), c(SIZE), c(ALIAS));
+            let mut errors = Vec::new();
+            let mut seen: HashMap<String, u64> = HashMap::default();
+            let malformed = rows.each(table, |line, record| {
+                let addr = trim(&record[address]);
+                if !is_address(addr) {
+                    let message = format!("`{addr}` is not an email address");
+                    errors.push(table.cell_error(line, address, message));
+                    return;
+                }
+                if let Some(first) = seen.insert(fold(addr).into_owned(), line) {
+                    let message = format!("`{addr}` is listed twice (first on line {first})");
+                    errors.push(table.cell_error(line, address, message));
+                    return;
+                }
+                if let Some(i) = size
+                    && let Err(message) = parse_size(&record[i])
+                {
+                    errors.push(table.cell_error(line, i, message));
+                }
+                if let Some(i) = alias
+                    && let Some(problem) = cells::alias_problem(trim(&record[i]))
+                {
+                    errors.push(table.cell_error(line, i, problem));
+                }
+            });
+            errors.extend(malformed.err().unwrap_or_default());
+            Ok(errors)
+        })
+        .expect("a header")
+    }
+
+    /// An inventory with bad rows and addresses listed twice or more, read once, gets the
+    /// errors, in the order, that reading it row by row gives.
+    #[test]
+    fn errors_come_as_read_row_by_row() {
+        fn same(rows: Vec<(u8, u8, u8)>) -> bool {
+            const ADDRESSES: [&str; 5] = ["a@x.com", "A@x.com", "b@x.com", "not one", "c@x.com"];
+            const SIZES: [&str; 3] = ["1", "x", "2 GB"];
+            const ALIASES: [&str; 3] = ["anna", "an na", "bob"];
+            let mut text = "EmailAddress,SizeBytes,Alias\n".to_owned();
+            for &(a, s, l) in &rows {
+                if a % 8 == 7 {
+                    text.push_str("too,many,cells,here\n");
+                    continue;
+                }
+                let pick = |list: &[&'static str], k: u8| list[usize::from(k) % list.len()];
+                let row = [pick(&ADDRESSES, a), pick(&SIZES, s), pick(&ALIASES, l)];
+                text.push_str(&row.join(","));
+                text.push('\n');
+            }
+            let expected = errors_row_by_row(&text);
+            match Inventory::parse("inv.csv", &text) {
+                Ok(_) => expected.is_empty(),
+                Err(errors) => errors == expected,
+            }
+        }
+        quickcheck::QuickCheck::new()
+            .tests(1000)
+            .quickcheck(same as fn(Vec<(u8, u8, u8)>) -> bool);
+    }
 
     /// The index an inventory is read with (built in file order) resolves every name as an
     /// index built over the sorted mailboxes does: shuffled rows, names shared by several
@@ -535,7 +644,6 @@ mod tests {
             ]
         );
         assert_eq!(inventory.mailboxes()[0].line, 4);
-        assert_eq!(lines(&text), 8);
         // Addresses that agree in their first 16 bytes, or where one begins the other.
         let text = "EmailAddress\nsixteen-chars-xB@x.com\nsixteen-chars-xa@x.com\n\
                     sixteen-chars-x@x.com\nsixteen-chars-xa@x.co\n";

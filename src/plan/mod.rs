@@ -33,6 +33,7 @@ use self::resolve::Resolver;
 use crate::answers::model::{self as answers_model, AdminLoginFormat};
 use crate::answers::{Answers, MigrationPath};
 use crate::recommend::Recommendation;
+use crate::text::{Kind, ReadError, Stream};
 
 /// Planner settings beyond the answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,6 +70,13 @@ pub type Inputs = Result<(Inventory, Vec<Export>), Vec<InputError>>;
 /// One file parsed by [`load_each`]: the inventory or a permission export.
 type Loaded = Result<Either, Vec<InputError>>;
 
+/// What a file held, as read.
+#[derive(Debug)]
+enum Read {
+    Inventory(inventory::Unsorted),
+    Export(Export),
+}
+
 /// What a file held.
 #[derive(Debug)]
 enum Either {
@@ -76,7 +84,8 @@ enum Either {
     Export(Export),
 }
 
-/// Reads the inventory and the permission exports (name, text): see [`load_each`].
+/// Reads the inventory and the permission exports (name, text), held whole: see
+/// [`load_each`].
 ///
 /// # Errors
 /// Every bad row of every file.
@@ -88,25 +97,28 @@ pub fn load(inventory: (&str, &str), permissions: &[(String, String)]) -> Inputs
         .chain(permissions.iter().map(|(n, _)| n.as_str()))
         .zip(texts.iter().map(|t| t.len() as u64))
         .collect();
-    match load_each(&files, |k| Ok::<_, std::convert::Infallible>(texts[k])) {
+    let open = |k: usize| Ok(texts[k].as_bytes());
+    match load_each(&files, open, |k, e| input::unread(files[k].0, e)) {
         Ok(loaded) => loaded,
-        Err(never) => match never {},
+        Err(e) => Err(vec![e]),
     }
 }
 
 /// Reads the inventory (file 0) and the permission exports (the others), each given as its
 /// name and size, on two threads: each thread takes the next file (the inventory first, as its
-/// mailboxes are also sorted and indexed, then the largest export first), gets its text from
-/// `read`, parses it and lets the text go before taking the next, so reading one file overlaps
-/// parsing another and at most two texts are held at once. Every error of every file
-/// is returned, the inventory's first, then each export's in the order given.
+/// mailboxes are also sorted and indexed, then the largest export first), `open`s it and
+/// parses its text as it is read ([`Stream`]), a piece at a time, so no file is held whole
+/// and reading one file overlaps parsing another. Every error of every file is returned, the
+/// inventory's first, then each export's in the order given.
 ///
 /// # Errors
-/// A file `read` fails on (the first in the order given, when several do; no file is taken
-/// after a failure); else, every bad row of every file.
-pub fn load_each<T: AsRef<str>, E: Send>(
+/// A file `open` fails on, or that cannot be read as text (`unread` makes its error): the
+/// first in the order given, when several do; no file is taken after a failure. Else, every
+/// bad row of every file.
+pub fn load_each<R: std::io::Read, E: Send>(
     files: &[(&str, u64)],
-    read: impl Fn(usize) -> Result<T, E> + Sync,
+    open: impl Fn(usize) -> Result<R, E> + Sync,
+    unread: impl Fn(usize, ReadError) -> E + Sync,
 ) -> Result<Inputs, E> {
     let mut order: Vec<usize> = (0..files.len()).collect();
     // The inventory first (it is also sorted and indexed), then the largest exports first.
@@ -120,24 +132,32 @@ pub fn load_each<T: AsRef<str>, E: Send>(
             let Some(&k) = order.get(at) else {
                 break;
             };
-            let text = match read(k) {
-                Ok(text) => text,
+            let (name, size) = files[k];
+            let loaded = open(k).and_then(|mut source| {
+                let read = Stream::new(&mut source, Kind::Csv, size).and_then(|mut stream| {
+                    Ok(if k == 0 {
+                        Inventory::read(name, &mut stream)?.map(Read::Inventory)
+                    } else {
+                        Export::read(name, &mut stream)?.map(Read::Export)
+                    })
+                });
+                read.map_err(|e| unread(k, e))
+            });
+            match loaded {
+                Ok(read) => done.push((
+                    k,
+                    // Read: the mailboxes are sorted and indexed once the text has gone.
+                    Ok(read.map(|read| match read {
+                        Read::Inventory(read) => Either::Inventory(read.into_inventory()),
+                        Read::Export(export) => Either::Export(export),
+                    })),
+                )),
                 Err(e) => {
                     failed.store(true, std::sync::atomic::Ordering::Relaxed);
                     done.push((k, Err(e)));
                     break;
                 }
-            };
-            let name = files[k].0;
-            let loaded = if k == 0 {
-                let read = Inventory::read(name, text.as_ref());
-                // Read: the text goes before the mailboxes are sorted and indexed.
-                drop(text);
-                read.map(|read| Either::Inventory(read.into_inventory()))
-            } else {
-                Export::parse(name, text.as_ref()).map(Either::Export)
-            };
-            done.push((k, Ok(loaded)));
+            }
         }
         done
     };
@@ -550,9 +570,10 @@ mod tests {
         ];
         // The smallest first: the largest is taken first.
         let files = [("inv.csv", 1), ("a.csv", 2), ("b.csv", 3)];
-        let (inventory, exports) = load_each(&files, |k| Ok::<_, ()>(texts[k]))
-            .expect("read")
-            .expect("parse");
+        let (inventory, exports) =
+            load_each(&files, |k| Ok::<_, ()>(texts[k].as_bytes()), |_, _| ())
+                .expect("read")
+                .expect("parse");
         assert_eq!(inventory.mailboxes().len(), 2);
         let names: Vec<&str> = exports.iter().map(|e| e.file.as_str()).collect();
         assert_eq!(names, ["a.csv", "b.csv"]);
@@ -561,10 +582,17 @@ mod tests {
     #[test]
     fn a_file_that_cannot_be_read_fails_the_load_and_bad_rows_come_in_file_order() {
         let files = [("inv.csv", 1), ("a.csv", 2), ("b.csv", 3)];
-        let failed = load_each(&files, |k| if k == 1 { Err(k) } else { Ok(INVENTORY) });
+        let open = |k| {
+            if k == 1 {
+                Err(k)
+            } else {
+                Ok(INVENTORY.as_bytes())
+            }
+        };
+        let failed = load_each(&files, open, |k, _| k + 10);
         assert_eq!(failed.err(), Some(1));
         let texts = ["EmailAddress\nnot-an-address\n", "A,B\n1,2\n", LINKS];
-        let errors = load_each(&files, |k| Ok::<_, ()>(texts[k]))
+        let errors = load_each(&files, |k| Ok::<_, ()>(texts[k].as_bytes()), |_, _| ())
             .expect("read")
             .expect_err("bad rows");
         let files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();

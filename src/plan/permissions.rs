@@ -6,7 +6,8 @@
 
 use std::fmt;
 
-use super::input::{InputError, Table, trim};
+use super::input::{InputError, Parsed, Table, read_text, trim};
+use crate::text::Stream;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -313,7 +314,7 @@ struct Columns {
 }
 
 /// The kind of export `table` is, told by its header.
-fn kind_of(file: &str, table: &Table<'_>) -> Result<ExportKind, Vec<InputError>> {
+fn kind_of(file: &str, table: &Table) -> Result<ExportKind, Vec<InputError>> {
     Ok(if table.has("grantsendonbehalfto") {
         ExportKind::SendOnBehalf
     } else if table.has("delegate") && table.has("right") {
@@ -346,7 +347,7 @@ fn kind_of(file: &str, table: &Table<'_>) -> Result<ExportKind, Vec<InputError>>
 }
 
 /// The columns a `kind` export is read from.
-fn columns(file: &str, table: &Table<'_>, kind: ExportKind) -> Result<Columns, Vec<InputError>> {
+fn columns(file: &str, table: &Table, kind: ExportKind) -> Result<Columns, Vec<InputError>> {
     let column = |names: &[&str]| table.column(names);
     let identity = match kind {
         ExportKind::Simple => column(&["mailbox"]),
@@ -423,19 +424,34 @@ fn right_of(
 }
 
 impl Export {
-    /// Reads a permission export, telling its kind from the header.
+    /// Reads a permission export held whole: [`Self::read`].
     ///
     /// # Errors
-    /// An unrecognised header, or rows with a missing identity or an unknown right.
+    /// As [`Self::read`].
     pub fn parse(file: &str, text: &str) -> Result<Self, Vec<InputError>> {
-        let table = Table::parse(file, text)?;
-        let kind = kind_of(file, &table)?;
-        let c = columns(file, &table, kind)?;
-        let mut grants = Vec::with_capacity(super::inventory::lines(text));
+        read_text(file, text, |stream| Self::read(file, stream))
+    }
+
+    /// Reads a permission export from `stream`, telling its kind from the header.
+    ///
+    /// # Errors
+    /// An unrecognised header, or rows with a missing identity or an unknown right, inside; a
+    /// file that is not text outside.
+    pub fn read(file: &str, stream: &mut Stream<'_>) -> Parsed<Self> {
+        let table = match Table::read(file, stream)? {
+            Ok(table) => table,
+            Err(e) => return Ok(Err(e)),
+        };
+        let (kind, c) =
+            match kind_of(file, &table).and_then(|kind| Ok((kind, columns(file, &table, kind)?))) {
+                Ok(found) => found,
+                Err(e) => return Ok(Err(e)),
+            };
+        let mut grants = Vec::with_capacity(stream.lines_hint());
         let mut names = Interner::default();
         let mut ignored = 0;
         let mut errors = Vec::new();
-        let rows = table.rows(|line, record| {
+        let rows = table.rows(stream, |line, record| {
             let cell = |c: Option<usize>| trim(c.and_then(|i| record.get(i)).unwrap_or(""));
             let mailbox = cell(Some(c.identity));
             if mailbox.is_empty() {
@@ -493,19 +509,19 @@ impl Export {
                 });
             }
         });
-        if let Err(e) = rows {
+        if let Err(e) = rows? {
             errors.extend(e);
         }
         if !errors.is_empty() {
-            return Err(errors);
+            return Ok(Err(errors));
         }
-        Ok(Self {
+        Ok(Ok(Self {
             file: file.to_owned(),
             kind,
             grants,
             names: names.names,
             ignored,
-        })
+        }))
     }
 }
 

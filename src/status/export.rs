@@ -5,7 +5,7 @@
 //! values are the ones Microsoft lists; every problem names the file, the line and the column.
 
 use crate::plan::cells::shown;
-use crate::plan::input::{InputError, Record, Table, is_address, trim};
+use crate::plan::input::{InputError, Record, Table, is_address, read_table, trim};
 
 /// Where the user status values come from: the `-Status` parameter of `Get-MigrationUser`.
 pub const USER_STATUS_PAGE: &str =
@@ -240,7 +240,7 @@ const ADDRESS: &[&str] = &[
 const ERROR: &[&str] = &["error", "errorsummary"];
 
 /// A required column, or an error naming what the header has.
-fn required(table: &Table<'_>, names: &[&str], what: &str) -> Result<usize, InputError> {
+fn required(table: &Table, names: &[&str], what: &str) -> Result<usize, InputError> {
     table.column(names).ok_or_else(|| InputError {
         file: table.file.clone(),
         line: 1,
@@ -276,66 +276,67 @@ fn cell<'r>(record: &'r Record<'_>, column: Option<usize>) -> &'r str {
 /// A missing column, malformed CSV, an empty or malformed address, an empty status: every one,
 /// located. A status Microsoft does not list is a warning, not an error.
 pub fn users(file: &str, text: &str) -> Result<Users, Vec<InputError>> {
-    let table = Table::parse(file, text)?;
-    let address = required(&table, ADDRESS, "address").map_err(|e| vec![e])?;
-    let status = required(&table, &["status"], "status").map_err(|e| vec![e])?;
-    let batch = table.column(&["batchid"]);
-    let error = table.column(ERROR);
-    let consistency = table.column(&["dataconsistencyscore"]);
-    let last_sync = table.column(&["lastsuccessfulsynctime"]);
-    let mut out = Users::default();
-    let mut errors = Vec::new();
-    let read = table.rows(|line, record| {
-        let a = cell(record, Some(address));
-        if !is_address(a) {
-            errors.push(table.cell_error(
-                line,
-                address,
-                format!(
-                    "`{}` is not an email address; expected the user's address, as `Get-MigrationUser` exports it",
-                    quoted(a)
-                ),
-            ));
-            return;
-        }
-        let b = cell(record, batch);
-        if b.chars().any(char::is_control) {
-            if let Some(column) = batch {
+    read_table(file, text, |table, rows| {
+        let address = required(table, ADDRESS, "address").map_err(|e| vec![e])?;
+        let status = required(table, &["status"], "status").map_err(|e| vec![e])?;
+        let batch = table.column(&["batchid"]);
+        let error = table.column(ERROR);
+        let consistency = table.column(&["dataconsistencyscore"]);
+        let last_sync = table.column(&["lastsuccessfulsynctime"]);
+        let mut out = Users::default();
+        let mut errors = Vec::new();
+        let read = rows.each(table, |line, record| {
+            let a = cell(record, Some(address));
+            if !is_address(a) {
                 errors.push(table.cell_error(
                     line,
-                    column,
-                    format!("`{}` holds a control character; expected a batch name", quoted(b)),
+                    address,
+                    format!(
+                        "`{}` is not an email address; expected the user's address, as `Get-MigrationUser` exports it",
+                        quoted(a)
+                    ),
                 ));
+                return;
             }
-            return;
-        }
-        let s = cell(record, Some(status));
-        let statuses: Statuses<UserStatus> = (UserStatus::parse, UserStatus::known, "status");
-        let found = (&mut errors, &mut out.warnings);
-        let Some(parsed) =
-            status_cell((&table, line, status), (s, statuses, USER_STATUS_PAGE), found)
-        else {
-            return;
-        };
-        out.rows.push(UserRow {
-            line,
-            address: a.to_owned(),
-            batch: b.to_owned(),
-            status: parsed,
-            status_text: s.to_owned(),
-            error: cut(cell(record, error), ERROR_MAX),
-            consistency: cell(record, consistency).to_owned(),
-            last_sync: cell(record, last_sync).to_owned(),
+            let b = cell(record, batch);
+            if b.chars().any(char::is_control) {
+                if let Some(column) = batch {
+                    errors.push(table.cell_error(
+                        line,
+                        column,
+                        format!("`{}` holds a control character; expected a batch name", quoted(b)),
+                    ));
+                }
+                return;
+            }
+            let s = cell(record, Some(status));
+            let statuses: Statuses<UserStatus> = (UserStatus::parse, UserStatus::known, "status");
+            let found = (&mut errors, &mut out.warnings);
+            let Some(parsed) =
+                status_cell((table, line, status), (s, statuses, USER_STATUS_PAGE), found)
+            else {
+                return;
+            };
+            out.rows.push(UserRow {
+                line,
+                address: a.to_owned(),
+                batch: b.to_owned(),
+                status: parsed,
+                status_text: s.to_owned(),
+                error: cut(cell(record, error), ERROR_MAX),
+                consistency: cell(record, consistency).to_owned(),
+                last_sync: cell(record, last_sync).to_owned(),
+            });
         });
-    });
-    if let Err(mut e) = read {
-        errors.append(&mut e);
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+        if let Err(mut e) = read {
+            errors.append(&mut e);
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    })
 }
 
 /// How a kind of status is read: its parser, the statuses Microsoft lists, and its name.
@@ -345,7 +346,7 @@ type Statuses<S> = (fn(&str) -> Option<S>, fn() -> String, &'static str);
 /// is not read); `Some(None)`, with a warning in `warnings`, when Microsoft lists no such status
 /// (see `page`).
 fn status_cell<S>(
-    (table, line, column): (&Table<'_>, u64, usize),
+    (table, line, column): (&Table, u64, usize),
     (text, (parse, known, what), page): (&str, Statuses<S>, &str),
     (errors, warnings): (&mut Vec<InputError>, &mut Vec<InputError>),
 ) -> Option<Option<S>> {
@@ -374,48 +375,49 @@ fn status_cell<S>(
 /// # Errors
 /// A missing column, malformed CSV, an empty name or status, located.
 pub fn batches(file: &str, text: &str) -> Result<Batches, Vec<InputError>> {
-    let table = Table::parse(file, text)?;
-    let name =
-        required(&table, &["identity", "batchid", "name"], "batch name").map_err(|e| vec![e])?;
-    let status = required(&table, &["status"], "status").map_err(|e| vec![e])?;
-    let mut out = Batches::default();
-    let mut errors = Vec::new();
-    let read = table.rows(|line, record| {
-        let n = cell(record, Some(name));
-        let s = cell(record, Some(status));
-        if n.is_empty() || n.chars().any(char::is_control) {
-            errors.push(table.cell_error(
+    read_table(file, text, |table, rows| {
+        let name =
+            required(table, &["identity", "batchid", "name"], "batch name").map_err(|e| vec![e])?;
+        let status = required(table, &["status"], "status").map_err(|e| vec![e])?;
+        let mut out = Batches::default();
+        let mut errors = Vec::new();
+        let read = rows.each(table, |line, record| {
+            let n = cell(record, Some(name));
+            let s = cell(record, Some(status));
+            if n.is_empty() || n.chars().any(char::is_control) {
+                errors.push(table.cell_error(
+                    line,
+                    name,
+                    format!("`{}` is not a batch name", quoted(n)),
+                ));
+                return;
+            }
+            let statuses: Statuses<BatchStatus> =
+                (BatchStatus::parse, BatchStatus::known, "batch status");
+            let found = (&mut errors, &mut out.warnings);
+            let Some(parsed) = status_cell(
+                (table, line, status),
+                (s, statuses, BATCH_STATUS_PAGE),
+                found,
+            ) else {
+                return;
+            };
+            out.rows.push(BatchRow {
                 line,
-                name,
-                format!("`{}` is not a batch name", quoted(n)),
-            ));
-            return;
-        }
-        let statuses: Statuses<BatchStatus> =
-            (BatchStatus::parse, BatchStatus::known, "batch status");
-        let found = (&mut errors, &mut out.warnings);
-        let Some(parsed) = status_cell(
-            (&table, line, status),
-            (s, statuses, BATCH_STATUS_PAGE),
-            found,
-        ) else {
-            return;
-        };
-        out.rows.push(BatchRow {
-            line,
-            name: n.to_owned(),
-            status: parsed,
-            status_text: s.to_owned(),
+                name: n.to_owned(),
+                status: parsed,
+                status_text: s.to_owned(),
+            });
         });
-    });
-    if let Err(mut e) = read {
-        errors.append(&mut e);
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
-    }
+        if let Err(mut e) = read {
+            errors.append(&mut e);
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    })
 }
 
 #[cfg(test)]
