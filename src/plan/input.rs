@@ -650,6 +650,45 @@ fn size_bytes(t: &str) -> Result<u64, String> {
 /// spaces, and no first character a spreadsheet would read as a formula.
 #[must_use]
 pub fn is_address(text: &str) -> bool {
+    ascii_address(text.as_bytes()).unwrap_or_else(|| any_address(text))
+}
+
+/// [`is_address`] for ASCII text, in one pass (an inventory has a million addresses); `None`
+/// for text with other characters, which [`any_address`] judges.
+fn ascii_address(text: &[u8]) -> Option<bool> {
+    let mut at = None;
+    let (mut dot, mut before) = (false, 0);
+    for (i, &b) in text.iter().enumerate() {
+        if !b.is_ascii() {
+            return None;
+        }
+        let fits = if at.is_none() {
+            if b == b'@' {
+                at = Some(i);
+            }
+            b > b' ' && b != 0x7f && !matches!(b, b',' | b';' | b'"' | b'<' | b'>')
+        } else if b == b'.' {
+            dot = true;
+            before != b'.' && before != b'@'
+        } else {
+            b.is_ascii_alphanumeric() || b == b'-'
+        };
+        if !fits {
+            // The rest may hold a character that is not ASCII, which decides nothing here.
+            return Some(text[i..].is_ascii().then_some(false)).flatten();
+        }
+        before = b;
+    }
+    Some(
+        at.is_some_and(|at| at > 0)
+            && dot
+            && before != b'.'
+            && !matches!(text.first(), Some(b'=' | b'+' | b'-' | b'@')),
+    )
+}
+
+/// [`is_address`] for any text.
+fn any_address(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };
@@ -739,6 +778,20 @@ mod tests {
         assert!(!is_address("=HYPERLINK(\"x\")@contoso.com"));
         assert!(!is_address("anna@contoso"));
         assert!(!is_address("an na@contoso.com"));
+        assert!(is_address("anna@bücher.de"));
+        // The one pass over ASCII text judges as the judgement of any text does.
+        fn same(picks: Vec<u8>) -> bool {
+            const ALPHABET: [&str; 12] =
+                ["a", "Z", "0", "@", ".", "-", "=", "+", " ", ",", "é", "_"];
+            let text: String = picks
+                .iter()
+                .map(|&c| ALPHABET[usize::from(c) % ALPHABET.len()])
+                .collect();
+            is_address(&text) == any_address(&text)
+        }
+        quickcheck::QuickCheck::new()
+            .tests(20_000)
+            .quickcheck(same as fn(Vec<u8>) -> bool);
     }
 
     /// Rows (line, cells) and errors (line, message) of `text` read with [`Table::rows`], in
