@@ -8,7 +8,6 @@ use std::fmt;
 
 use super::input::{InputError, Parsed, Table, read_text, trim};
 use crate::text::Stream;
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// A right that breaks when the two mailboxes sit on different platforms.
@@ -247,18 +246,24 @@ impl<'a> FromIterator<&'a str> for Names {
     }
 }
 
-/// The names of an export: each delegate stored once, indexed by hash with the name's place in
-/// [`Names`] and checked against the stored name (names whose hash another name took first go
-/// to a second map); each mailbox stored once per run of rows, as exports list a mailbox's
+/// The names of an export: each delegate stored once, found by hash and checked against the
+/// stored name (so names that share a hash are told apart); each mailbox stored once per run of rows, as exports list a mailbox's
 /// rows one after another (a mailbox listed in two places is stored, and resolved, twice:
 /// cheaper than looking each one up).
 #[derive(Debug, Default)]
 struct Interner {
     names: Names,
-    by_hash: FxHashMap<u64, (std::ops::Range<usize>, u32)>,
-    collided: FxHashMap<String, u32>,
+    /// Each delegate's index in `names` and the upper half of its name's hash: all the table
+    /// holds (names are compared where they are stored), and all it needs to grow.
+    by_hash: hashbrown::HashTable<(u32, u32)>,
     /// The mailbox of the run of rows being read.
     run: Option<(std::ops::Range<usize>, u32)>,
+}
+
+/// The hash the table of an [`Interner`] places an entry by, from the half of its name's hash
+/// the entry holds.
+fn placed(half: u32) -> u64 {
+    (u64::from(half) << 32) | u64::from(half)
 }
 
 impl Interner {
@@ -277,27 +282,18 @@ impl Interner {
 
     /// A delegate's name, stored once.
     fn intern(&mut self, name: &str) -> u32 {
-        use std::collections::hash_map::Entry;
         use std::hash::{BuildHasher as _, Hasher as _};
         let mut h = rustc_hash::FxBuildHasher.build_hasher();
         h.write(name.as_bytes());
-        let next = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        let start = self.names.text.len();
-        match self.by_hash.entry(h.finish()) {
-            Entry::Occupied(e) if self.names.text.get(e.get().0.clone()) == Some(name) => {
-                return e.get().1;
-            }
-            Entry::Occupied(_) => {
-                if let Some(&id) = self.collided.get(name) {
-                    return id;
-                }
-                self.collided.insert(name.to_owned(), next);
-            }
-            Entry::Vacant(e) => {
-                e.insert((start..start + name.len(), next));
-            }
+        let half = (h.finish() >> 32) as u32;
+        let Self { names, by_hash, .. } = self;
+        let same = |&(id, h): &(u32, u32)| h == half && names.get(id as usize) == name;
+        if let Some(&(id, _)) = by_hash.find(placed(half), same) {
+            return id;
         }
-        self.names.push(name);
+        let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
+        by_hash.insert_unique(placed(half), (next, half), |&(_, h)| placed(h));
+        names.push(name);
         next
     }
 }
@@ -614,11 +610,13 @@ mod tests {
         assert_eq!(names.intern("bob"), 1);
         assert_eq!(names.intern("anna"), 0);
         // A name under a hash another name took: kept apart, found again.
-        let taken = names.by_hash.values().next().cloned().expect("one");
-        names.by_hash.clear();
         let mut h = rustc_hash::FxBuildHasher.build_hasher();
         std::hash::Hasher::write(&mut h, b"carl");
-        names.by_hash.insert(std::hash::Hasher::finish(&h), taken);
+        let half = (std::hash::Hasher::finish(&h) >> 32) as u32;
+        names.by_hash.clear();
+        names
+            .by_hash
+            .insert_unique(placed(half), (0, half), |&(_, h)| placed(h));
         assert_eq!(names.intern("carl"), 2);
         assert_eq!(names.intern("carl"), 2);
         assert_eq!(
