@@ -100,7 +100,7 @@ fn unread(path: &std::path::Path, e: crate::text::ReadError) -> Failure {
 /// second thread (they do not need the others).
 fn write_outputs(
     staged: &mut out_dir::Staged,
-    plan: &Plan,
+    (plan, places): (&Plan, &plan::Places),
     (answers, recommendation): (&Answers, &Recommendation),
     inventory: &Inventory,
     (options, templates): (&Options, &Templates),
@@ -116,7 +116,7 @@ fn write_outputs(
         });
         let files = plan::output::each_file(
             plan,
-            (answers, inventory),
+            (answers, inventory, Some(places)),
             options,
             templates,
             (&invalid, &mut |(name, bytes)| {
@@ -228,17 +228,14 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         code: EXIT_INVALID,
         message: format!("{e}; nothing was written"),
     };
-    let plan = match &previous {
-        Some(previous) => plan::replan(
-            &answers,
-            &recommendation,
-            &inventory,
-            exports,
-            &options,
-            previous,
-        ),
-        None => plan::plan(&answers, &recommendation, &inventory, exports, &options),
-    }
+    let (plan, places) = plan::placed(
+        &answers,
+        &recommendation,
+        &inventory,
+        exports,
+        &options,
+        previous.as_ref(),
+    )
     .map_err(invalid)?;
     // Planned: the names need no looking up any more, and the outputs take the index's memory.
     inventory.drop_index();
@@ -246,7 +243,7 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     let mut staged = out_dir::stage(&args.out, args.force)?;
     write_outputs(
         &mut staged,
-        &plan,
+        (&plan, &places),
         (&answers, &recommendation),
         &inventory,
         (&options, &templates),

@@ -331,7 +331,13 @@ type Batched = (
     Vec<model::Batch>,
     Vec<model::BrokenLink>,
     Option<changes::Changes>,
+    Places,
 );
+
+/// Where each batch's members are in the inventory (indices into `inventory.mailboxes()`),
+/// batch by batch in the plan's order: what the outputs read the members from, rather than
+/// looking up each member's address again (see [`placed`]).
+pub type Places = Vec<Vec<usize>>;
 
 /// Plans the migration of `inventory` on the path `recommendation` decided for `answers`:
 /// resolve links → find hubs → group → (budget) → choose the pilot → split oversized groups and
@@ -348,7 +354,7 @@ pub fn plan(
     exports: impl AsRef<[Export]>,
     options: &Options,
 ) -> Result<Plan, PlanError> {
-    plan_from(answers, recommendation, inventory, exports, options, None)
+    placed(answers, recommendation, inventory, exports, options, None).map(|(plan, _)| plan)
 }
 
 /// Re-plans the migration against `previous` (see [`keep`]): resolve links → find hubs → group
@@ -365,7 +371,7 @@ pub fn replan(
     options: &Options,
     previous: &PreviousPlan,
 ) -> Result<Plan, PlanError> {
-    plan_from(
+    placed(
         answers,
         recommendation,
         inventory,
@@ -373,17 +379,22 @@ pub fn replan(
         options,
         Some(previous),
     )
+    .map(|(plan, _)| plan)
 }
 
-/// [`plan`] or [`replan`].
-fn plan_from(
+/// [`plan`], or [`replan`] with a `previous` plan, and where the batches' members are in the
+/// inventory.
+///
+/// # Errors
+/// As [`plan`] and [`replan`].
+pub fn placed(
     answers: &Answers,
     recommendation: &Recommendation,
     inventory: &Inventory,
     exports: impl AsRef<[Export]>,
     options: &Options,
     previous: Option<&PreviousPlan>,
-) -> Result<Plan, PlanError> {
+) -> Result<(Plan, Places), PlanError> {
     let path = recommendation.path;
     let mailboxes = inventory.mailboxes();
     let mut warnings = check_size(answers, path, mailboxes.len())?;
@@ -424,7 +435,7 @@ fn plan_from(
             (batch(&mut warnings), listed.join().ok())
         })
     };
-    let (batches, broken, changes) = batched?;
+    let (batches, broken, changes, places) = batched?;
     let Grouped {
         schedule,
         links,
@@ -449,7 +460,7 @@ fn plan_from(
         broken.len(),
         hubs.list.len(),
     );
-    Ok(Plan {
+    let plan = Plan {
         format_version: 1,
         organization: answers.organization.clone(),
         path,
@@ -464,7 +475,8 @@ fn plan_from(
         unresolved,
         warnings,
         changes,
-    })
+    };
+    Ok((plan, places))
 }
 
 /// A first plan: choose the pilot → split oversized groups and pack → name → schedule → report.
@@ -515,7 +527,7 @@ fn batch_afresh(
         // A panic there is a bug: find them here instead.
         (batches, found.join().unwrap_or_else(|_| broken()))
     });
-    Ok((batches?, broken, None))
+    Ok((batches?, broken, None, packed.batches))
 }
 
 /// A plan that keeps the previous plan's word: pin → place the new mailboxes → name →
@@ -551,7 +563,7 @@ fn batch_again(
         g.mailboxes,
     );
     let changes = changes::diff(previous, &pinned, (&packed, &batches, &broken), g.mailboxes);
-    Ok((batches, broken, Some(changes)))
+    Ok((batches, broken, Some(changes), packed.batches))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::cells::neutralise;
 use super::inventory::{Inventory, Mailbox};
 use super::model::{BrokenLink, Plan, Totals, Unresolved};
 use super::permissions::Right;
-use super::{Options, PlanError, imap_user_name};
+use super::{Options, Places, PlanError, imap_user_name};
 use crate::answers::model::AdminLoginFormat;
 use crate::answers::{Answers, MigrationPath};
 use crate::render::{Template, TemplateError, Templates, View, ViewKind};
@@ -485,7 +485,7 @@ pub fn files_with(
     let mut out = Vec::new();
     each_file(
         plan,
-        (answers, inventory),
+        (answers, inventory, None),
         options,
         templates,
         (&|e| e, &mut |file| {
@@ -511,36 +511,22 @@ pub type Sink<'s, E> = (
 /// As [`files_with`] (mapped by `invalid`), and whatever `put` returns.
 pub fn each_file<E>(
     plan: &Plan,
-    (answers, inventory): (&Answers, &Inventory),
+    (answers, inventory, places): (&Answers, &Inventory, Option<&Places>),
     options: &Options,
     templates: &Templates,
     (invalid, put): Sink<'_, E>,
 ) -> Result<(), E> {
-    let mut by_address: FxHashMap<&str, &Mailbox> =
-        FxHashMap::with_capacity_and_hasher(inventory.mailboxes().len(), Default::default());
-    by_address.extend(
-        inventory
-            .mailboxes()
-            .iter()
-            .map(|m| (m.address.as_str(), m)),
-    );
     let form = answers
         .source_server
         .as_ref()
         .and_then(|s| s.admin_login_format);
-    for b in &plan.batches {
+    for (b, members) in plan.batches.iter().zip(members(plan, inventory, places)) {
         let Some(file) = &b.file else {
             continue;
         };
-        let members: Vec<&Mailbox> = b
-            .members
-            .iter()
-            .filter_map(|a| by_address.get(a.as_str()).copied())
-            .collect();
         let bytes = batch_csv(file, plan.path, &members, form, options).map_err(invalid)?;
         put((file.clone(), bytes))?;
     }
-    drop(by_address);
     let summary = markdown(plan, templates).map_err(|e| {
         invalid(PlanError(format!(
             "template error: {e}\nplan.md does not render"
@@ -562,6 +548,34 @@ pub fn each_file<E>(
         ))?;
     }
     Ok(())
+}
+
+/// Each batch's members in the inventory: where `places` (the planner's, when given for this
+/// plan) puts them, else found by address.
+fn members<'i>(
+    plan: &Plan,
+    inventory: &'i Inventory,
+    places: Option<&Places>,
+) -> Vec<Vec<&'i Mailbox>> {
+    let mailboxes = inventory.mailboxes();
+    if let Some(places) = places.filter(|p| p.len() == plan.batches.len()) {
+        return places
+            .iter()
+            .map(|at| at.iter().filter_map(|&i| mailboxes.get(i)).collect())
+            .collect();
+    }
+    let mut by_address: FxHashMap<&str, &Mailbox> =
+        FxHashMap::with_capacity_and_hasher(mailboxes.len(), Default::default());
+    by_address.extend(mailboxes.iter().map(|m| (m.address.as_str(), m)));
+    plan.batches
+        .iter()
+        .map(|b| {
+            b.members
+                .iter()
+                .filter_map(|a| by_address.get(a.as_str()).copied())
+                .collect()
+        })
+        .collect()
 }
 
 /// Counts the bytes written to it.

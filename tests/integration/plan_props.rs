@@ -101,14 +101,30 @@ fn run(org: &Org, inventory: &[String], permissions: &[String]) -> Option<plan::
         hub_threshold: org.hub_threshold,
         ..Options::default()
     };
-    plan::plan(
+    let (plan, places) = plan::placed(
         &answers,
         &mma::recommend::recommend(&answers),
         &inv,
         &[export],
         &options,
+        None,
     )
-    .ok()
+    .ok()?;
+    assert_places(&plan, &places, &inv);
+    Some(plan)
+}
+
+/// The planner's places are the batches' members: member `k` of batch `b` is the mailbox at
+/// `places[b][k]` of the inventory (which the batch CSVs are written from).
+pub fn assert_places(plan: &plan::Plan, places: &plan::Places, inventory: &Inventory) {
+    assert_eq!(places.len(), plan.batches.len());
+    for (b, at) in plan.batches.iter().zip(places) {
+        let placed: Vec<&str> = at
+            .iter()
+            .map(|&i| inventory.mailboxes()[i].address.as_str())
+            .collect();
+        assert_eq!(placed, b.members, "batch {}", b.name);
+    }
 }
 
 fn holds(org: &Org) -> Result<(), String> {

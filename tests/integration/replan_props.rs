@@ -136,11 +136,10 @@ fn run(
         ..Options::default()
     };
     let rec = mma::recommend::recommend(&answers);
-    match previous {
-        None => plan::plan(&answers, &rec, &inv, [export], &options),
-        Some(p) => plan::replan(&answers, &rec, &inv, [export], &options, p),
-    }
-    .map_err(|e| e.to_string())
+    let (plan, places) = plan::placed(&answers, &rec, &inv, [export], &options, previous)
+        .map_err(|e| e.to_string())?;
+    super::plan_props::assert_places(&plan, &places, &inv);
+    Ok(plan)
 }
 
 /// `plan` read back as the previous plan, as of the case's day.
