@@ -231,7 +231,10 @@ pub enum ReadError {
 /// of the whole file, and a file it refuses is refused with the same error, found as the pieces
 /// are read (the first byte that is not UTF-8, else the first NUL).
 pub struct Stream<'r> {
-    source: &'r mut dyn std::io::Read,
+    /// What is read; none for text held whole.
+    source: Option<&'r mut dyn std::io::Read>,
+    /// Text held whole ([`Stream::whole`]): the one piece.
+    whole: Option<&'r str>,
     kind: Kind,
     /// The bytes read and not yet let go, in `buf[..filled]`; the rest is room to read into.
     buf: Vec<u8>,
@@ -286,7 +289,8 @@ impl<'r> Stream<'r> {
         chunk: usize,
     ) -> Result<Self, ReadError> {
         let mut stream = Self {
-            source,
+            source: Some(source),
+            whole: None,
             kind,
             buf: vec![0; chunk.max(1)],
             filled: 0,
@@ -309,7 +313,9 @@ impl<'r> Stream<'r> {
         }
         if let Some(big_endian) = utf16_bom(head) {
             let mut body = stream.buf[2..stream.filled].to_vec();
-            stream.source.read_to_end(&mut body)?;
+            if let Some(source) = stream.source.as_mut() {
+                source.read_to_end(&mut body)?;
+            }
             stream.buf = decode_utf16(&body, big_endian, kind)?.into_bytes();
             stream.filled = stream.buf.len();
             stream.end = stream.filled;
@@ -325,13 +331,38 @@ impl<'r> Stream<'r> {
         Ok(stream)
     }
 
+    /// Text already decoded and held whole (a byte-order mark at its start is dropped), as one
+    /// piece: nothing is copied or checked again.
+    #[must_use]
+    pub fn whole(text: &'r str) -> Self {
+        Self {
+            source: None,
+            whole: Some(text.strip_prefix('\u{feff}').unwrap_or(text)),
+            kind: Kind::Text,
+            buf: Vec::new(),
+            filled: 0,
+            end: 0,
+            eof: true,
+            line: 1,
+            offset: 0,
+            size: text.len() as u64,
+            utf16: false,
+            nul: None,
+            chunk: CHUNK,
+        }
+    }
+
     /// Reads once into the room after the bytes held; none read is the end of the source.
     fn read_some(&mut self) -> Result<(), ReadError> {
         if self.buf.len() - self.filled < (self.chunk / 4).max(1) {
             self.buf.resize(self.filled + self.chunk, 0);
         }
+        let Some(source) = self.source.as_mut() else {
+            self.eof = true;
+            return Ok(());
+        };
         loop {
-            match self.source.read(&mut self.buf[self.filled..]) {
+            match source.read(&mut self.buf[self.filled..]) {
                 Ok(0) => {
                     self.eof = true;
                     return Ok(());
@@ -382,6 +413,9 @@ impl<'r> Stream<'r> {
     /// The text read so far is not UTF-8, or holds a NUL byte (once the rest of the source has
     /// been read and found to be UTF-8).
     pub fn piece(&mut self) -> Result<&str, ReadError> {
+        if let Some(text) = self.whole {
+            return Ok(text);
+        }
         if self.nul.is_some() {
             return Err(self.not_utf8_or_nul());
         }
@@ -455,7 +489,8 @@ impl<'r> Stream<'r> {
     /// room for its rows once: the lines of the current piece, scaled to the file's size.
     #[must_use]
     pub fn lines_hint(&self) -> usize {
-        let here = memchr::memchr_iter(b'\n', &self.buf[..self.end]).count();
+        let piece = self.whole.map_or(&self.buf[..self.end], str::as_bytes);
+        let here = memchr::memchr_iter(b'\n', piece).count();
         if self.eof {
             return here;
         }

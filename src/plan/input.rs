@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::text::{Kind, ReadError, Stream};
+use crate::text::{ReadError, Stream};
 
 /// A problem in an input file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,18 +55,16 @@ pub struct Table {
 pub type Parsed<T> = Result<Result<T, Vec<InputError>>, ReadError>;
 
 /// Reads `text`, held whole (a test's, or a file decoded whole), with `read`, a reader of a
-/// [`Stream`]; a NUL in it is an error of its line.
+/// [`Stream`] ([`Stream::whole`]).
 ///
 /// # Errors
-/// `read`'s, and a NUL character.
+/// `read`'s.
 pub fn read_text<T>(
     file: &str,
     text: &str,
     read: impl FnOnce(&mut Stream<'_>) -> Parsed<T>,
 ) -> Result<T, Vec<InputError>> {
-    let mut bytes = text.as_bytes();
-    let size = bytes.len() as u64;
-    match Stream::new(&mut bytes, Kind::Csv, size).and_then(|mut stream| read(&mut stream)) {
+    match read(&mut Stream::whole(text)) {
         Ok(read) => read,
         Err(e) => Err(vec![unread(file, e)]),
     }
@@ -720,6 +718,7 @@ fn any_address(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Kind;
 
     #[test]
     fn sizes() {

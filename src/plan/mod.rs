@@ -97,11 +97,32 @@ pub fn load(inventory: (&str, &str), permissions: &[(String, String)]) -> Inputs
         .chain(permissions.iter().map(|(n, _)| n.as_str()))
         .zip(texts.iter().map(|t| t.len() as u64))
         .collect();
-    let open = |k: usize| Ok(texts[k].as_bytes());
-    match load_each(&files, open, |k, e| input::unread(files[k].0, e)) {
+    let take = |k: usize| {
+        read_one(k, files[k].0, &mut Stream::whole(texts[k]))
+            .map(sorted)
+            .map_err(|e| input::unread(files[k].0, e))
+    };
+    match load_with(&files, take) {
         Ok(loaded) => loaded,
         Err(e) => Err(vec![e]),
     }
+}
+
+/// File `k` read from `stream`: the inventory (file 0), unsorted, or a permission export.
+fn read_one(k: usize, name: &str, stream: &mut Stream<'_>) -> input::Parsed<Read> {
+    Ok(if k == 0 {
+        Inventory::read(name, stream)?.map(Read::Inventory)
+    } else {
+        Export::read(name, stream)?.map(Read::Export)
+    })
+}
+
+/// A file read, its mailboxes sorted and indexed (once its text has gone).
+fn sorted(read: Result<Read, Vec<InputError>>) -> Loaded {
+    read.map(|read| match read {
+        Read::Inventory(read) => Either::Inventory(read.into_inventory()),
+        Read::Export(export) => Either::Export(export),
+    })
 }
 
 /// Reads the inventory (file 0) and the permission exports (the others), each given as its
@@ -120,6 +141,21 @@ pub fn load_each<R: std::io::Read, E: Send>(
     open: impl Fn(usize) -> Result<R, E> + Sync,
     unread: impl Fn(usize, ReadError) -> E + Sync,
 ) -> Result<Inputs, E> {
+    load_with(files, |k| {
+        let (name, size) = files[k];
+        let mut source = open(k)?;
+        let read = Stream::new(&mut source, Kind::Csv, size)
+            .and_then(|mut stream| read_one(k, name, &mut stream));
+        drop(source);
+        read.map(sorted).map_err(|e| unread(k, e))
+    })
+}
+
+/// [`load_each`] with `take`, which reads and parses file `k`.
+fn load_with<E: Send>(
+    files: &[(&str, u64)],
+    take: impl Fn(usize) -> Result<Loaded, E> + Sync,
+) -> Result<Inputs, E> {
     let mut order: Vec<usize> = (0..files.len()).collect();
     // The inventory first (it is also sorted and indexed), then the largest exports first.
     order.sort_by_key(|&k| (k != 0, std::cmp::Reverse(files[k].1)));
@@ -132,32 +168,11 @@ pub fn load_each<R: std::io::Read, E: Send>(
             let Some(&k) = order.get(at) else {
                 break;
             };
-            let (name, size) = files[k];
-            let loaded = open(k).and_then(|mut source| {
-                let read = Stream::new(&mut source, Kind::Csv, size).and_then(|mut stream| {
-                    Ok(if k == 0 {
-                        Inventory::read(name, &mut stream)?.map(Read::Inventory)
-                    } else {
-                        Export::read(name, &mut stream)?.map(Read::Export)
-                    })
-                });
-                read.map_err(|e| unread(k, e))
-            });
-            match loaded {
-                Ok(read) => done.push((
-                    k,
-                    // Read: the mailboxes are sorted and indexed once the text has gone.
-                    Ok(read.map(|read| match read {
-                        Read::Inventory(read) => Either::Inventory(read.into_inventory()),
-                        Read::Export(export) => Either::Export(export),
-                    })),
-                )),
-                Err(e) => {
-                    failed.store(true, std::sync::atomic::Ordering::Relaxed);
-                    done.push((k, Err(e)));
-                    break;
-                }
+            let loaded = take(k);
+            if loaded.is_err() {
+                failed.store(true, std::sync::atomic::Ordering::Relaxed);
             }
+            done.push((k, loaded));
         }
         done
     };
