@@ -329,6 +329,29 @@ fn inputs(n: usize) -> PathBuf {
     dir
 }
 
+/// Writes `files` into a fresh directory for `what` (a bench and its size): in memory
+/// (`/dev/shm`) where the machine has it, as the README's figures were measured, else beside
+/// the inputs in `fallback`. Thousands of files made and removed on a disk's file system run
+/// after run time its bookkeeping, which grows from run to run, more than mma.
+fn write_out(what: &str, fallback: &Path, files: &[(String, Vec<u8>)]) {
+    let shm = Path::new("/dev/shm");
+    let out = if shm.is_dir() {
+        shm.join(format!("mma-bench-{what}"))
+    } else {
+        fallback.join("out")
+    };
+    // Fresh files each time: rewriting a file in place makes ext4 flush it to disk, which would
+    // time the disk rather than mma.
+    let _ = std::fs::remove_dir_all(&out);
+    for (rel, bytes) in files {
+        let path = out.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, bytes).expect("write");
+    }
+}
+
 /// Reads, plans and writes, as `mma plan` does; returns the number of batches.
 fn plan_once(dir: &Path) -> usize {
     let answers_text = std::fs::read_to_string(dir.join("answers.yaml")).expect("answers");
@@ -349,17 +372,8 @@ fn plan_once(dir: &Path) -> usize {
     let rec = mma::recommend::recommend(&answers);
     let p = plan::plan(&answers, &rec, &inventory, exports, &options).expect("a plan");
     let files = plan::output::files(&p, &answers, &inventory, &options).expect("files");
-    let out = dir.join("out");
-    // Fresh files each time: rewriting a file in place makes ext4 flush it to disk, which would
-    // time the disk rather than mma.
-    let _ = std::fs::remove_dir_all(&out);
-    for (rel, bytes) in &files {
-        let path = out.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("mkdir");
-        }
-        std::fs::write(path, bytes).expect("write");
-    }
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned());
+    write_out(&format!("plan-{}", name.unwrap_or_default()), dir, &files);
     p.batches.len()
 }
 
@@ -476,15 +490,12 @@ fn replan_once(dir: &Path, churn: &Path) -> usize {
     let p = plan::replan(&answers, &rec, &inventory, exports, &options, &previous).expect("a plan");
     drop(previous);
     let files = plan::output::files(&p, &answers, &inventory, &options).expect("files");
-    let out = churn.join("out");
-    let _ = std::fs::remove_dir_all(&out);
-    for (rel, bytes) in &files {
-        let path = out.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("mkdir");
-        }
-        std::fs::write(path, bytes).expect("write");
-    }
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned());
+    write_out(
+        &format!("replan-{}", name.unwrap_or_default()),
+        churn,
+        &files,
+    );
     p.batches.len()
 }
 
