@@ -850,21 +850,26 @@ mod tests {
         Some((plain, (read, read_errors)))
     }
 
+    /// A header `h,i` and the strings of `alphabet` that `picks` pick, one after another.
+    fn csv_text(alphabet: &[&str], picks: &[u8]) -> String {
+        std::iter::once("h,i\n")
+            .chain(
+                picks
+                    .iter()
+                    .map(|&c| alphabet[usize::from(c) % alphabet.len()]),
+            )
+            .collect()
+    }
+
     /// Text read a piece at a time, however small the pieces and the reads, gives the rows and
     /// errors it gives read whole, on the lines they are on.
     #[test]
     fn text_read_in_pieces_reads_as_read_whole() {
         fn same(cells: Vec<u8>, chunk: u8, step: u8) -> bool {
-            const ALPHABET: [&str; 11] = [
+            let alphabet = [
                 "a", "b", ",", "\"", "\r", "\n", "#", " ", "é", "\r\n", "\"\"",
             ];
-            let text: String = std::iter::once("h,i\n")
-                .chain(
-                    cells
-                        .iter()
-                        .map(|&c| ALPHABET[usize::from(c) % ALPHABET.len()]),
-                )
-                .collect();
+            let text = csv_text(&alphabet, &cells);
             let whole = read_in_pieces(&text, 1 << 20, usize::MAX);
             let pieces = read_in_pieces(&text, usize::from(chunk % 16), usize::from(step % 5) + 1);
             whole == pieces
@@ -891,15 +896,8 @@ mod tests {
         }
         // Any text made of the characters that matter to CSV.
         fn same(cells: Vec<u8>) -> bool {
-            const ALPHABET: [&str; 10] = ["a", "b", ",", "\"", "\r", "\n", "#", " ", "é", "\r\n"];
-            let text: String = std::iter::once("h,i\n")
-                .chain(
-                    cells
-                        .iter()
-                        .map(|&c| ALPHABET[usize::from(c) % ALPHABET.len()]),
-                )
-                .collect();
-            both(&text).is_none_or(|(plain, read)| plain == read)
+            let alphabet = ["a", "b", ",", "\"", "\r", "\n", "#", " ", "é", "\r\n"];
+            both(&csv_text(&alphabet, &cells)).is_none_or(|(plain, read)| plain == read)
         }
         quickcheck::QuickCheck::new()
             .tests(5000)

@@ -328,15 +328,25 @@ pub fn users(file: &str, text: &str) -> Result<Users, Vec<InputError>> {
                 last_sync: cell(record, last_sync).to_owned(),
             });
         });
-        if let Err(mut e) = read {
-            errors.append(&mut e);
-        }
-        if errors.is_empty() {
-            Ok(out)
-        } else {
-            Err(errors)
-        }
+        collected(out, errors, read)
     })
+}
+
+/// `out`, read with the errors of its rows, `errors`, and of its records, `read`: every one of
+/// them, the rows' first.
+fn collected<T>(
+    out: T,
+    mut errors: Vec<InputError>,
+    read: Result<(), Vec<InputError>>,
+) -> Result<T, Vec<InputError>> {
+    if let Err(mut e) = read {
+        errors.append(&mut e);
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 /// How a kind of status is read: its parser, the statuses Microsoft lists, and its name.
@@ -409,14 +419,7 @@ pub fn batches(file: &str, text: &str) -> Result<Batches, Vec<InputError>> {
                 status_text: s.to_owned(),
             });
         });
-        if let Err(mut e) = read {
-            errors.append(&mut e);
-        }
-        if errors.is_empty() {
-            Ok(out)
-        } else {
-            Err(errors)
-        }
+        collected(out, errors, read)
     })
 }
 
