@@ -224,6 +224,18 @@ impl Names {
         self.text.get(self.range(i)).unwrap_or("")
     }
 
+    /// Makes room for the names of `rows` rows in all, as many and as long as those of the
+    /// `read` rows stored so far, and an eighth more: the names are then stored with no copy
+    /// as they grow (a room doubled again and again copies them all, into fresh memory).
+    fn reserve_like(&mut self, read: usize, rows: usize) {
+        let scale = |held: usize| {
+            let all = held.saturating_mul(rows) / read.max(1);
+            (all + all / 8).saturating_sub(held)
+        };
+        self.ends.reserve(scale(self.ends.len()));
+        self.text.reserve(scale(self.text.len()));
+    }
+
     /// Adds a name at the end.
     pub fn push(&mut self, name: &str) {
         self.text.push_str(name);
@@ -297,6 +309,10 @@ impl Interner {
         next
     }
 }
+
+/// The rows an export's names are sampled over to make room for the rest of them once
+/// ([`Names::reserve_like`]).
+const SAMPLE_ROWS: usize = 4096;
 
 /// The columns an export's rows are read from.
 #[derive(Clone, Copy, Debug)]
@@ -443,11 +459,16 @@ impl Export {
                 Ok(found) => found,
                 Err(e) => return Ok(Err(e)),
             };
-        let mut grants = Vec::with_capacity(stream.lines_hint());
+        let rows = stream.lines_hint();
+        let mut grants = Vec::with_capacity(rows);
         let mut names = Interner::default();
-        let mut ignored = 0;
+        let (mut ignored, mut seen) = (0, 0);
         let mut errors = Vec::new();
         let rows = table.rows(stream, |line, record| {
+            seen += 1;
+            if seen == SAMPLE_ROWS {
+                names.names.reserve_like(SAMPLE_ROWS, rows);
+            }
             let cell = |c: Option<usize>| trim(c.and_then(|i| record.get(i)).unwrap_or(""));
             let mailbox = cell(Some(c.identity));
             if mailbox.is_empty() {
