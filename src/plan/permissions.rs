@@ -259,9 +259,9 @@ impl<'a> FromIterator<&'a str> for Names {
 }
 
 /// The names of an export: each delegate stored once, found by hash and checked against the
-/// stored name (so names that share a hash are told apart); each mailbox stored once per run of rows, as exports list a mailbox's
-/// rows one after another (a mailbox listed in two places is stored, and resolved, twice:
-/// cheaper than looking each one up).
+/// stored name (so names that share a hash are told apart); each mailbox stored once per run
+/// of rows, as exports list a mailbox's rows one after another (a mailbox listed in two places
+/// is stored, and resolved, twice: cheaper than looking each one up).
 #[derive(Debug, Default)]
 struct Interner {
     names: Names,
