@@ -306,18 +306,7 @@ impl Table {
             let last = stream.at_end();
             let text = stream.piece()?;
             let mut header_reader = reader(text);
-            let headers: Vec<String> = match header_reader.headers() {
-                Ok(h) if h.iter().any(|cell| !cell.trim().is_empty()) => {
-                    h.iter().map(|cell| cell.trim().to_owned()).collect()
-                }
-                Ok(_) if !last => Vec::new(),
-                Ok(_) => {
-                    return Ok(Err(vec![error(
-                        "the file is empty; expected a header row".to_owned(),
-                    )]));
-                }
-                Err(e) => return Ok(Err(vec![error(format!("cannot read the header: {e}"))])),
-            };
+            let read = header_reader.headers().cloned();
             let body = usize::try_from(header_reader.position().byte())
                 .unwrap_or(text.len())
                 .min(text.len());
@@ -326,6 +315,17 @@ impl Table {
                 stream.advance(0)?;
                 continue;
             }
+            let headers: Vec<String> = match read {
+                Ok(h) if h.iter().any(|cell| !cell.trim().is_empty()) => {
+                    h.iter().map(|cell| cell.trim().to_owned()).collect()
+                }
+                Ok(_) => {
+                    return Ok(Err(vec![error(
+                        "the file is empty; expected a header row".to_owned(),
+                    )]));
+                }
+                Err(e) => return Ok(Err(vec![error(format!("cannot read the header: {e}"))])),
+            };
             let lower = headers.iter().map(|h| h.to_ascii_lowercase()).collect();
             return Ok(Ok(Self {
                 file: file.to_owned(),
@@ -831,6 +831,10 @@ mod tests {
         );
         assert!(errors.is_empty());
         let (_, errors) = read_in_pieces("a,b\n1,2,3\n4\n", 1 << 20, 1).expect("a header");
+        // A blank header is no header, in one piece or in many.
+        let blank = format!(",\n{}", "1,2\n".repeat(100));
+        assert!(read_in_pieces(&blank, 1 << 20, usize::MAX).is_none());
+        assert!(read_in_pieces(&blank, 8, 3).is_none());
         assert_eq!(errors.len(), 2);
         assert_eq!(errors[0].0, 2);
     }
