@@ -78,8 +78,7 @@ fn parse_right(text: &str) -> Result<Right, String> {
 /// -Encoding Unicode`, `Out-File` and `>` write); anything else is exit 1 with the line and
 /// column of the first bad byte ([`unread`]).
 fn open_csv(path: &std::path::Path) -> Result<super::progress::Counted, Failure> {
-    super::progress::open(path)
-        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))
+    super::progress::open(path).map_err(|e| unread(path, e.into()))
 }
 
 /// The failure for a file that could not be read, or is not text mma reads.
