@@ -26,8 +26,7 @@ fn resolve_all(
     names: &Names,
     range: std::ops::Range<usize>,
 ) -> Vec<Option<u32>> {
-    let names: Vec<&str> = range.map(|i| names.get(i)).collect();
-    resolver.resolve_each(&names)
+    resolver.resolve_each(range.map(|i| names.get(i)))
 }
 
 /// [`resolve_all`], the second half of a long list on a second thread (lookups are read-only

@@ -125,8 +125,6 @@ pub struct Grant {
     pub delegate: u32,
     /// The right.
     pub right: Right,
-    /// Where it was read.
-    pub line: u64,
 }
 
 /// A permission file read: its kind and the grants that link two accounts.
@@ -522,7 +520,6 @@ impl Export {
                     mailbox,
                     delegate,
                     right,
-                    line,
                 });
             }
         });

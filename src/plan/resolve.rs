@@ -106,13 +106,23 @@ impl Slot {
     }
 }
 
-/// A key of the index: where its folded text is in its part's arena, and its slot.
+/// A key of the index: where its folded text is in its part's arena, and what it names.
+///
+/// Nearly every key names one mailbox, in one field or in several (alias and
+/// `SamAccountName`): that mailbox is `who` and `fields` has a bit per field (`1 << f`). A key
+/// that names two mailboxes, or one twice in a field, has its [`Slot`] spilled: [`SPILLED`] in
+/// `fields`, and `who` its place in the part's spilled slots. So an entry takes 16 bytes, not
+/// the 28 a slot in every entry would.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     start: u32,
     len: u32,
-    slot: Slot,
+    who: u32,
+    fields: u8,
 }
+
+/// Set in [`Entry::fields`] when the entry's slot is spilled.
+const SPILLED: u8 = 0x80;
 
 /// The keys of one part of the [`Index`]: folded key → [`Slot`], found by the key's hash and
 /// compared with the key's text, kept once in one arena (so a lookup reads the table and the
@@ -122,12 +132,19 @@ struct Entry {
 struct Part {
     keys: String,
     table: hashbrown::HashTable<Entry>,
+    /// The slots of keys that name more than one mailbox (or one twice in a field).
+    spilled: Vec<Slot>,
 }
 
 /// The text at `start..start + len` of a part's arena `keys`.
 fn text(keys: &str, start: u32, len: u32) -> &str {
     keys.get(start as usize..start as usize + len as usize)
         .unwrap_or_default()
+}
+
+/// The bit of field `f` in [`Entry::fields`].
+const fn bit(f: Field) -> u8 {
+    1 << f as u8
 }
 
 impl Part {
@@ -139,28 +156,71 @@ impl Part {
     /// Records mailbox `i` as having the folded key at `start..start + len` of the arena (of
     /// hash `h`) in field `f`.
     fn add(&mut self, start: u32, len: u32, h: u64, f: Field, i: u32) {
-        let keys = &self.keys;
+        let Self {
+            keys,
+            table,
+            spilled,
+        } = self;
         let folded = text(keys, start, len);
-        let found = self.table.entry(
+        let found = table.entry(
             h,
             |e| text(keys, e.start, e.len) == folded,
             |e| hash(text(keys, e.start, e.len)),
         );
-        match found {
-            hashbrown::hash_table::Entry::Occupied(mut e) => e.get_mut().slot.add(f, i),
+        let e = match found {
+            hashbrown::hash_table::Entry::Occupied(e) => e.into_mut(),
             hashbrown::hash_table::Entry::Vacant(e) => {
-                let mut slot = Slot::EMPTY;
+                e.insert(Entry {
+                    start,
+                    len,
+                    who: i,
+                    fields: bit(f),
+                });
+                return;
+            }
+        };
+        if e.fields & SPILLED != 0 {
+            if let Some(slot) = spilled.get_mut(e.who as usize) {
                 slot.add(f, i);
-                e.insert(Entry { start, len, slot });
+            }
+        } else if e.who == i && e.fields & bit(f) == 0 {
+            e.fields |= bit(f);
+        } else {
+            let mut slot = Self::slot_of(e, &[]);
+            slot.add(f, i);
+            // Past four billion spilled keys in one part (never, with 2^31 mailboxes at most):
+            // the key names none.
+            let at = u32::try_from(spilled.len()).unwrap_or(NONE);
+            if at != NONE {
+                spilled.push(slot);
+            }
+            *e = Entry {
+                who: at,
+                fields: SPILLED,
+                ..*e
+            };
+        }
+    }
+
+    /// The slot an entry stands for.
+    fn slot_of(e: &Entry, spilled: &[Slot]) -> Slot {
+        if e.fields & SPILLED != 0 {
+            return spilled.get(e.who as usize).copied().unwrap_or(Slot::EMPTY);
+        }
+        let mut slot = Slot::EMPTY;
+        for f in Field::ALL {
+            if e.fields & bit(f) != 0 {
+                slot.0[f as usize] = e.who;
             }
         }
+        slot
     }
 
     /// The slot of a folded key of hash `h`.
     fn slot(&self, folded: &str, h: u64) -> Slot {
         self.table
             .find(h, |e| self.key(e) == folded)
-            .map_or(Slot::EMPTY, |e| e.slot)
+            .map_or(Slot::EMPTY, |e| Self::slot_of(e, &self.spilled))
     }
 }
 
@@ -330,7 +390,10 @@ impl<'m> Resolver<'m> {
     /// looked up together, while that part's table is in the processor's caches, instead of each
     /// lookup reading memory at random.
     #[must_use]
-    pub fn resolve_each(&self, names: &[&str]) -> Vec<Option<u32>> {
+    pub fn resolve_each<'n>(
+        &self,
+        names: impl ExactSizeIterator<Item = &'n str>,
+    ) -> Vec<Option<u32>> {
         let mut scratch = String::new();
         let one = |name: &str, scratch: &mut String| {
             self.resolve_with(name, scratch)
@@ -338,12 +401,12 @@ impl<'m> Resolver<'m> {
         };
         let parts = &self.index.parts;
         if parts.len() < 2 || names.len() < parts.len() * 64 {
-            return names.iter().map(|name| one(name, &mut scratch)).collect();
+            return names.map(|name| one(name, &mut scratch)).collect();
         }
         // Each part's keys, one after another, and (name, form, key length) for each.
         let mut waiting: Vec<Waiting> = vec![Waiting::default(); parts.len()];
         let mut out = vec![None; names.len()];
-        for (j, name) in names.iter().enumerate() {
+        for (j, name) in names.enumerate() {
             fold_into(name.trim(), &mut scratch);
             let (form, key) = Form::of(&scratch);
             let (Ok(j), Ok(len)) = (u32::try_from(j), u32::try_from(key.len())) else {
@@ -505,6 +568,36 @@ mod tests {
         assert_eq!(slot.one(Field::Display), None);
     }
 
+    /// Any keys added in any fields of any mailboxes are found in a part's compact entries as
+    /// in a slot kept whole for each key: the one mailbox per field, none where two have it.
+    #[test]
+    fn compact_entries_name_what_whole_slots_name() {
+        const KEYS: [&str; 3] = ["anna", "bob", "carl"];
+        fn same(adds: Vec<(u8, u8, u8)>) -> bool {
+            let mut part = Part::default();
+            for key in KEYS {
+                part.keys.push_str(key);
+            }
+            let mut whole = [Slot::EMPTY; KEYS.len()];
+            for (k, f, i) in adds {
+                let k = usize::from(k) % KEYS.len();
+                let f = Field::ALL[usize::from(f) % Field::ALL.len()];
+                let i = u32::from(i % 4);
+                let start: usize = KEYS[..k].iter().map(|key| key.len()).sum();
+                let (start, len) = (start as u32, KEYS[k].len() as u32);
+                part.add(start, len, hash(KEYS[k]), f, i);
+                whole[k].add(f, i);
+            }
+            KEYS.iter()
+                .zip(whole)
+                .all(|(key, slot)| part.slot(key, hash(key)) == slot)
+                && part.slot("dora", hash("dora")) == Slot::EMPTY
+        }
+        quickcheck::QuickCheck::new()
+            .tests(5_000)
+            .quickcheck(same as fn(Vec<(u8, u8, u8)>) -> bool);
+    }
+
     #[test]
     fn a_large_inventory_is_indexed_in_parts_alike() {
         let n = KEYS_PER_PART * 2;
@@ -544,7 +637,7 @@ mod tests {
             .collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         assert!(names.len() > r.index.parts.len() * 64);
-        let each = r.resolve_each(&names);
+        let each = r.resolve_each(names.iter().copied());
         assert!(each.iter().filter(|m| m.is_some()).count() > names.len() / 2);
         for (name, found) in names.iter().zip(&each) {
             assert_eq!(r.resolve(name).map(|i| i as u32), *found, "{name}");
