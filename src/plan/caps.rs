@@ -53,7 +53,7 @@ pub fn budget(
     for m in mailboxes {
         let csv_bytes = if limits.max_csv_bytes.is_some() {
             // `address,user,` and the line end.
-            (m.address.len() + imap_user_name(m, form, options)?.len() + 4) as u64
+            (m.address().len() + imap_user_name(m, form, options)?.len() + 4) as u64
         } else {
             0
         };

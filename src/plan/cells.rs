@@ -96,7 +96,8 @@ pub fn check_login(mailbox: &Mailbox, login: &str) -> Result<(), PlanError> {
         None => Ok(()),
         Some(problem) => Err(PlanError(format!(
             "inventory line {} ({}): {problem}; give the mailbox an alias that is its IMAP login",
-            mailbox.line, mailbox.address
+            mailbox.line,
+            mailbox.address()
         ))),
     }
 }

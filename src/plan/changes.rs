@@ -155,7 +155,7 @@ pub fn diff(
             && let Some(batch) = batches.get(batch_of[i])
         {
             added.push(Added {
-                address: m.address.clone(),
+                address: m.address().to_owned(),
                 batch: batch.name.clone(),
             });
         }

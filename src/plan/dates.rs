@@ -125,7 +125,7 @@ pub fn schedule_batches(
             pilot: b < packed.pilot_batches,
             members: members
                 .iter()
-                .map(|&i| mailboxes[i].address.clone())
+                .map(|&i| mailboxes[i].address().to_owned())
                 .collect(),
             bytes,
             largest_bytes: largest,

@@ -57,7 +57,7 @@ pub fn find_hubs(mailboxes: &[Mailbox], linking: &[Link], threshold: usize) -> H
         if run.len() > threshold {
             hubs.is_hub[i] = true;
             hubs.list.push(Hub {
-                address: mailboxes[i].address.clone(),
+                address: mailboxes[i].address().to_owned(),
                 degree: run.len(),
             });
         }
@@ -157,7 +157,7 @@ pub fn listed(groups: &Groups, mailboxes: &[Mailbox]) -> Vec<Vec<String>> {
         .filter(|g| g.len() > 1)
         .map(|g| {
             g.iter()
-                .map(|&i| mailboxes[i as usize].address.clone())
+                .map(|&i| mailboxes[i as usize].address().to_owned())
                 .collect()
         })
         .collect()

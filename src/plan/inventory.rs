@@ -12,19 +12,19 @@ use super::input::{InputError, Parsed, Table, is_address, parse_size, read_text,
 use super::resolve::{Index, fold};
 use crate::text::{ReadError, Stream};
 
-/// One mailbox to migrate. Its names are held in one string (a million mailboxes make a
-/// million allocations for them, not five million), read through the methods of the same name.
+/// One mailbox to migrate. Its address and names are held in one string (a million mailboxes
+/// make a million allocations for them, not six million), read through the methods of the
+/// same name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mailbox {
-    /// Primary SMTP address, as written in the inventory.
-    pub address: String,
-    /// Display name, `Name` (the last segment of its canonical name), alias, `SamAccountName`
-    /// and mailbox database, one after another.
-    names: String,
-    /// Where each of `names` ends.
-    ends: [u32; 5],
-    /// Recipient type (`UserMailbox`, `SharedMailbox`, `RoomMailbox`, …).
-    kind: std::borrow::Cow<'static, str>,
+    /// Primary SMTP address as written in the inventory, then display name, `Name` (the last
+    /// segment of its canonical name), alias, `SamAccountName` and mailbox database, one after
+    /// another; then the recipient type, when it is not one of [`KINDS`].
+    text: Box<str>,
+    /// Where the address and each name end in `text`.
+    ends: [u32; 6],
+    /// Recipient type: an index into [`KINDS`], or [`KIND_IN_TEXT`].
+    kind: u8,
     /// Size of the primary mailbox in bytes.
     pub size_bytes: u64,
     /// Size of the archive in bytes (0 without an archive).
@@ -34,6 +34,9 @@ pub struct Mailbox {
     /// The inventory line it was read from, for messages.
     pub line: u64,
 }
+
+/// [`Mailbox::kind`]: the recipient type is the end of the mailbox's text.
+const KIND_IN_TEXT: u8 = u8::MAX;
 
 /// A mailbox's names as the inventory gives them.
 #[derive(Clone, Copy, Debug, Default)]
@@ -61,38 +64,35 @@ const KINDS: [&str; 4] = [
 impl Mailbox {
     /// A mailbox of `kind` (`UserMailbox` when empty) with no data yet.
     #[must_use]
-    pub fn new(address: String, names: MailboxNames<'_>, kind: &str) -> Self {
-        let mut text = String::with_capacity(
-            names.display_name.len()
-                + names.name.len()
-                + names.alias.len()
-                + names.sam.len()
-                + names.database.len(),
-        );
-        let mut ends = [0u32; 5];
-        for (end, name) in ends.iter_mut().zip([
+    pub fn new(address: &str, names: MailboxNames<'_>, kind: &str) -> Self {
+        let known = match kind {
+            "" => Some(0),
+            k => KINDS.iter().position(|known| *known == k),
+        };
+        let parts = [
+            address,
             names.display_name,
             names.name,
             names.alias,
             names.sam,
             names.database,
-        ]) {
-            text.push_str(name);
+        ];
+        let unknown = if known.is_some() { "" } else { kind };
+        let mut text =
+            String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + unknown.len());
+        let mut ends = [0u32; 6];
+        for (end, part) in ends.iter_mut().zip(parts) {
+            text.push_str(part);
             // A cell of 4 GB is no name: past that, names read as empty.
             *end = u32::try_from(text.len()).unwrap_or(u32::MAX);
         }
-        let kind = match kind {
-            "" => std::borrow::Cow::Borrowed(KINDS[0]),
-            k => KINDS.iter().find(|known| **known == k).map_or_else(
-                || std::borrow::Cow::Owned(k.to_owned()),
-                |known| std::borrow::Cow::Borrowed(*known),
-            ),
-        };
+        text.push_str(unknown);
         Self {
-            address,
-            names: text,
+            text: text.into_boxed_str(),
             ends,
-            kind,
+            kind: known
+                .and_then(|k| u8::try_from(k).ok())
+                .unwrap_or(KIND_IN_TEXT),
             size_bytes: 0,
             archive_bytes: 0,
             items: None,
@@ -100,46 +100,55 @@ impl Mailbox {
         }
     }
 
-    /// Name `i` of `names`.
+    /// Part `i` of `text`: the address (0), then the names.
     fn part(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        self.names.get(start..self.ends[i] as usize).unwrap_or("")
+        self.text.get(start..self.ends[i] as usize).unwrap_or("")
+    }
+
+    /// Primary SMTP address, as written in the inventory.
+    #[must_use]
+    pub fn address(&self) -> &str {
+        self.part(0)
     }
 
     /// Display name.
     #[must_use]
     pub fn display_name(&self) -> &str {
-        self.part(0)
+        self.part(1)
     }
 
     /// `Name` (the last segment of its canonical name).
     #[must_use]
     pub fn name(&self) -> &str {
-        self.part(1)
+        self.part(2)
     }
 
     /// Alias.
     #[must_use]
     pub fn alias(&self) -> &str {
-        self.part(2)
+        self.part(3)
     }
 
     /// `SamAccountName`.
     #[must_use]
     pub fn sam(&self) -> &str {
-        self.part(3)
+        self.part(4)
     }
 
     /// Mailbox database, when the export has it (else empty).
     #[must_use]
     pub fn database(&self) -> &str {
-        self.part(4)
+        self.part(5)
     }
 
     /// Recipient type (`UserMailbox`, `SharedMailbox`, `RoomMailbox`, …).
     #[must_use]
     pub fn kind(&self) -> &str {
-        &self.kind
+        match KINDS.get(usize::from(self.kind)) {
+            Some(known) => known,
+            None => self.text.get(self.ends[5] as usize..).unwrap_or(KINDS[0]),
+        }
     }
 
     /// Primary and archive together.
@@ -214,7 +223,8 @@ fn prefix(key: &str) -> u128 {
 /// belongs at place `k`; and whether two mailboxes have one folded address. No folded copy of
 /// each address is kept (most are folded already).
 fn address_order(mailboxes: &[Mailbox]) -> (Vec<usize>, bool) {
-    let keys: Vec<std::borrow::Cow<'_, str>> = mailboxes.iter().map(|m| fold(&m.address)).collect();
+    let keys: Vec<std::borrow::Cow<'_, str>> =
+        mailboxes.iter().map(|m| fold(m.address())).collect();
     // Compared by their first bytes, held beside the index, and only on a tie by the whole
     // key: most comparisons then read no string.
     let mut keyed: Vec<(u128, usize)> = keys
@@ -327,8 +337,8 @@ fn read_rows(
     let mut unread = Vec::new();
     let rows = table.rows(stream, |line, record| {
         let line = &line;
-        let addr = trim(record.get(c.address).unwrap_or("")).to_owned();
-        if !is_address(&addr) {
+        let addr = trim(record.get(c.address).unwrap_or(""));
+        if !is_address(addr) {
             errors.push(table.cell_error(
                 *line,
                 c.address,
@@ -363,7 +373,7 @@ fn read_rows(
         let alias = cell(c.alias);
         if let (Some(column), Some(problem)) = (c.alias, cells::alias_problem(alias)) {
             errors.push(table.cell_error(*line, column, problem));
-            unread.push((addr, *line));
+            unread.push((addr.to_owned(), *line));
             return;
         }
         let names = MailboxNames {
@@ -401,7 +411,7 @@ impl Rows {
         } = self;
         let mut listed: Vec<(&str, u64)> = mailboxes
             .iter()
-            .map(|m| (m.address.as_str(), m.line))
+            .map(|m| (m.address(), m.line))
             .chain(unread.iter().map(|(a, line)| (a.as_str(), *line)))
             .collect();
         listed.sort_unstable_by_key(|&(_, line)| line);
@@ -613,13 +623,61 @@ mod tests {
                     names.push(format!("CONTOSO\\{name}"));
                     names.push(format!("contoso.com/Users/{name}"));
                 }
-                names.push(m.address.to_uppercase());
+                names.push(m.address().to_uppercase());
             }
             names.iter().all(|n| read.resolve(n) == sorted.resolve(n))
         }
         quickcheck::QuickCheck::new()
             .tests(500)
             .quickcheck(same as fn(Vec<(u8, u8, u8, u8)>) -> bool);
+    }
+
+    #[test]
+    fn a_mailbox_keeps_its_address_names_and_type() {
+        let text = "PrimarySmtpAddress,DisplayName,Name,Alias,SamAccountName,Database,RecipientTypeDetails\n\
+                    anna@x.com,Anna Ä,Anna,anna,ANNA,DB1,SharedMailbox\n\
+                    bob@x.com,,,,,,\n\
+                    carl@x.com,Carl,Carl,carl,carl,DB2,LinkedMailbox\n";
+        let inventory = Inventory::parse("inv.csv", text).expect("parses");
+        let got: Vec<[&str; 7]> = inventory
+            .mailboxes()
+            .iter()
+            .map(|m| {
+                [
+                    m.address(),
+                    m.display_name(),
+                    m.name(),
+                    m.alias(),
+                    m.sam(),
+                    m.database(),
+                    m.kind(),
+                ]
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                [
+                    "anna@x.com",
+                    "Anna Ä",
+                    "Anna",
+                    "anna",
+                    "ANNA",
+                    "DB1",
+                    "SharedMailbox"
+                ],
+                ["bob@x.com", "", "", "", "", "", "UserMailbox"],
+                [
+                    "carl@x.com",
+                    "Carl",
+                    "Carl",
+                    "carl",
+                    "carl",
+                    "DB2",
+                    "LinkedMailbox"
+                ],
+            ]
+        );
     }
 
     #[test]
@@ -632,11 +690,7 @@ mod tests {
             .chain(addresses.iter().map(|a| format!("{a}\n")))
             .collect();
         let inventory = Inventory::parse("inv.csv", &text).expect("parses");
-        let got: Vec<&str> = inventory
-            .mailboxes
-            .iter()
-            .map(|m| m.address.as_str())
-            .collect();
+        let got: Vec<&str> = inventory.mailboxes.iter().map(|m| m.address()).collect();
         assert_eq!(
             got,
             [
@@ -648,11 +702,7 @@ mod tests {
         let text = "EmailAddress\nsixteen-chars-xB@x.com\nsixteen-chars-xa@x.com\n\
                     sixteen-chars-x@x.com\nsixteen-chars-xa@x.co\n";
         let inventory = Inventory::parse("inv.csv", text).expect("parses");
-        let got: Vec<&str> = inventory
-            .mailboxes
-            .iter()
-            .map(|m| m.address.as_str())
-            .collect();
+        let got: Vec<&str> = inventory.mailboxes.iter().map(|m| m.address()).collect();
         assert_eq!(
             got,
             [

@@ -51,12 +51,7 @@ fn stated_database(name: &str, members: &[usize], mailboxes: &[Mailbox]) -> Opti
 pub fn pin(previous: &PreviousPlan, mailboxes: &[Mailbox]) -> Pinned {
     let mut index: FxHashMap<&str, usize> =
         FxHashMap::with_capacity_and_hasher(mailboxes.len(), Default::default());
-    index.extend(
-        mailboxes
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.address.as_str(), i)),
-    );
+    index.extend(mailboxes.iter().enumerate().map(|(i, m)| (m.address(), i)));
     let mut pinned = Pinned {
         batch_of: vec![None; mailboxes.len()],
         members: Vec::with_capacity(previous.plan.batches.len()),
@@ -283,7 +278,7 @@ fn kept_batch(
         pilot: previous.pilot,
         members: members
             .iter()
-            .map(|&i| mailboxes[i].address.clone())
+            .map(|&i| mailboxes[i].address().to_owned())
             .collect(),
         bytes,
         largest_bytes: largest,
@@ -391,7 +386,7 @@ pub fn broken_links(
         .filter(|(m, d, _)| batch_of[*m as usize] != batch_of[*d as usize])
         .map(|link @ &(m, d, right)| {
             let (m, d) = (m as usize, d as usize);
-            let (ma, da) = (mailboxes[m].address.as_str(), mailboxes[d].address.as_str());
+            let (ma, da) = (mailboxes[m].address(), mailboxes[d].address());
             let reason = if hubs.touches(link) {
                 LinkReason::Hub
             } else if let Some(&r) = reasons.get(&(ma, da, right)) {

@@ -214,10 +214,10 @@ fn load_with<E: Send>(
 fn imap_user(mailbox: &inventory::Mailbox) -> String {
     if mailbox.alias().is_empty() {
         mailbox
-            .address
+            .address()
             .split('@')
             .next()
-            .unwrap_or(&mailbox.address)
+            .unwrap_or(mailbox.address())
             .to_owned()
     } else {
         mailbox.alias().to_owned()
@@ -255,7 +255,7 @@ pub fn imap_user_name(
             format!("{domain}/{}/{user}", admin()?)
         }
         Some(AdminLoginFormat::Dovecot) => format!("{user}*{}", admin()?),
-        Some(AdminLoginFormat::Mirapoint) => format!("#{}#{}#", mailbox.address, admin()?),
+        Some(AdminLoginFormat::Mirapoint) => format!("#{}#{}#", mailbox.address(), admin()?),
     })
 }
 

@@ -92,12 +92,12 @@ fn batch_csv(
                     } else {
                         ""
                     };
-                    out.row(&[&m.address, kind])?;
+                    out.row(&[m.address(), kind])?;
                 }
             } else {
                 out.row(&["EmailAddress"])?;
                 for m in members {
-                    out.row(&[&m.address])?;
+                    out.row(&[m.address()])?;
                 }
             }
         }
@@ -105,19 +105,19 @@ fn batch_csv(
             out.row(&["EmailAddress", "Password", "ForceChangePassword"])?;
             // Passwords are never written: set them in the tenant, or leave them to directory sync.
             for m in members {
-                out.row(&[&m.address, "", ""])?;
+                out.row(&[m.address(), "", ""])?;
             }
         }
         MigrationPath::Imap => {
             out.row(&["EmailAddress", "UserName", "Password"])?;
             for m in members {
-                out.row(&[&m.address, &imap_user_name(m, form, options)?, ""])?;
+                out.row(&[m.address(), &imap_user_name(m, form, options)?, ""])?;
             }
         }
         MigrationPath::GoogleWorkspace => {
             out.row(&["EmailAddress"])?;
             for m in members {
-                out.row(&[&m.address])?;
+                out.row(&[m.address()])?;
             }
         }
         MigrationPath::Cutover | MigrationPath::ThirdParty => {}
@@ -566,7 +566,7 @@ fn members<'i>(
     }
     let mut by_address: FxHashMap<&str, &Mailbox> =
         FxHashMap::with_capacity_and_hasher(mailboxes.len(), Default::default());
-    by_address.extend(mailboxes.iter().map(|m| (m.address.as_str(), m)));
+    by_address.extend(mailboxes.iter().map(|m| (m.address(), m)));
     plan.batches
         .iter()
         .map(|b| {

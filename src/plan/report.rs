@@ -41,8 +41,8 @@ pub fn broken_links(
                 LinkReason::Split
             };
             BrokenLink {
-                mailbox: mailboxes[m].address.clone(),
-                delegate: mailboxes[d].address.clone(),
+                mailbox: mailboxes[m].address().to_owned(),
+                delegate: mailboxes[d].address().to_owned(),
                 right,
                 mailbox_batch: batch_of[m],
                 delegate_batch: batch_of[d],
@@ -73,7 +73,7 @@ pub fn plan_warnings(
     let oversized: Vec<&str> = mailboxes
         .iter()
         .filter(|m| m.size_bytes > LARGEST_SUPPORTED_BYTES)
-        .map(|m| m.address.as_str())
+        .map(|m| m.address())
         .collect();
     if !oversized.is_empty() {
         warnings.push(format!(

@@ -68,7 +68,7 @@ impl Field {
 
 fn field(m: &Mailbox, f: Field) -> &str {
     match f {
-        Field::Address => &m.address,
+        Field::Address => m.address(),
         Field::Alias => m.alias(),
         Field::Sam => m.sam(),
         Field::Name => m.name(),
@@ -490,7 +490,7 @@ mod tests {
             sam: alias,
             database: "",
         };
-        Mailbox::new(address.to_owned(), names, "UserMailbox")
+        Mailbox::new(address, names, "UserMailbox")
     }
 
     #[test]

@@ -121,7 +121,7 @@ pub fn assert_places(plan: &plan::Plan, places: &plan::Places, inventory: &Inven
     for (b, at) in plan.batches.iter().zip(places) {
         let placed: Vec<&str> = at
             .iter()
-            .map(|&i| inventory.mailboxes()[i].address.as_str())
+            .map(|&i| inventory.mailboxes()[i].address())
             .collect();
         assert_eq!(placed, b.members, "batch {}", b.name);
     }
