@@ -263,6 +263,64 @@ pub trait View: Serialize {
     }
 }
 
+/// The variables of a view of type `V`, built once ([`Templates::prepare`]).
+pub struct Prepared<V> {
+    context: tera::Context,
+    view: std::marker::PhantomData<fn(&V)>,
+}
+
+impl<V> std::fmt::Debug for Prepared<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prepared").finish_non_exhaustive()
+    }
+}
+
+/// Why rendering into a writer stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The template failed.
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    /// The writer failed.
+    #[error(transparent)]
+    Write(std::io::Error),
+}
+
+/// A writer that keeps the first error of the writer it wraps, so a rendering that stops on
+/// it is told from one that stops on the template.
+struct Noting<'w> {
+    out: &'w mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl Noting<'_> {
+    /// `result`, its error kept.
+    fn note<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        result.map_err(|e| {
+            let again = std::io::Error::new(e.kind(), e.to_string());
+            self.error.get_or_insert(e);
+            again
+        })
+    }
+}
+
+impl std::io::Write for Noting<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(buf);
+        self.note(written)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let written = self.out.write_all(buf);
+        self.note(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let flushed = self.out.flush();
+        self.note(flushed)
+    }
+}
+
 /// The templates, parsed up front: the built-ins, then any override by name.
 #[derive(Debug)]
 pub struct Templates {
@@ -367,24 +425,39 @@ impl Templates {
         self.tera.render(name, &context).map_err(|e| self.error(&e))
     }
 
-    /// Renders each of `names` with `view`, building the view's variables once (the runbook's
-    /// messages are rendered once for all its documents).
+    /// The variables of `view`, built once for rendering several of its templates with
+    /// [`Templates::render_prepared`] (the runbook's messages are rendered once for all its
+    /// documents).
     ///
     /// # Errors
-    /// As [`Templates::render`], for the first template that fails.
-    pub fn render_each<V: View>(
+    /// As [`View::context`].
+    pub fn prepare<V: View>(&self, view: &V) -> Result<Prepared<V>, TemplateError> {
+        Ok(Prepared {
+            context: view.context(self)?,
+            view: std::marker::PhantomData,
+        })
+    }
+
+    /// Renders template `name` with variables `prepared` into `out`, as it goes: a document
+    /// is never held whole in memory.
+    ///
+    /// # Errors
+    /// As [`Templates::render`]; or `out` failing to take what is written.
+    pub fn render_prepared<V: View>(
         &self,
-        names: &[&str],
-        view: &V,
-    ) -> Result<Vec<String>, TemplateError> {
-        for name in names {
-            check_view::<V>(name)?;
+        name: &str,
+        prepared: &Prepared<V>,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), RenderError> {
+        check_view::<V>(name)?;
+        let mut out = Noting { out, error: None };
+        match self.tera.render_to(name, &prepared.context, &mut out) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(match out.error {
+                Some(failed) => RenderError::Write(failed),
+                None => RenderError::Template(self.error(&e)),
+            }),
         }
-        let context = view.context(self)?;
-        names
-            .iter()
-            .map(|name| self.tera.render(name, &context).map_err(|e| self.error(&e)))
-            .collect()
     }
 
     /// Renders block `block` of template `template` with `context`.

@@ -265,7 +265,7 @@ fn sync_dir(dir: &Path) -> Result<(), Failure> {
 /// created new and synced; a directory it needs is created and remembered in `dirs`, to be
 /// synced at the end.
 fn put(
-    (dir, dirs): (&Path, &mut Vec<PathBuf>),
+    (dir, dirs): (&Path, &std::sync::Mutex<Vec<PathBuf>>),
     (rel, buffer): (&str, usize),
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Failure> {
@@ -282,11 +282,15 @@ fn put(
         )));
     }
     let path = dir.join(rel_path);
-    if let Some(sub) = path.parent()
-        && !dirs.iter().any(|d| d == sub)
-    {
-        fs::create_dir_all(sub).map_err(|e| io_error("create", sub, &e))?;
-        dirs.push(sub.to_path_buf());
+    if let Some(sub) = path.parent() {
+        // Another thread failed while holding the list: the list is still whole.
+        let mut dirs = dirs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !dirs.iter().any(|d| d == sub) {
+            fs::create_dir_all(sub).map_err(|e| io_error("create", sub, &e))?;
+            dirs.push(sub.to_path_buf());
+        }
     }
     let file = File::create_new(&path).map_err(|e| io_error("create", &path, &e))?;
     let mut buffered = std::io::BufWriter::with_capacity(buffer, file);
@@ -372,7 +376,9 @@ pub(super) struct Staged {
     parent: PathBuf,
     state: Existing,
     tmp: tempfile::TempDir,
-    dirs: Vec<PathBuf>,
+    /// The directories written into, to be synced at the end (files are added from several
+    /// threads).
+    dirs: std::sync::Mutex<Vec<PathBuf>>,
     _lock: Lock,
 }
 
@@ -389,11 +395,11 @@ pub(super) fn stage(out: &Path, force: bool) -> Result<Staged, Failure> {
         .prefix(&temp_prefix(&name))
         .tempdir_in(&parent)
         .map_err(|e| io_error("create a directory in", &parent, &e))?;
-    let mut staged = Staged {
+    let staged = Staged {
         out: out.to_path_buf(),
         parent,
         state,
-        dirs: vec![tmp.path().to_path_buf()],
+        dirs: std::sync::Mutex::new(vec![tmp.path().to_path_buf()]),
         tmp,
         _lock: lock,
     };
@@ -403,9 +409,9 @@ pub(super) fn stage(out: &Path, force: bool) -> Result<Staged, Failure> {
 
 impl Staged {
     /// Writes the file `rel` (a path relative to the directory).
-    pub(super) fn add(&mut self, rel: &str, bytes: &[u8]) -> Result<(), Failure> {
+    pub(super) fn add(&self, rel: &str, bytes: &[u8]) -> Result<(), Failure> {
         // Made whole: written in one go, through no buffer.
-        put((self.tmp.path(), &mut self.dirs), (rel, 0), |w| {
+        put((self.tmp.path(), &self.dirs), (rel, 0), |w| {
             w.write_all(bytes)
         })
     }
@@ -413,17 +419,21 @@ impl Staged {
     /// Writes the file `rel` with `write`, through a buffer: for a file too large to make in
     /// memory first.
     pub(super) fn add_with(
-        &mut self,
+        &self,
         rel: &str,
         write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> Result<(), Failure> {
-        put((self.tmp.path(), &mut self.dirs), (rel, 1 << 20), write)
+        put((self.tmp.path(), &self.dirs), (rel, 1 << 20), write)
     }
 
     /// Syncs the directories written and puts the new directory in the place of `out`.
     pub(super) fn finish(self) -> Result<(), Failure> {
         sync_all_files(self.tmp.path())?;
-        for d in self.dirs.iter().rev() {
+        let dirs = self
+            .dirs
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for d in dirs.iter().rev() {
             sync_dir(d)?;
         }
         let new = self.tmp.keep();

@@ -95,10 +95,10 @@ fn unread(path: &std::path::Path, e: crate::text::ReadError) -> Failure {
 }
 
 /// Writes the plan directory `staged`: the batch CSVs, `plan.md` (each written as soon as it is
-/// made), `plan.json` (straight to its file) and the runbook documents, rendered meanwhile on a
-/// second thread (they do not need the others).
+/// made) and `plan.json` (straight to its file); and meanwhile, on a second thread, the runbook
+/// documents (they do not need the others), each rendered straight into its file.
 fn write_outputs(
-    staged: &mut out_dir::Staged,
+    staged: &out_dir::Staged,
     (plan, places): (&Plan, &plan::Places),
     (answers, recommendation): (&Answers, &Recommendation),
     inventory: &Inventory,
@@ -111,7 +111,7 @@ fn write_outputs(
     let (files, documents) = std::thread::scope(|scope| {
         let documents = scope.spawn(|| {
             let view = runbook::view(answers, recommendation, Some(plan));
-            super::runbook_cmd::documents(templates, &view)
+            super::runbook_cmd::write_documents(templates, &view, staged)
         });
         let files = plan::output::each_file(
             plan,
@@ -130,12 +130,7 @@ fn write_outputs(
         (files, documents.join())
     });
     files?;
-    let documents =
-        documents.map_err(|_| Failure::usage("rendering the runbook failed".to_owned()))??;
-    for (name, bytes) in &documents {
-        staged.add(name, bytes)?;
-    }
-    Ok(())
+    documents.map_err(|_| Failure::usage("rendering the runbook failed".to_owned()))?
 }
 
 /// Reads the previous plan at `path` (`--previous`) as of `as_of`, before the inputs: its text
@@ -239,9 +234,9 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     // Planned: the names need no looking up any more, and the outputs take the index's memory.
     inventory.drop_index();
     super::progress::counting("mma plan: writing the plan and the runbook");
-    let mut staged = out_dir::stage(&args.out, args.force)?;
+    let staged = out_dir::stage(&args.out, args.force)?;
     write_outputs(
-        &mut staged,
+        &staged,
         (&plan, &places),
         (&answers, &recommendation),
         &inventory,

@@ -9,7 +9,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::answers_cmd::{InputFormat, load_answers};
 use super::{EXIT_INVALID, EXIT_OK, Failure, print_stdout, read_text, write_atomic};
 use crate::recommend;
-use crate::render::{Override, Template, ViewKind, templates_help};
+use crate::render::{Override, RenderError, Template, ViewKind, templates_help};
 use crate::runbook::{self, RunbookView, Templates};
 
 /// Runbook output formats, each a template.
@@ -148,19 +148,32 @@ pub(super) fn document_names() -> Vec<&'static str> {
         .collect()
 }
 
-pub(super) fn documents(
+/// Writes every runbook document into the plan directory `staged`, each rendered straight into
+/// its file.
+pub(super) fn write_documents(
     t: &Templates,
     view: &RunbookView,
-) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    let names = document_names();
-    let texts = t
-        .render_each(&names, view)
-        .map_err(|e| template_failure(&e))?;
-    Ok(names
-        .iter()
-        .zip(texts)
-        .map(|(name, text)| ((*name).to_owned(), text.into_bytes()))
-        .collect())
+    staged: &super::out_dir::Staged,
+) -> Result<(), Failure> {
+    let prepared = t.prepare(view).map_err(|e| template_failure(&e))?;
+    for name in document_names() {
+        let mut failed = None;
+        let written = staged.add_with(name, |out| {
+            t.render_prepared(name, &prepared, out)
+                .or_else(|e| match e {
+                    RenderError::Write(e) => Err(e),
+                    RenderError::Template(e) => {
+                        failed = Some(e);
+                        Ok(())
+                    }
+                })
+        });
+        if let Some(e) = failed {
+            return Err(template_failure(&e));
+        }
+        written?;
+    }
+    Ok(())
 }
 
 /// Reads a `plan.json` strictly, refusing one larger than [`crate::plan::read::MAX_PLAN_BYTES`]

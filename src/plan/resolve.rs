@@ -121,6 +121,9 @@ struct Entry {
     fields: u8,
 }
 
+// The size the index's memory is reckoned in.
+const _: () = assert!(size_of::<Entry>() == 16);
+
 /// Set in [`Entry::fields`] when the entry's slot is spilled.
 const SPILLED: u8 = 0x80;
 

@@ -257,6 +257,61 @@ fn templates_export_and_override_by_name() {
     assert!(err.contains("overrides no template"), "{err}");
 }
 
+/// The runbook documents are rendered straight into the plan directory being written: one that
+/// fails part way (an override with an undefined variable after some text) fails the plan,
+/// exit 1, located, and the plan directory already there is left as it was.
+#[test]
+fn a_runbook_document_that_fails_part_way_leaves_the_plan_directory_as_it_was() {
+    let dir = scratch("plan-template-fails");
+    let out = dir.join("plan");
+    let run = |templates: Option<&str>| {
+        let mut args = vec![
+            "plan".to_owned(),
+            root()
+                .join("tests/plan/staged/answers.yaml")
+                .display()
+                .to_string(),
+            "--inventory".to_owned(),
+            root()
+                .join("tests/plan/staged/inventory.csv")
+                .display()
+                .to_string(),
+            "--out".to_owned(),
+            out.display().to_string(),
+            "--force".to_owned(),
+        ];
+        if let Some(t) = templates {
+            args.extend(["--templates".to_owned(), t.to_owned()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        mma(&dir, &args)
+    };
+    let (code, _, err) = run(None);
+    assert_eq!(code, 0, "{err}");
+    let before = std::fs::read(out.join("runbook.html")).expect("written");
+    std::fs::create_dir_all(dir.join("t")).expect("mkdir");
+    std::fs::write(
+        dir.join("t/runbook.html.tera"),
+        format!(
+            "{}\n{{{{ organisation }}}}\n",
+            "<p>text</p>".repeat(100_000)
+        ),
+    )
+    .expect("write");
+    let (code, _, err) = run(Some("t"));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("t/runbook.html.tera:2:"), "{err}");
+    assert_eq!(
+        std::fs::read(out.join("runbook.html")).expect("kept"),
+        before
+    );
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "no staging debris: {names:?}");
+}
+
 #[test]
 fn a_runbook_from_a_plan_has_a_section_per_batch() {
     let out = scratch("runbook-plan");
@@ -487,8 +542,32 @@ fn every_templates_option_lists_every_template() {
     }
 }
 
+/// A writer that takes `room` bytes and then fails.
+struct Full {
+    room: usize,
+}
+
+impl std::io::Write for Full {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.room == 0 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left",
+            ));
+        }
+        let n = buf.len().min(self.room);
+        self.room -= n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[test]
-fn rendering_documents_together_is_rendering_each() {
+fn rendering_documents_into_writers_is_rendering_each() {
+    use mma::render::RenderError;
     let templates = Templates::new(&[]).expect("built-in templates parse");
     let names: Vec<&str> = Template::ALL
         .iter()
@@ -497,10 +576,14 @@ fn rendering_documents_together_is_rendering_each() {
         .collect();
     for (_, a) in examples() {
         let view = runbook::view(&a, &recommend::recommend(&a), None);
-        let together = templates.render_each(&names, &view).expect("renders");
-        for (name, text) in names.iter().zip(&together) {
+        let prepared = templates.prepare(&view).expect("prepares");
+        for name in &names {
+            let mut out = Vec::new();
+            templates
+                .render_prepared(name, &prepared, &mut out)
+                .expect("renders");
             assert_eq!(
-                *text,
+                String::from_utf8(out).expect("UTF-8"),
                 templates.render(name, &view).expect("renders"),
                 "{name}"
             );
@@ -511,11 +594,21 @@ fn rendering_documents_together_is_rendering_each() {
         &recommend::recommend(&examples()[0].1),
         None,
     );
+    let prepared = templates.prepare(&view).expect("prepares");
+    // A template of another view is refused before anything is written.
+    let mut out = Vec::new();
+    let refused = templates.render_prepared("plan.md", &prepared, &mut out);
     assert!(
-        templates
-            .render_each(&["runbook.md", "plan.md"], &view)
-            .is_err()
+        matches!(refused, Err(RenderError::Template(_))),
+        "{refused:?}"
     );
+    assert!(out.is_empty());
+    // A writer that fails is told apart from a template that does.
+    let failed = templates.render_prepared("runbook.md", &prepared, &mut Full { room: 100 });
+    match failed {
+        Err(RenderError::Write(e)) => assert_eq!(e.kind(), std::io::ErrorKind::StorageFull),
+        other => panic!("expected the writer's error, got {other:?}"),
+    }
 }
 
 /// The views of every shipped example without a plan, and of the committed plans with theirs
