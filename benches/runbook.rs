@@ -100,11 +100,16 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let rec = recommend::recommend(&answers);
             let view = runbook::view(&answers, &rec, Some(black_box(&plan)));
-            // As `mma plan` renders them: one context for every runbook document.
-            templates
-                .render_each(&names, &view)
-                .map(|texts| texts.iter().map(String::len).sum::<usize>())
-                .unwrap_or(0)
+            // As `mma plan` renders them: one context for every runbook document, each
+            // rendered into a writer (here one that drops what it is given).
+            let Ok(prepared) = templates.prepare(&view) else {
+                return 0;
+            };
+            let mut out = std::io::sink();
+            names
+                .iter()
+                .filter(|name| templates.render_prepared(name, &prepared, &mut out).is_ok())
+                .count()
         });
     });
 }
