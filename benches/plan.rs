@@ -366,11 +366,11 @@ fn plan_once(dir: &Path) -> usize {
             ((*name).to_owned(), text)
         })
         .collect();
-    let (inventory, exports) =
+    let (mut inventory, exports) =
         plan::load(("inventory.csv", &inventory_text), &permissions).expect("inputs parse");
     let options = Options::default();
     let rec = mma::recommend::recommend(&answers);
-    let p = plan::plan(&answers, &rec, &inventory, exports, &options).expect("a plan");
+    let p = plan::plan(&answers, &rec, &mut inventory, exports, &options).expect("a plan");
     let files = plan::output::files(&p, &answers, &inventory, &options).expect("files");
     let name = dir.file_name().map(|n| n.to_string_lossy().into_owned());
     write_out(&format!("plan-{}", name.unwrap_or_default()), dir, &files);
@@ -413,9 +413,10 @@ fn churned(dir: &Path, n: usize) -> PathBuf {
         return churn;
     }
     std::fs::create_dir_all(churn.join("previous")).expect("create the churn directory");
-    let (answers, inventory, exports) = load(dir, &dir.join("inventory.csv"), &[]);
+    let (answers, mut inventory, exports) = load(dir, &dir.join("inventory.csv"), &[]);
     let rec = mma::recommend::recommend(&answers);
-    let p = plan::plan(&answers, &rec, &inventory, exports, &Options::default()).expect("a plan");
+    let p =
+        plan::plan(&answers, &rec, &mut inventory, exports, &Options::default()).expect("a plan");
     let mut json = file(&churn.join("previous"), "plan.json");
     plan::output::write_plan_json(&p, &mut json).expect("write plan.json");
     json.flush().expect("flush");
@@ -474,7 +475,7 @@ fn churned(dir: &Path, n: usize) -> PathBuf {
 /// Reads the previous plan and the changed inputs, re-plans and writes, as `mma plan --previous`
 /// does; returns the number of batches.
 fn replan_once(dir: &Path, churn: &Path) -> usize {
-    let (answers, inventory, exports) = load(
+    let (answers, mut inventory, exports) = load(
         dir,
         &churn.join("inventory.csv"),
         &[&churn.join("new-links.csv")],
@@ -487,7 +488,8 @@ fn replan_once(dir: &Path, churn: &Path) -> usize {
             .expect("a previous plan");
     drop(text);
     let options = Options::default();
-    let p = plan::replan(&answers, &rec, &inventory, exports, &options, &previous).expect("a plan");
+    let p =
+        plan::replan(&answers, &rec, &mut inventory, exports, &options, &previous).expect("a plan");
     drop(previous);
     let files = plan::output::files(&p, &answers, &inventory, &options).expect("files");
     let name = dir.file_name().map(|n| n.to_string_lossy().into_owned());

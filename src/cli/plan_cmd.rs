@@ -225,14 +225,12 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     let (plan, places) = plan::placed(
         &answers,
         &recommendation,
-        &inventory,
+        &mut inventory,
         exports,
         &options,
         previous.as_ref(),
     )
     .map_err(invalid)?;
-    // Planned: the names need no looking up any more, and the outputs take the index's memory.
-    inventory.drop_index();
     super::progress::counting("mma plan: writing the plan and the runbook");
     let staged = out_dir::stage(&args.out, args.force)?;
     write_outputs(

@@ -166,7 +166,7 @@ impl Mailbox {
 pub struct Inventory {
     /// Every mailbox, sorted by folded address ([`fold`]).
     mailboxes: Vec<Mailbox>,
-    /// Their names, indexed as they were read, until [`Inventory::drop_index`].
+    /// Their names, indexed as they were read, until [`Inventory::take_index`].
     index: Option<Index>,
 }
 
@@ -504,16 +504,17 @@ impl Inventory {
         &self.mailboxes
     }
 
-    /// The index of the mailboxes' names, until [`Self::drop_index`].
+    /// The index of the mailboxes' names, until [`Self::take_index`].
     #[must_use]
     pub const fn index(&self) -> Option<&Index> {
         self.index.as_ref()
     }
 
-    /// Frees the index of the mailboxes' names, once no more names are to be looked up: a
-    /// [`Resolver`](super::resolve::Resolver) of the inventory indexes the mailboxes again.
-    pub fn drop_index(&mut self) {
-        self.index = None;
+    /// Takes the index of the mailboxes' names, to be freed once no more names are to be
+    /// looked up: a [`Resolver`](super::resolve::Resolver) of the inventory then indexes the
+    /// mailboxes again.
+    pub const fn take_index(&mut self) -> Option<Index> {
+        self.index.take()
     }
 }
 
@@ -611,14 +612,12 @@ mod tests {
                     pool(*s)
                 ));
             }
-            let Ok(inventory) = Inventory::parse("inv.csv", &text) else {
+            let Ok(mut inventory) = Inventory::parse("inv.csv", &text) else {
                 // Two rows drew one address.
                 return true;
             };
-            let (read, sorted) = (
-                Resolver::of(&inventory),
-                Resolver::new(inventory.mailboxes()),
-            );
+            let read = Resolver::of(&mut inventory);
+            let sorted = Resolver::new(inventory.mailboxes());
             let mut names: Vec<String> = vec!["al1".into(), "nobody".into()];
             for m in inventory.mailboxes() {
                 for name in [m.display_name(), m.name(), m.alias(), m.sam()] {

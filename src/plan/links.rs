@@ -2,6 +2,7 @@
 //! resolved to mailboxes of the inventory, as links between two mailboxes over the rights that
 //! keep mailboxes together; the names that resolve to no mailbox are counted.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use super::permissions::{Export, Names, Right};
@@ -22,7 +23,7 @@ pub struct Links {
 
 /// The mailbox each name of `range` resolves to.
 fn resolve_all(
-    resolver: &Resolver<'_>,
+    resolver: &Resolver,
     names: &Names,
     range: std::ops::Range<usize>,
 ) -> Vec<Option<u32>> {
@@ -31,7 +32,7 @@ fn resolve_all(
 
 /// [`resolve_all`], the second half of a long list on a second thread (lookups are read-only
 /// and independent; the result is in the names' order either way).
-fn resolve_names(resolver: &Resolver<'_>, names: &Names) -> Vec<Option<u32>> {
+fn resolve_names(resolver: &Resolver, names: &Names) -> Vec<Option<u32>> {
     const ALONE: usize = 50_000;
     let n = names.len();
     if n < ALONE {
@@ -73,14 +74,16 @@ fn add_export(export: &Export, resolved: &[Option<u32>], rights: &[Right], out: 
     }
 }
 
-/// The links of the exports that `take` hands out one at a time, sorted, each once.
-fn links_of<'e>(
-    resolver: &Resolver<'_>,
+/// The links of the exports that `take` hands out one at a time, sorted, each once. An export
+/// handed over (not borrowed) is freed as soon as its links are made.
+fn links_of<E: Borrow<Export>>(
+    resolver: &Resolver,
     rights: &[Right],
-    mut take: impl FnMut() -> Option<&'e Export>,
+    mut take: impl FnMut() -> Option<E>,
 ) -> Links {
     let mut out = Links::default();
     while let Some(export) = take() {
+        let export = export.borrow();
         let resolved = resolve_all(resolver, &export.names, 0..export.names.len());
         add_export(export, &resolved, rights, &mut out);
     }
@@ -112,14 +115,21 @@ fn merge(a: Vec<Link>, b: Vec<Link>) -> Vec<Link> {
 /// Resolves the grants of `exports` through `resolver`, keeping the links over `rights`. With
 /// several large exports, two threads each take the next export (largest first), resolve its
 /// names and link its grants, and their sorted links are merged; one export has its names
-/// resolved in two halves instead.
+/// resolved in two halves instead. Exports handed over (not borrowed) are freed one by one as
+/// their links are made, so the links grow as the exports go.
 #[must_use]
-pub fn resolve_links(resolver: &Resolver<'_>, exports: &[Export], rights: &[Right]) -> Links {
+pub fn resolve_links<E: Borrow<Export> + Send>(
+    resolver: &Resolver,
+    exports: impl IntoIterator<Item = E>,
+    rights: &[Right],
+) -> Links {
     const ALONE: usize = 50_000;
-    let names: usize = exports.iter().map(|e| e.names.len()).sum();
+    let mut exports: Vec<E> = exports.into_iter().collect();
+    let names: usize = exports.iter().map(|e| e.borrow().names.len()).sum();
     if exports.len() < 2 || names < ALONE {
         let mut out = Links::default();
         for export in exports {
+            let export = export.borrow();
             let resolved = resolve_names(resolver, &export.names);
             add_export(export, &resolved, rights, &mut out);
         }
@@ -127,24 +137,22 @@ pub fn resolve_links(resolver: &Resolver<'_>, exports: &[Export], rights: &[Righ
         out.linking.dedup();
         return out;
     }
-    let mut order: Vec<&Export> = exports.iter().collect();
-    order.sort_by_key(|e| std::cmp::Reverse(e.names.len()));
-    let next = std::sync::atomic::AtomicUsize::new(0);
+    exports.sort_by_key(|e| std::cmp::Reverse(e.borrow().names.len()));
+    let queue = std::sync::Mutex::new(exports.into_iter());
+    // A thread that failed while taking one leaves the rest of the queue as it was.
     let take = || {
-        order
-            .get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-            .copied()
+        queue
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .next()
     };
     let (first, second) = std::thread::scope(|scope| {
         let other = scope.spawn(|| links_of(resolver, rights, take));
         let mine = links_of(resolver, rights, take);
         (mine, other.join())
     });
-    let Ok(second) = second else {
-        // A panic there is a bug: every export again, on this thread.
-        let mut all = exports.iter();
-        return links_of(resolver, rights, || all.next());
-    };
+    // A panic there is a bug, and the exports it took are gone: it is the caller's.
+    let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     let mut unresolved = first.unresolved;
     for (name, count) in second.unresolved {
         *unresolved.entry(name).or_default() += count;
@@ -193,23 +201,28 @@ mod tests {
         let inventory = Inventory::parse("inv.csv", &text).expect("parses");
         let resolver = Resolver::new(inventory.mailboxes());
         // Three exports of 30,000 rows, overlapping, with names outside the inventory.
-        let exports: Vec<Export> = (0..3)
-            .map(|k| {
-                let rows: String = std::iter::once("Mailbox,Delegate,Right\n".to_owned())
-                    .chain((0..30_000).map(|i| {
-                        let right = if i % 3 == 0 { "SendAs" } else { "FullAccess" };
-                        format!(
-                            "m{:04}@x.com,m{:04}@x.com,{right}\n",
-                            (i * 7 + k) % 1100,
-                            i % 997
-                        )
-                    }))
-                    .collect();
-                Export::parse(&format!("e{k}.csv"), &rows).expect("parses")
-            })
-            .collect();
+        let exports = || -> Vec<Export> {
+            (0..3)
+                .map(|k| {
+                    let rows: String = std::iter::once("Mailbox,Delegate,Right\n".to_owned())
+                        .chain((0..30_000).map(|i| {
+                            let right = if i % 3 == 0 { "SendAs" } else { "FullAccess" };
+                            format!(
+                                "m{:04}@x.com,m{:04}@x.com,{right}\n",
+                                (i * 7 + k) % 1100,
+                                i % 997
+                            )
+                        }))
+                        .collect();
+                    Export::parse(&format!("e{k}.csv"), &rows).expect("parses")
+                })
+                .collect()
+        };
         let rights = [Right::FullAccess];
-        let together = resolve_links(&resolver, &exports, &rights);
+        let together = resolve_links(&resolver, &exports(), &rights);
+        // Handed over, and freed one by one as their links are made: the same links.
+        assert_eq!(resolve_links(&resolver, exports(), &rights), together);
+        let exports = exports();
         let mut linking = Vec::new();
         let mut unresolved: BTreeMap<String, usize> = BTreeMap::new();
         for export in &exports {

@@ -29,6 +29,8 @@ pub use model::Plan;
 pub use permissions::{Export, Right};
 pub use previous::PreviousPlan;
 
+use std::borrow::Borrow;
+
 use self::resolve::Resolver;
 use crate::answers::model::{self as answers_model, AdminLoginFormat};
 use crate::answers::{Answers, MigrationPath};
@@ -307,7 +309,8 @@ struct Grouped<'a> {
     path: MigrationPath,
     schedule: answers_model::Schedule,
     mailboxes: &'a [inventory::Mailbox],
-    resolver: Resolver<'a>,
+    /// The answers' pilot addresses and the mailboxes they name.
+    pilot: pilot::Named<'a>,
     links: links::Links,
     hubs: group::Hubs,
     groups: group::Groups,
@@ -357,7 +360,8 @@ pub type Places = Vec<Vec<usize>>;
 /// Plans the migration of `inventory` on the path `recommendation` decided for `answers`:
 /// resolve links → find hubs → group → (budget) → choose the pilot → split oversized groups and
 /// pack under the limits → name → schedule → report. `exports` may be handed over, to be freed
-/// once their links are resolved.
+/// once their links are resolved. The inventory's name index is taken from it and freed once
+/// the names are looked up (planning the inventory again indexes its mailboxes again).
 ///
 /// # Errors
 /// When the path's limits cannot hold the inventory (a cutover of more than 2,000 mailboxes),
@@ -365,8 +369,8 @@ pub type Places = Vec<Vec<usize>>;
 pub fn plan(
     answers: &Answers,
     recommendation: &Recommendation,
-    inventory: &Inventory,
-    exports: impl AsRef<[Export]>,
+    inventory: &mut Inventory,
+    exports: impl IntoIterator<Item = impl Borrow<Export> + Send>,
     options: &Options,
 ) -> Result<Plan, PlanError> {
     placed(answers, recommendation, inventory, exports, options, None).map(|(plan, _)| plan)
@@ -381,8 +385,8 @@ pub fn plan(
 pub fn replan(
     answers: &Answers,
     recommendation: &Recommendation,
-    inventory: &Inventory,
-    exports: impl AsRef<[Export]>,
+    inventory: &mut Inventory,
+    exports: impl IntoIterator<Item = impl Borrow<Export> + Send>,
     options: &Options,
     previous: &PreviousPlan,
 ) -> Result<Plan, PlanError> {
@@ -405,18 +409,27 @@ pub fn replan(
 pub fn placed(
     answers: &Answers,
     recommendation: &Recommendation,
-    inventory: &Inventory,
-    exports: impl AsRef<[Export]>,
+    inventory: &mut Inventory,
+    exports: impl IntoIterator<Item = impl Borrow<Export> + Send>,
     options: &Options,
     previous: Option<&PreviousPlan>,
 ) -> Result<(Plan, Places), PlanError> {
     let path = recommendation.path;
-    let mailboxes = inventory.mailboxes();
-    let mut warnings = check_size(answers, path, mailboxes.len())?;
+    let mut warnings = check_size(answers, path, inventory.mailboxes().len())?;
+    // The index is taken from the inventory: once the exports' and the pilot's names are
+    // looked up, it is freed before the plan grows. Exports handed over (not borrowed) are
+    // freed as their links are made.
     let resolver = Resolver::of(inventory);
-    let links = links::resolve_links(&resolver, exports.as_ref(), &options.links);
-    // Resolved: exports handed over (not borrowed) are freed before the plan grows.
-    drop(exports);
+    let mailboxes = inventory.mailboxes();
+    let links = links::resolve_links(&resolver, exports, &options.links);
+    let pilot = pilot::look_up(
+        answers
+            .schedule
+            .as_ref()
+            .map_or(&[], |s| s.pilot.as_slice()),
+        &resolver,
+    );
+    drop(resolver);
     let hubs = group::find_hubs(mailboxes, &links.linking, options.hub_threshold);
     let (groups, graph) = group_and_graph(mailboxes.len(), path, &links.linking, &hubs);
     let schedule = answers.schedule.clone().unwrap_or_default();
@@ -429,7 +442,7 @@ pub fn placed(
         path,
         schedule,
         mailboxes,
-        resolver,
+        pilot,
         links,
         hubs,
         groups,
@@ -502,14 +515,7 @@ fn batch_afresh(
 ) -> Result<Batched, PlanError> {
     let single_batch = g.path.limits().single_batch;
     let weighed = (g.budget.weights.as_slice(), g.budget.caps);
-    let pilot = pilot::choose_pilot(
-        &g.schedule.pilot,
-        &g.resolver,
-        single_batch,
-        &g.groups,
-        weighed,
-        warnings,
-    );
+    let pilot = pilot::choose_pilot(&g.pilot, single_batch, &g.groups, weighed, warnings);
     let packed = pack::pack_batches(
         single_batch,
         &g.groups,

@@ -15,20 +15,32 @@ pub struct Pilot {
     pub chosen: bool,
 }
 
-/// The pilot for the `addresses` of the answers' pilot list; a warning for each address the
-/// inventory does not hold, and one when the path moves everything in one batch.
+/// The addresses of the answers' pilot list, each with the mailbox it names: looked up with the
+/// permission exports' names, while the inventory's index is at hand.
+pub type Named<'a> = Vec<(&'a str, Option<usize>)>;
+
+/// Looks up each of `addresses` (see [`Named`]).
+#[must_use]
+pub fn look_up<'a>(addresses: &'a [String], resolver: &Resolver) -> Named<'a> {
+    addresses
+        .iter()
+        .map(|address| (address.as_str(), resolver.resolve(address)))
+        .collect()
+}
+
+/// The pilot for the answers' pilot list, `named`; a warning for each address the inventory
+/// does not hold, and one when the path moves everything in one batch.
 #[must_use]
 pub fn choose_pilot(
-    addresses: &[String],
-    resolver: &Resolver<'_>,
+    named: &Named<'_>,
     single_batch: bool,
     groups: &Groups,
     (weights, caps): (&[Weight], Caps),
     warnings: &mut Vec<String>,
 ) -> Pilot {
     let mut pilot: Vec<usize> = Vec::new();
-    for address in addresses {
-        match resolver.resolve(address) {
+    for &(address, found) in named {
+        match found {
             Some(i) => pilot.push(i),
             None => warnings.push(format!("pilot address {address} is not in the inventory")),
         }
@@ -98,8 +110,7 @@ mod tests {
             let mut warnings = Vec::new();
             let addresses = ["a@x.com".to_owned(), "z@x.com".to_owned()];
             let p = choose_pilot(
-                &addresses,
-                &resolver,
+                &look_up(&addresses, &resolver),
                 single,
                 &groups,
                 (&weights, caps),

@@ -343,30 +343,29 @@ impl Index {
 /// Resolves the identities of permission exports to mailboxes through an [`Index`]: the one an
 /// inventory was read with ([`Resolver::of`]), or one built for a list of mailboxes.
 #[derive(Debug)]
-pub struct Resolver<'m> {
-    index: Cow<'m, Index>,
+pub struct Resolver {
+    index: Index,
 }
 
-impl<'m> Resolver<'m> {
+impl Resolver {
     /// Indexes `mailboxes` (in their order).
     #[must_use]
-    pub fn new(mailboxes: &'m [Mailbox]) -> Self {
+    pub fn new(mailboxes: &[Mailbox]) -> Self {
         let at: Vec<u32> = (0..mailboxes.len())
             .map(|i| u32::try_from(i).unwrap_or(NONE))
             .collect();
         Self {
-            index: Cow::Owned(Index::build(mailboxes, &at)),
+            index: Index::build(mailboxes, &at),
         }
     }
 
-    /// Resolves through the index `inventory` was read with (or, once it has dropped it, a new
-    /// one).
+    /// Resolves through the index `inventory` was read with, taken from it, so that it is
+    /// freed with the resolver; or, when the inventory has none (any more), through one built
+    /// for its mailboxes.
     #[must_use]
-    pub fn of(inventory: &'m Inventory) -> Self {
-        match inventory.index() {
-            Some(index) => Self {
-                index: Cow::Borrowed(index),
-            },
+    pub fn of(inventory: &mut Inventory) -> Self {
+        match inventory.take_index() {
+            Some(index) => Self { index },
             None => Self::new(inventory.mailboxes()),
         }
     }
@@ -645,12 +644,13 @@ mod tests {
         for (name, found) in names.iter().zip(&each) {
             assert_eq!(r.resolve(name).map(|i| i as u32), *found, "{name}");
         }
-        assert_eq!(Resolver::of(&Inventory::default()).resolve("a1"), None);
+        assert_eq!(Resolver::of(&mut Inventory::default()).resolve("a1"), None);
         let text = "EmailAddress,Alias\nm1@x.com,a1\n";
         let mut inventory = Inventory::parse("inv.csv", text).expect("parses");
-        assert_eq!(Resolver::of(&inventory).resolve("a1"), Some(0));
-        inventory.drop_index();
+        assert!(inventory.index().is_some());
+        // The index is taken with the first resolver; the next one indexes the mailboxes again.
+        assert_eq!(Resolver::of(&mut inventory).resolve("a1"), Some(0));
         assert!(inventory.index().is_none());
-        assert_eq!(Resolver::of(&inventory).resolve("a1"), Some(0));
+        assert_eq!(Resolver::of(&mut inventory).resolve("a1"), Some(0));
     }
 }

@@ -84,7 +84,7 @@ impl Arbitrary for Org {
 
 fn run(org: &Org, inventory: &[String], permissions: &[String]) -> Option<plan::Plan> {
     let answers = answers::check(&org.answers, Format::Yaml).answers?;
-    let inv = Inventory::parse(
+    let mut inv = Inventory::parse(
         "inventory.csv",
         &format!(
             "EmailAddress,DisplayName,SizeBytes\n{}\n",
@@ -104,7 +104,7 @@ fn run(org: &Org, inventory: &[String], permissions: &[String]) -> Option<plan::
     let (plan, places) = plan::placed(
         &answers,
         &mma::recommend::recommend(&answers),
-        &inv,
+        &mut inv,
         &[export],
         &options,
         None,

@@ -71,7 +71,7 @@ fn small_plan(a: &answers::Answers) -> plan::Plan {
     let inventory: String = (0..12u64)
         .map(|i| format!("m{i}@fabrikam.com,User {i},{}\n", (i + 1) * 300_000_000))
         .collect();
-    let inv = Inventory::parse(
+    let mut inv = Inventory::parse(
         "inventory.csv",
         &format!("EmailAddress,DisplayName,SizeBytes\n{inventory}"),
     )
@@ -90,7 +90,7 @@ fn small_plan(a: &answers::Answers) -> plan::Plan {
         imap_domain: Some("fabrikam".to_owned()),
         ..Options::default()
     };
-    plan::plan(a, &recommend::recommend(a), &inv, &[export], &options).expect("plans")
+    plan::plan(a, &recommend::recommend(a), &mut inv, &[export], &options).expect("plans")
 }
 
 /// The `<pre>` blocks of an HTML runbook, unescaped.

@@ -120,7 +120,7 @@ fn run(
         .iter()
         .map(|(i, mb)| format!("m{i}@contoso.com,User {i},{mb} MB\n"))
         .collect();
-    let inv = Inventory::parse(
+    let mut inv = Inventory::parse(
         "inventory.csv",
         &format!("EmailAddress,DisplayName,SizeBytes\n{rows}"),
     )
@@ -136,7 +136,7 @@ fn run(
         ..Options::default()
     };
     let rec = mma::recommend::recommend(&answers);
-    let (plan, places) = plan::placed(&answers, &rec, &inv, [export], &options, previous)
+    let (plan, places) = plan::placed(&answers, &rec, &mut inv, [export], &options, previous)
         .map_err(|e| e.to_string())?;
     super::plan_props::assert_places(&plan, &places, &inv);
     Ok(plan)

@@ -41,7 +41,7 @@ fn plan_for(a: &answers::Answers, sizes_gb: &[u64], perms: &str) -> plan::Plan {
         .enumerate()
         .map(|(i, gb)| format!("m{i}@fabrikam.com,User {i},{}\n", gb << 30))
         .collect();
-    let inv = Inventory::parse(
+    let mut inv = Inventory::parse(
         "inventory.csv",
         &format!("EmailAddress,DisplayName,SizeBytes\n{rows}"),
     )
@@ -52,7 +52,7 @@ fn plan_for(a: &answers::Answers, sizes_gb: &[u64], perms: &str) -> plan::Plan {
         imap_admin: Some("mailadmin".to_owned()),
         ..Options::default()
     };
-    plan::plan(a, &recommend::recommend(a), &inv, &[export], &options).expect("plans")
+    plan::plan(a, &recommend::recommend(a), &mut inv, &[export], &options).expect("plans")
 }
 
 #[test]
