@@ -219,7 +219,8 @@ mod tests {
                 .collect()
         };
         let rights = [Right::FullAccess];
-        let together = resolve_links(&resolver, &exports(), &rights);
+        let borrowed = exports();
+        let together = resolve_links(&resolver, borrowed.iter(), &rights);
         // Handed over, and freed one by one as their links are made: the same links.
         assert_eq!(resolve_links(&resolver, exports(), &rights), together);
         let exports = exports();
