@@ -279,10 +279,7 @@ impl<'t> Lines<'t> {
             self.byte = 0;
             self.line = self.first;
         }
-        let newlines = self.text[self.byte..to]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let newlines = memchr::memchr_iter(b'\n', &self.text[self.byte..to]).count();
         self.line += newlines as u64;
         self.byte = to;
         self.line
