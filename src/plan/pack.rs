@@ -172,25 +172,27 @@ pub fn split_group(
     weights: &[Weight],
     caps: Caps,
 ) -> Vec<Vec<usize>> {
-    const OUTSIDE: u8 = 0;
-    const FREE: u8 = 1;
-    const TAKEN: u8 = 2;
-    let mut state = vec![OUTSIDE; weights.len()];
+    // Each mailbox's mark, one read where a state and a gain in two lists were two (the
+    // neighbours of a mailbox lie all over memory): outside the group, taken into a piece, or
+    // free with its gain, the links it has into the piece being grown.
+    const OUTSIDE: u32 = u32::MAX;
+    const TAKEN: u32 = u32::MAX - 1;
+    let free = |mark: u32| mark < TAKEN;
+    let mut mark = vec![OUTSIDE; weights.len()];
     for &m in members {
-        state[m] = FREE;
+        mark[m] = 0;
     }
-    let inner = |i: usize, state: &[u8]| {
+    let inner = |i: usize, mark: &[u32]| {
         graph
             .neighbours(i)
             .iter()
-            .filter(|&&j| state[j as usize] != OUTSIDE)
+            .filter(|&&j| mark[j as usize] != OUTSIDE)
             .count()
     };
-    let mut seeds: Vec<(usize, usize)> = members.iter().map(|&i| (inner(i, &state), i)).collect();
+    let mut seeds: Vec<(usize, usize)> = members.iter().map(|&i| (inner(i, &mark), i)).collect();
     // Grow from the periphery (fewest links first), as breadth-first partitioning does.
     seeds.sort_unstable();
     let mut seed_at = 0;
-    let mut gain = vec![0u32; weights.len()];
     let mut touched: Vec<usize> = Vec::new();
     // A bucket queue by gain, with lazy deletion: an entry is live while its mailbox is free and
     // its gain is still the bucket's.
@@ -198,7 +200,7 @@ pub fn split_group(
     let mut top = 0usize;
     let mut pieces = Vec::new();
     loop {
-        while seed_at < seeds.len() && state[seeds[seed_at].1] != FREE {
+        while seed_at < seeds.len() && !free(mark[seeds[seed_at].1]) {
             seed_at += 1;
         }
         let Some(&(_, seed)) = seeds.get(seed_at) else {
@@ -214,16 +216,17 @@ pub fn split_group(
                 break;
             }
             load = after;
-            state[i] = TAKEN;
+            mark[i] = TAKEN;
             piece.push(i);
             for &j in graph.neighbours(i) {
                 let j = j as usize;
-                if state[j] == FREE {
-                    if gain[j] == 0 {
+                let gain = mark[j];
+                if free(gain) {
+                    if gain == 0 {
                         touched.push(j);
                     }
-                    gain[j] += 1;
-                    let g = gain[j] as usize;
+                    mark[j] = gain + 1;
+                    let g = gain as usize + 1;
                     if buckets.len() <= g {
                         buckets.resize_with(g + 1, Vec::new);
                     }
@@ -234,7 +237,7 @@ pub fn split_group(
             next = None;
             while top > 0 {
                 match buckets[top].pop() {
-                    Some(j) if state[j] == FREE && gain[j] as usize == top => {
+                    Some(j) if mark[j] as usize == top => {
                         next = Some(j);
                         break;
                     }
@@ -243,7 +246,7 @@ pub fn split_group(
                 }
             }
             if next.is_none() {
-                while seed_at < seeds.len() && state[seeds[seed_at].1] != FREE {
+                while seed_at < seeds.len() && !free(mark[seeds[seed_at].1]) {
                     seed_at += 1;
                 }
                 next = seeds.get(seed_at).map(|&(_, j)| j);
@@ -254,7 +257,9 @@ pub fn split_group(
         }
         top = 0;
         for j in touched.drain(..) {
-            gain[j] = 0;
+            if free(mark[j]) {
+                mark[j] = 0;
+            }
         }
         piece.sort_unstable();
         pieces.push(piece);
