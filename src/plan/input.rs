@@ -203,18 +203,33 @@ impl std::ops::Index<usize> for Record<'_> {
 
 /// The cells of the record starting at `start` in `bytes`, when it is plainly written: each
 /// cell unquoted, or quoted with no quote inside and followed by a comma or a line end. Its end
-/// (its line end, or the end of the text) is returned; `None` leaves the record to the CSV
+/// (its line end, or the end of the text) and the line ends inside it (in quoted cells) are
+/// returned; `None` leaves the record to the CSV
 /// reader (a comment, a doubled quote, text after a closing quote, no closing quote), which
 /// reads plainly written records the same way, only slower: it copies and checks each record.
-fn plain_record(bytes: &[u8], start: usize, cells: &mut Vec<(usize, usize)>) -> Option<usize> {
+fn plain_record(
+    bytes: &[u8],
+    start: usize,
+    cells: &mut Vec<(usize, usize)>,
+) -> Option<(usize, u64)> {
     cells.clear();
     if bytes.get(start) == Some(&b'#') {
         return None;
     }
     let mut at = start;
+    // Line ends inside quoted cells, counted as the closing quotes are looked for.
+    let mut newlines = 0;
     loop {
         let after = if bytes.get(at) == Some(&b'"') {
-            let close = at + 1 + memchr::memchr(b'"', bytes.get(at + 1..)?)?;
+            let mut from = at + 1;
+            let close = loop {
+                let i = from + memchr::memchr2(b'"', b'\n', bytes.get(from..)?)?;
+                if bytes.get(i) == Some(&b'"') {
+                    break i;
+                }
+                newlines += 1;
+                from = i + 1;
+            };
             cells.push((at + 1, close));
             close + 1
         } else {
@@ -226,7 +241,7 @@ fn plain_record(bytes: &[u8], start: usize, cells: &mut Vec<(usize, usize)>) -> 
         };
         match bytes.get(after) {
             Some(b',') => at = after + 1,
-            Some(b'\r' | b'\n') | None => return Some(after),
+            Some(b'\r' | b'\n') | None => return Some((after, newlines)),
             Some(_) => return None,
         }
     }
@@ -279,10 +294,21 @@ impl<'t> Lines<'t> {
             self.byte = 0;
             self.line = self.first;
         }
-        let newlines = memchr::memchr_iter(b'\n', &self.text[self.byte..to]).count();
+        // Most often the line ends after the last record read: a byte or two.
+        let newlines = self.text[self.byte..to]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         self.line += newlines as u64;
         self.byte = to;
         self.line
+    }
+
+    /// Moves past the record [`Self::at`] was last given, which ends at `end` with `inner` line
+    /// ends inside it, so that its text is not counted again.
+    const fn past(&mut self, end: usize, inner: u64) {
+        self.byte = end;
+        self.line += inner;
     }
 }
 
@@ -383,12 +409,13 @@ impl Table {
             if *at >= bytes.len() {
                 return !last;
             }
-            let line = if let Some(end) = plain_record(bytes, *at, &mut record.cells) {
+            let line = if let Some((end, inner)) = plain_record(bytes, *at, &mut record.cells) {
                 if end >= bytes.len() && !last {
                     return true;
                 }
                 record.read = None;
                 let line = lines.at(*at);
+                lines.past(end, inner);
                 *at = end;
                 line
             } else {
@@ -765,6 +792,37 @@ mod tests {
             trim(&cell) == cell.trim()
         }
         quickcheck::quickcheck(same as fn(String) -> bool);
+    }
+
+    /// A plainly written record's line ends are those of its text: each record's line is then
+    /// counted from the record before it without reading that record's text again.
+    #[test]
+    fn plain_records_count_their_line_ends() {
+        fn same(picks: Vec<u8>) -> bool {
+            const ALPHABET: [&str; 8] = ["a", ",", "\"", "\n", "\r\n", " ", "é", "#"];
+            let text: String = picks
+                .iter()
+                .map(|&c| ALPHABET[usize::from(c) % ALPHABET.len()])
+                .collect();
+            let bytes = text.as_bytes();
+            let mut cells = Vec::new();
+            (0..bytes.len())
+                .filter(|&start| text.is_char_boundary(start))
+                .all(|start| match plain_record(bytes, start, &mut cells) {
+                    Some((end, inner)) => {
+                        let counted = bytes[start..end].iter().filter(|&&b| b == b'\n');
+                        counted.count() as u64 == inner
+                    }
+                    None => true,
+                })
+        }
+        assert_eq!(
+            plain_record(b"\"a\nb\",\"c\r\n\nd\"\ne", 0, &mut Vec::new()),
+            Some((13, 3))
+        );
+        quickcheck::QuickCheck::new()
+            .tests(5_000)
+            .quickcheck(same as fn(Vec<u8>) -> bool);
     }
 
     #[test]
