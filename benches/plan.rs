@@ -7,6 +7,10 @@
 //! and former users outside the inventory.
 //! Target: 1,000,000 mailboxes in under 5 s and 1.5 GB for the whole `mma plan`.
 //!
+//! `parse-plan-write` and `replan-1pct-churn` run the library in process, from the input texts
+//! read whole into memory; `mma-plan-binary` and `mma-replan-binary` time the release binary
+//! itself on the same inputs, as a user runs it, which is what the target is about.
+//!
 //! The generated inputs stay in `target/bench-plan/N/` so the release binary can be timed on
 //! them too:
 //! `/usr/bin/time -v target/release/mma plan target/bench-plan/N/answers.yaml --inventory
@@ -501,6 +505,53 @@ fn replan_once(dir: &Path, churn: &Path) -> usize {
     p.batches.len()
 }
 
+/// Runs the `mma` binary this bench was built with on the inputs of `dir`, exactly as a user
+/// does (its files read a piece at a time, the runbook documents rendered, its allocator's
+/// options set, the plan directory swapped into place), writing to `/dev/shm` where there is
+/// one; `replan` gives re-planning's inventory and further arguments.
+fn mma_plan(dir: &Path, replan: Option<&(PathBuf, Vec<String>)>) {
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned());
+    let shm = Path::new("/dev/shm");
+    let out = if shm.is_dir() {
+        shm.join(format!("mma-bench-binary-{}", name.unwrap_or_default()))
+    } else {
+        dir.join("out-binary")
+    };
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_mma"));
+    command
+        .arg("plan")
+        .arg(dir.join("answers.yaml"))
+        .arg("--inventory")
+        .arg(replan.map_or_else(|| dir.join("inventory.csv"), |(inv, _)| inv.clone()));
+    for export in EXPORTS {
+        command.arg("--permissions").arg(dir.join(export));
+    }
+    let extra = replan.map_or(&[][..], |(_, args)| args.as_slice());
+    let status = command
+        .args(extra)
+        .arg("--out")
+        .arg(&out)
+        .args(["--force", "--quiet"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("mma runs");
+    assert!(status.success(), "mma plan failed: {status}");
+}
+
+/// Re-planning's inventory and further arguments for the churned inputs in `churn`.
+fn replan_args(churn: &Path) -> (PathBuf, Vec<String>) {
+    let path = |p: &str| churn.join(p).display().to_string();
+    let args = vec![
+        "--permissions".to_owned(),
+        path("new-links.csv"),
+        "--previous".to_owned(),
+        path("previous/plan.json"),
+        "--as-of".to_owned(),
+        AS_OF.to_owned(),
+    ];
+    (churn.join("inventory.csv"), args)
+}
+
 fn bench(c: &mut Criterion) {
     let mut sizes = vec![100_000];
     if std::env::var_os("MMA_PLAN_BENCH_FULL").is_some() {
@@ -514,14 +565,21 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("parse-plan-write", n), &dir, |b, dir| {
             b.iter(|| plan_once(black_box(dir)));
         });
+        group.bench_with_input(BenchmarkId::new("mma-plan-binary", n), &dir, |b, dir| {
+            b.iter(|| mma_plan(black_box(dir), None));
+        });
         let churn = churned(&dir, n);
         group.bench_with_input(
             BenchmarkId::new("replan-1pct-churn", n),
-            &(dir.clone(), churn),
+            &(dir.clone(), churn.clone()),
             |b, (dir, churn)| {
                 b.iter(|| replan_once(black_box(dir), black_box(churn)));
             },
         );
+        let replan = replan_args(&churn);
+        group.bench_with_input(BenchmarkId::new("mma-replan-binary", n), &dir, |b, dir| {
+            b.iter(|| mma_plan(black_box(dir), Some(&replan)));
+        });
     }
     group.finish();
 }
