@@ -138,8 +138,8 @@ pub(super) fn render(t: &Templates, name: &str, view: &RunbookView) -> Result<St
     t.render(name, view).map_err(|e| template_failure(&e))
 }
 
-/// Every runbook document (`runbook.md`, `runbook.html`, …) as a file of the plan directory.
-/// The runbook documents `mma plan` writes, in the order of the template list.
+/// The runbook documents `mma plan` writes (`runbook.md`, `runbook.html`, …), in the order of
+/// the template list.
 pub(super) fn document_names() -> Vec<&'static str> {
     Template::ALL
         .iter()
