@@ -5,7 +5,7 @@
 
 use super::PlanError;
 use super::caps::Budget;
-use super::inventory::Mailbox;
+use super::inventory::{Mailbox, read_ahead};
 use super::model::{Batch, Estimate};
 use super::name::Named;
 use super::pack::Packed;
@@ -118,6 +118,7 @@ pub fn schedule_batches(
             None => When::default(),
         };
         let named = named.on(when.date.as_deref());
+        read_ahead(members.iter().map(|&i| &mailboxes[i]));
         batches.push(Batch {
             number: b + 1,
             name: named.name,

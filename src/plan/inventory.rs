@@ -162,6 +162,15 @@ impl Mailbox {
     }
 }
 
+/// Reads the start of each mailbox's address in one short loop, ahead of a loop that uses them.
+/// The members of a batch lie all over memory: reads made together in a short loop overlap,
+/// where the same reads among other work (a string made, a CSV row written) wait one after
+/// another. Worth it for at most a few thousand mailboxes at a time, which stay in the cache.
+pub fn read_ahead<'m>(mailboxes: impl IntoIterator<Item = &'m Mailbox>) {
+    let first = |m: &Mailbox| m.address().as_bytes().first().copied().unwrap_or(0);
+    std::hint::black_box(mailboxes.into_iter().fold(0, |seen, m| seen ^ first(m)));
+}
+
 /// The mailboxes, sorted by address (lower case), with the indexes identities resolve through.
 #[derive(Debug, Default)]
 pub struct Inventory {

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::cells::neutralise;
-use super::inventory::{Inventory, Mailbox};
+use super::inventory::{Inventory, Mailbox, read_ahead};
 use super::model::{BrokenLink, Plan, Totals, Unresolved};
 use super::permissions::Right;
 use super::{Options, Places, PlanError, imap_user_name};
@@ -77,6 +77,7 @@ fn batch_csv(
     options: &Options,
 ) -> Result<Vec<u8>, PlanError> {
     let mut out = CsvOut::new(name, members.len() * 40 + 64);
+    read_ahead(members.iter().copied());
     match path {
         MigrationPath::FullHybrid
         | MigrationPath::MinimalHybrid

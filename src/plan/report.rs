@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::caps::Budget;
 use super::group::Hubs;
-use super::inventory::Mailbox;
+use super::inventory::{Mailbox, read_ahead};
 use super::links::Link;
 use super::model::{Batch, BrokenLink, Impact, LinkReason, Totals, Unresolved};
 use super::schedule::LARGEST_SUPPORTED_BYTES;
@@ -28,29 +28,36 @@ pub fn broken_links(
             batch_of[i] = b + 1;
         }
     }
-    linking
+    let broken: Vec<&Link> = linking
         .iter()
         .filter(|(m, d, _)| batch_of[*m as usize] != batch_of[*d as usize])
-        .map(|link @ &(m, d, right)| {
-            let (m, d) = (m as usize, d as usize);
-            let reason = if hubs.touches(link) {
-                LinkReason::Hub
-            } else if in_pilot[m] != in_pilot[d] {
-                LinkReason::Pilot
-            } else {
-                LinkReason::Split
-            };
-            BrokenLink {
-                mailbox: mailboxes[m].address().to_owned(),
-                delegate: mailboxes[d].address().to_owned(),
-                right,
-                mailbox_batch: batch_of[m],
-                delegate_batch: batch_of[d],
-                reason: reason.as_str().to_owned(),
-                impact: Impact::of(path, source, right),
-            }
-        })
-        .collect()
+        .collect();
+    let made = |link @ &(m, d, right): &Link| {
+        let (m, d) = (m as usize, d as usize);
+        let reason = if hubs.touches(link) {
+            LinkReason::Hub
+        } else if in_pilot[m] != in_pilot[d] {
+            LinkReason::Pilot
+        } else {
+            LinkReason::Split
+        };
+        BrokenLink {
+            mailbox: mailboxes[m].address().to_owned(),
+            delegate: mailboxes[d].address().to_owned(),
+            right,
+            mailbox_batch: batch_of[m],
+            delegate_batch: batch_of[d],
+            reason: reason.as_str().to_owned(),
+            impact: Impact::of(path, source, right),
+        }
+    };
+    let mut out = Vec::with_capacity(broken.len());
+    for links in broken.chunks(1024) {
+        let ends = |&&(m, d, _): &&Link| [&mailboxes[m as usize], &mailboxes[d as usize]];
+        read_ahead(links.iter().flat_map(ends));
+        out.extend(links.iter().map(|link| made(link)));
+    }
+    out
 }
 
 /// Warnings about the plan as a whole: too many batches for a tenant, mailboxes too large to
@@ -182,6 +189,45 @@ mod tests {
             ]
         );
         assert_eq!(broken[0].impact, Impact::WorksAcrossPremises);
+    }
+
+    #[test]
+    fn thousands_of_broken_links_keep_the_links_order() {
+        let inventory = crate::plan::Inventory::parse(
+            "inv.csv",
+            "EmailAddress\na@x.com\nb@x.com\nc@x.com\nd@x.com\n",
+        )
+        .expect("parses");
+        let m = &inventory.mailboxes();
+        // 4,001 links, most of them across batches (made in runs of a thousand).
+        let links: Vec<Link> = (0..4001u32)
+            .map(|k| (k % 4, (k / 4) % 4, Right::SendAs))
+            .filter(|&(a, b, _)| a != b)
+            .collect();
+        let batches = [vec![0, 1], vec![2], vec![3]];
+        let hubs = find_hubs(m, &[], 50);
+        let broken = broken_links(
+            (MigrationPath::FullHybrid, Source::Exchange2016),
+            &links,
+            &batches,
+            (&hubs, &[false; 4]),
+            m,
+        );
+        let batch = |i: u32| [1, 1, 2, 3][i as usize];
+        let want: Vec<(String, String, usize)> = links
+            .iter()
+            .filter(|&&(a, b, _)| batch(a) != batch(b))
+            .map(|&(a, b, _)| {
+                let address = |i: u32| m[i as usize].address().to_owned();
+                (address(a), address(b), batch(b))
+            })
+            .collect();
+        let got: Vec<(String, String, usize)> = broken
+            .into_iter()
+            .map(|b| (b.mailbox, b.delegate, b.delegate_batch))
+            .collect();
+        assert!(want.len() > 2000);
+        assert_eq!(got, want);
     }
 
     #[test]
