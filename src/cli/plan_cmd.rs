@@ -95,23 +95,31 @@ fn unread(path: &std::path::Path, e: crate::text::ReadError) -> Failure {
 }
 
 /// Writes the plan directory `staged`: the batch CSVs, `plan.md` (each written as soon as it is
-/// made) and `plan.json` (straight to its file); and meanwhile, on a second thread, the runbook
-/// documents (they do not need the others), each rendered straight into its file.
+/// made) and `plan.json` (straight to its file); and meanwhile, on other threads, the runbook
+/// documents (they do not need the others), each rendered straight into its file, and the
+/// summary printed at the end (`written`), which is returned.
 fn write_outputs(
     staged: &out_dir::Staged,
     (plan, places): (&Plan, &plan::Places),
     (answers, recommendation): (&Answers, &Recommendation),
     inventory: &Inventory,
     (options, templates): (&Options, &Templates),
-) -> Result<(), Failure> {
+    written: plan::output::Written,
+) -> Result<String, Failure> {
     let invalid = |e: plan::PlanError| Failure {
         code: EXIT_INVALID,
         message: format!("{e}; nothing was written"),
     };
-    let (files, documents) = std::thread::scope(|scope| {
+    let (files, documents, summary) = std::thread::scope(|scope| {
         let documents = scope.spawn(|| {
             let view = runbook::view(answers, recommendation, Some(plan));
             super::runbook_cmd::write_documents(templates, &view, staged)
+        });
+        // The summary printed at the end, made while the files are written; an override of it
+        // that fails leaves nothing written.
+        let summary = scope.spawn(|| {
+            plan::output::terminal_summary(plan, templates, written)
+                .map_err(|e| super::runbook_cmd::template_failure(&e))
         });
         let files = plan::output::each_file(
             plan,
@@ -127,10 +135,12 @@ fn write_outputs(
         let files = files.and_then(|()| {
             staged.add_with("plan.json", |out| plan::output::write_plan_json(plan, out))
         });
-        (files, documents.join())
+        (files, documents.join(), summary.join())
     });
     files?;
-    documents.map_err(|_| Failure::usage("rendering the runbook failed".to_owned()))?
+    let failed = || Failure::usage("rendering the runbook failed".to_owned());
+    documents.map_err(|_| failed())??;
+    summary.map_err(|_| failed())?
 }
 
 /// Reads the previous plan at `path` (`--previous`) as of `as_of`, before the inputs: its text
@@ -232,15 +242,6 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
     )
     .map_err(invalid)?;
     super::progress::counting("mma plan: writing the plan and the runbook");
-    let staged = out_dir::stage(&args.out, args.force)?;
-    write_outputs(
-        &staged,
-        (&plan, &places),
-        (&answers, &recommendation),
-        &inventory,
-        (&options, &templates),
-    )?;
-    staged.finish()?;
     let mut files: Vec<String> = super::runbook_cmd::document_names()
         .into_iter()
         .map(str::to_owned)
@@ -254,8 +255,16 @@ pub(super) fn run(args: PlanArgs) -> Result<u8, Failure> {
         files,
         batch_csvs: plan.batches.iter().filter(|b| b.file.is_some()).count(),
     };
-    let summary = plan::output::terminal_summary(&plan, &templates, written)
-        .map_err(|e| super::runbook_cmd::template_failure(&e))?;
+    let staged = out_dir::stage(&args.out, args.force)?;
+    let summary = write_outputs(
+        &staged,
+        (&plan, &places),
+        (&answers, &recommendation),
+        &inventory,
+        (&options, &templates),
+        written,
+    )?;
+    staged.finish()?;
     if super::quiet() {
         plan.warnings.iter().for_each(|w| super::warning(w));
     } else {

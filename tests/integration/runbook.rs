@@ -310,6 +310,20 @@ fn a_runbook_document_that_fails_part_way_leaves_the_plan_directory_as_it_was() 
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names.len(), 2, "no staging debris: {names:?}");
+
+    // The summary printed at the end is made before the directory is replaced: an override of
+    // it that fails leaves the plan as it was (a batch file that a new plan would remove stays).
+    std::fs::write(out.join("batches/99-old.csv"), "EmailAddress\r\n").expect("write");
+    std::fs::create_dir_all(dir.join("s")).expect("mkdir");
+    std::fs::write(
+        dir.join("s/plan.txt.tera"),
+        "{{ organization }}\n{{ written.nothing.here }}\n",
+    )
+    .expect("write");
+    let (code, _, err) = run(Some("s"));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("s/plan.txt.tera:2:"), "{err}");
+    assert!(out.join("batches/99-old.csv").exists(), "the plan is kept");
 }
 
 #[test]
