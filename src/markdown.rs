@@ -7,6 +7,32 @@
 /// other control characters `\u{1b}` (see [`crate::text::printable`]).
 #[must_use]
 pub fn escape_markdown(text: &str) -> String {
+    // Most names (addresses, batch names) have nothing to escape: copied as they are.
+    if text.bytes().all(|b| PLAIN[usize::from(b)]) {
+        return text.to_owned();
+    }
+    escape_each(text)
+}
+
+/// The bytes [`escape_markdown`] keeps as they are: printable ASCII but its markup characters.
+const PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = b' ';
+    while b <= b'~' {
+        plain[b as usize] = true;
+        b += 1;
+    }
+    let markup = b"<>&\\`*_[]#|!{}";
+    let mut i = 0;
+    while i < markup.len() {
+        plain[markup[i] as usize] = false;
+        i += 1;
+    }
+    plain
+};
+
+/// [`escape_markdown`] character by character.
+fn escape_each(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -128,6 +154,36 @@ mod tests {
         assert_eq!(prose("`a_b` and `c`"), "`a_b` and `c`");
         assert_eq!(prose("one ` alone"), "one \\` alone");
         assert_eq!(prose("<x> & `<y>`"), "&lt;x&gt; &amp; `<y>`");
+    }
+
+    #[test]
+    fn text_with_nothing_to_escape_is_kept_as_it_is() {
+        // Plain text with at most one other character in it: each is then the one that
+        // decides, as in a name with one character to escape.
+        fn same(picks: Vec<u8>, other: Option<(u8, u8)>) -> bool {
+            let plain: Vec<char> = "aZ09 .@-~'\"".chars().collect();
+            let others: Vec<char> = "<>&\\`*_[]#|!{}\n\r\t\u{1b}\u{7f}é\u{202e}"
+                .chars()
+                .collect();
+            let mut text: Vec<char> = picks
+                .iter()
+                .map(|&p| plain[usize::from(p) % plain.len()])
+                .collect();
+            if let Some((o, at)) = other {
+                let at = usize::from(at) % (text.len() + 1);
+                text.insert(at, others[usize::from(o) % others.len()]);
+            }
+            let text: String = text.into_iter().collect();
+            escape_markdown(&text) == escape_each(&text)
+        }
+        quickcheck::QuickCheck::new()
+            .tests(2000)
+            .quickcheck(same as fn(Vec<u8>, Option<(u8, u8)>) -> bool);
+        assert_eq!(
+            escape_markdown("anna.adams@contoso.com"),
+            "anna.adams@contoso.com"
+        );
+        assert_eq!(escape_markdown("a_b <c>"), "a\\_b &lt;c&gt;");
     }
 
     #[test]
