@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::answers_cmd::{InputFormat, load_answers};
+use super::runbook_cmd::Documents;
 use super::{EXIT_INVALID, EXIT_OK, Failure, out_dir, print_stdout};
 use crate::answers::Answers;
 use crate::plan::{self, Inventory, Options, Plan, Right};
@@ -95,9 +96,10 @@ fn unread(path: &std::path::Path, e: crate::text::ReadError) -> Failure {
 }
 
 /// Writes the plan directory `staged`: the batch CSVs, `plan.md` (each written as soon as it is
-/// made) and `plan.json` (straight to its file); and meanwhile, on other threads, the runbook
-/// documents (they do not need the others), each rendered straight into its file, and the
-/// summary printed at the end (`written`), which is returned.
+/// made), `plan.json` (straight to its file) and the runbook documents (each rendered straight
+/// into its file), the documents made ready on a second thread meanwhile (they do not need the
+/// others) and then rendered on both; and on a third thread the summary printed at the end
+/// (`written`), which is returned.
 fn write_outputs(
     staged: &out_dir::Staged,
     (plan, places): (&Plan, &plan::Places),
@@ -110,10 +112,15 @@ fn write_outputs(
         code: EXIT_INVALID,
         message: format!("{e}; nothing was written"),
     };
-    let (files, documents, summary) = std::thread::scope(|scope| {
-        let documents = scope.spawn(|| {
+    // The runbook's documents are made ready on a second thread while the plan's files are
+    // written here; then both threads render what documents are left.
+    let documents = std::sync::OnceLock::new();
+    let (files, prepared, summary) = std::thread::scope(|scope| {
+        let prepared = scope.spawn(|| {
             let view = runbook::view(answers, recommendation, Some(plan));
-            super::runbook_cmd::write_documents(templates, &view, staged)
+            if let Ok(ready) = documents.get_or_init(|| Documents::prepare(templates, &view)) {
+                ready.write(staged);
+            }
         });
         // The summary printed at the end, made while the files are written; an override of it
         // that fails leaves nothing written.
@@ -131,15 +138,19 @@ fn write_outputs(
                 staged.add(&name, &bytes)
             }),
         );
-        // `plan.json` too while the runbook renders.
+        // `plan.json` too while the runbook is made ready.
         let files = files.and_then(|()| {
             staged.add_with("plan.json", |out| plan::output::write_plan_json(plan, out))
         });
-        (files, documents.join(), summary.join())
+        if let Some(Ok(ready)) = documents.get() {
+            ready.write(staged);
+        }
+        (files, prepared.join(), summary.join())
     });
     files?;
     let failed = || Failure::usage("rendering the runbook failed".to_owned());
-    documents.map_err(|_| failed())??;
+    prepared.map_err(|_| failed())?;
+    documents.into_inner().ok_or_else(failed)??.finish()?;
     summary.map_err(|_| failed())?
 }
 

@@ -3,13 +3,15 @@
 //! directory for every command that renders documents.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::answers_cmd::{InputFormat, load_answers};
 use super::{EXIT_INVALID, EXIT_OK, Failure, print_stdout, read_text, write_atomic};
 use crate::recommend;
-use crate::render::{Override, RenderError, Template, ViewKind, templates_help};
+use crate::render::{Override, Prepared, RenderError, Template, ViewKind, templates_help};
 use crate::runbook::{self, RunbookView, Templates};
 
 /// Runbook output formats, each a template.
@@ -148,18 +150,52 @@ pub(super) fn document_names() -> Vec<&'static str> {
         .collect()
 }
 
-/// Writes every runbook document into the plan directory `staged`, each rendered straight into
-/// its file.
-pub(super) fn write_documents(
-    t: &Templates,
-    view: &RunbookView,
-    staged: &super::out_dir::Staged,
-) -> Result<(), Failure> {
-    let prepared = t.prepare(view).map_err(|e| template_failure(&e))?;
-    for name in document_names() {
+/// The runbook documents of a plan, written into the plan directory by as many threads as call
+/// [`Documents::write`]: each takes the next document no thread has taken, renders it straight
+/// into its file, and goes on until none is left.
+pub(super) struct Documents<'t> {
+    templates: &'t Templates,
+    prepared: Prepared<RunbookView>,
+    names: Vec<&'static str>,
+    /// How many documents threads have taken.
+    taken: AtomicUsize,
+    /// Each failed document's place in `names`, and why.
+    failed: Mutex<Vec<(usize, Failure)>>,
+}
+
+impl<'t> Documents<'t> {
+    /// The documents of `view`, its variables built once for all of them.
+    ///
+    /// # Errors
+    /// A template that fails while they are built (`messages.txt`), located.
+    pub(super) fn prepare(templates: &'t Templates, view: &RunbookView) -> Result<Self, Failure> {
+        Ok(Self {
+            templates,
+            prepared: templates.prepare(view).map_err(|e| template_failure(&e))?,
+            names: document_names(),
+            taken: AtomicUsize::new(0),
+            failed: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// Writes documents into `staged` until every one has been taken.
+    pub(super) fn write(&self, staged: &super::out_dir::Staged) {
+        while let Some(&name) = self.names.get(self.taken.fetch_add(1, Ordering::Relaxed)) {
+            if let Err(e) = self.write_one(name, staged) {
+                let at = self.names.iter().position(|&n| n == name).unwrap_or(0);
+                self.failed
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push((at, e));
+            }
+        }
+    }
+
+    fn write_one(&self, name: &str, staged: &super::out_dir::Staged) -> Result<(), Failure> {
         let mut failed = None;
         let written = staged.add_with(name, |out| {
-            t.render_prepared(name, &prepared, out)
+            self.templates
+                .render_prepared(name, &self.prepared, out)
                 .or_else(|e| match e {
                     RenderError::Write(e) => Err(e),
                     RenderError::Template(e) => {
@@ -168,12 +204,27 @@ pub(super) fn write_documents(
                     }
                 })
         });
-        if let Some(e) = failed {
-            return Err(template_failure(&e));
+        match failed {
+            Some(e) => Err(template_failure(&e)),
+            None => written,
         }
-        written?;
     }
-    Ok(())
+
+    /// Whether every document was written: if not, the failure of the first in the template
+    /// list's order, whichever thread met it first.
+    ///
+    /// # Errors
+    /// That failure.
+    pub(super) fn finish(self) -> Result<(), Failure> {
+        let failed = self
+            .failed
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match failed.into_iter().min_by_key(|&(at, _)| at) {
+            Some((_, e)) => Err(e),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Reads a `plan.json` strictly, refusing one larger than [`crate::plan::read::MAX_PLAN_BYTES`]

@@ -324,6 +324,24 @@ fn a_runbook_document_that_fails_part_way_leaves_the_plan_directory_as_it_was() 
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("s/plan.txt.tera:2:"), "{err}");
     assert!(out.join("batches/99-old.csv").exists(), "the plan is kept");
+
+    // Documents are rendered on two threads: when two fail, the first in the template list is
+    // the one reported, every time.
+    std::fs::create_dir_all(dir.join("u")).expect("mkdir");
+    for name in ["runbook.md", "communications.md"] {
+        std::fs::write(
+            dir.join(format!("u/{name}.tera")),
+            "{{ organization }}\n{{ nothing.here }}\n",
+        )
+        .expect("write");
+    }
+    let (code, _, err) = run(Some("u"));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("u/runbook.md.tera:2:") && !err.contains("communications.md"),
+        "{err}"
+    );
+    assert!(out.join("batches/99-old.csv").exists(), "the plan is kept");
 }
 
 #[test]
