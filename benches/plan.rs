@@ -580,8 +580,17 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("mma-replan-binary", n), &dir, |b, dir| {
             b.iter(|| mma_plan(black_box(dir), Some(&replan)));
         });
+        remove_outputs_in_memory(n);
     }
     group.finish();
+}
+
+/// Removes what the benches of size `n` wrote to `/dev/shm`: it is memory (a million mailboxes
+/// write a gigabyte there), which later runs, and the rest of the machine, would go without.
+fn remove_outputs_in_memory(n: usize) {
+    for what in ["plan", "replan", "binary"] {
+        let _ = std::fs::remove_dir_all(format!("/dev/shm/mma-bench-{what}-{n}"));
+    }
 }
 
 criterion_group!(benches, bench);
