@@ -188,6 +188,7 @@ pub fn place(
     }
     let mut pieces = Pieces::default();
     let mut built: Option<Graph> = None;
+    let mut splitter = pack::Splitter::default();
     for piece in left {
         if Load::of(&piece, weights).fits(caps, piece.len() == 1) {
             pieces.push(piece);
@@ -197,7 +198,7 @@ pub fn place(
             Some(graph) => graph,
             None => built.get_or_insert_with(|| pack::link_graph(weights.len(), linking, hubs)),
         };
-        for part in pack::split_group(&piece, graph, weights, caps) {
+        for part in splitter.split(&piece, graph, weights, caps) {
             pieces.push(part);
         }
     }

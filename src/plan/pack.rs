@@ -141,6 +141,14 @@ impl Graph {
         Self { offsets, targets }
     }
 
+    /// Where the neighbours of `i` are in `targets` (none for a vertex past the end).
+    fn span(&self, i: usize) -> (u32, u32) {
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => (a, b),
+            _ => (0, 0),
+        }
+    }
+
     /// The neighbours of `i`.
     #[must_use]
     pub fn neighbours(&self, i: usize) -> &[u32] {
@@ -163,8 +171,9 @@ pub fn link_graph(n: usize, linking: &[Link], hubs: &Hubs) -> Graph {
 }
 
 /// Splits `members` (a group too large for one batch) into pieces that fit `caps`, growing each
-/// piece from its least-connected free mailbox by the mailbox with the most links into it, so few links
-/// cross pieces. Only links between members count.
+/// piece from its least-connected free mailbox by the mailbox with the most links into it, so
+/// few links cross pieces. Only links between members count. To split several groups, a
+/// [`Splitter`] reads the graph and the weights once.
 #[must_use]
 pub fn split_group(
     members: &[usize],
@@ -172,24 +181,89 @@ pub fn split_group(
     weights: &[Weight],
     caps: Caps,
 ) -> Vec<Vec<usize>> {
-    // Each mailbox's mark, one read where a state and a gain in two lists were two (the
-    // neighbours of a mailbox lie all over memory): outside the group, taken into a piece, or
-    // free with its gain, the links it has into the piece being grown.
-    const OUTSIDE: u32 = u32::MAX;
-    const TAKEN: u32 = u32::MAX - 1;
-    let free = |mark: u32| mark < TAKEN;
-    let mut mark = vec![OUTSIDE; weights.len()];
-    for &m in members {
-        mark[m] = 0;
+    Splitter::default().split(members, graph, weights, caps)
+}
+
+/// What splitting reads of a mailbox, side by side: its mark, where its neighbours are and its
+/// weight. A neighbour costs one read of memory (the mailboxes of a large group lie all over
+/// it), where three lists cost three.
+#[derive(Clone, Copy, Debug)]
+#[repr(align(32))]
+struct Node {
+    /// Outside the group being split, taken into a piece, or free with its gain: the links it
+    /// has into the piece being grown.
+    mark: u32,
+    /// Its neighbours: `targets[first..end]` of the graph.
+    first: u32,
+    end: u32,
+    weight: Weight,
+}
+
+/// A [`Node`]'s mark outside the group being split.
+const OUTSIDE: u32 = u32::MAX;
+/// A [`Node`]'s mark once taken into a piece.
+const TAKEN: u32 = u32::MAX - 1;
+
+/// Splits groups too large for one batch ([`split_group`]), all of one graph and one list of
+/// weights: what it reads of every mailbox is laid out once, and each group marks and then
+/// clears its own members only.
+#[derive(Debug, Default)]
+pub struct Splitter {
+    nodes: Vec<Node>,
+}
+
+impl Splitter {
+    /// Splits `members` as [`split_group`] does. Every call on one splitter passes the same
+    /// `graph` and `weights`.
+    #[must_use]
+    pub fn split(
+        &mut self,
+        members: &[usize],
+        graph: &Graph,
+        weights: &[Weight],
+        caps: Caps,
+    ) -> Vec<Vec<usize>> {
+        if self.nodes.len() != weights.len() {
+            self.nodes = (0..weights.len())
+                .map(|i| {
+                    let (first, end) = graph.span(i);
+                    Node {
+                        mark: OUTSIDE,
+                        first,
+                        end,
+                        weight: weights[i],
+                    }
+                })
+                .collect();
+        }
+        for &m in members {
+            self.nodes[m].mark = 0;
+        }
+        let pieces = grow_pieces(&mut self.nodes, &graph.targets, members, caps);
+        for &m in members {
+            self.nodes[m].mark = OUTSIDE;
+        }
+        pieces
     }
-    let inner = |i: usize, mark: &[u32]| {
-        graph
-            .neighbours(i)
-            .iter()
-            .filter(|&&j| mark[j as usize] != OUTSIDE)
-            .count()
+}
+
+/// The pieces of `members`, whose nodes are marked free (0) and all others [`OUTSIDE`].
+fn grow_pieces(
+    nodes: &mut [Node],
+    targets: &[u32],
+    members: &[usize],
+    caps: Caps,
+) -> Vec<Vec<usize>> {
+    let free = |mark: u32| mark < TAKEN;
+    let neighbours = |node: &Node| targets.get(node.first as usize..node.end as usize);
+    let inner = |i: usize, nodes: &[Node]| {
+        neighbours(&nodes[i]).map_or(0, |n| {
+            n.iter()
+                .filter(|&&j| nodes[j as usize].mark != OUTSIDE)
+                .count()
+        })
     };
-    let mut seeds: Vec<(usize, usize)> = members.iter().map(|&i| (inner(i, &mark), i)).collect();
+    let mut seeds: Vec<(usize, usize)> = members.iter().map(|&i| (inner(i, nodes), i)).collect();
     // Grow from the periphery (fewest links first), as breadth-first partitioning does.
     seeds.sort_unstable();
     let mut seed_at = 0;
@@ -200,9 +274,9 @@ pub fn split_group(
     let mut top = 0usize;
     let mut pieces = Vec::new();
     // What the reads ahead add up to, kept so that they are made.
-    let mut warm = 0u64;
+    let mut warm = 0u32;
     loop {
-        while seed_at < seeds.len() && !free(mark[seeds[seed_at].1]) {
+        while seed_at < seeds.len() && !free(nodes[seeds[seed_at].1].mark) {
             seed_at += 1;
         }
         let Some(&(_, seed)) = seeds.get(seed_at) else {
@@ -212,26 +286,28 @@ pub fn split_group(
         let mut load = Load::default();
         let mut next = Some(seed);
         while let Some(i) = next {
+            let node = nodes[i];
             let mut after = load;
-            after.add(weights[i]);
+            after.add(node.weight);
             if !after.fits(caps, piece.is_empty()) {
                 break;
             }
             load = after;
-            mark[i] = TAKEN;
+            nodes[i].mark = TAKEN;
             piece.push(i);
-            for &j in graph.neighbours(i) {
+            for &j in neighbours(&node).unwrap_or_default() {
                 let j = j as usize;
-                let gain = mark[j];
+                let gain = nodes[j].mark;
                 if free(gain) {
                     if gain == 0 {
                         touched.push(j);
-                        // A mailbox that joins the candidates is likely taken soon: its weight
-                        // and where its neighbours are, read here among other reads, are then
-                        // at hand, where read when it is taken they are waited for.
-                        warm ^= weights[j].bytes ^ u64::from(graph.offsets[j]);
+                        // A mailbox that joins the candidates is likely taken soon: the start of
+                        // its neighbours, read here beside other reads, is then at hand, where
+                        // read when it is taken it is waited for.
+                        let first = targets.get(nodes[j].first as usize);
+                        warm ^= first.copied().unwrap_or_default();
                     }
-                    mark[j] = gain + 1;
+                    nodes[j].mark = gain + 1;
                     let g = gain as usize + 1;
                     if buckets.len() <= g {
                         buckets.resize_with(g + 1, Vec::new);
@@ -243,7 +319,7 @@ pub fn split_group(
             next = None;
             while top > 0 {
                 match buckets[top].pop() {
-                    Some(j) if mark[j] as usize == top => {
+                    Some(j) if nodes[j].mark as usize == top => {
                         next = Some(j);
                         break;
                     }
@@ -252,7 +328,7 @@ pub fn split_group(
                 }
             }
             if next.is_none() {
-                while seed_at < seeds.len() && !free(mark[seeds[seed_at].1]) {
+                while seed_at < seeds.len() && !free(nodes[seeds[seed_at].1].mark) {
                     seed_at += 1;
                 }
                 next = seeds.get(seed_at).map(|&(_, j)| j);
@@ -263,8 +339,8 @@ pub fn split_group(
         }
         top = 0;
         for j in touched.drain(..) {
-            if free(mark[j]) {
-                mark[j] = 0;
+            if free(nodes[j].mark) {
+                nodes[j].mark = 0;
             }
         }
         piece.sort_unstable();
@@ -398,6 +474,7 @@ pub fn pack_batches(
         };
     }
     let mut built: Option<Graph> = None;
+    let mut splitter = Splitter::default();
     let mut pieces = Pieces::default();
     let mut rest: Vec<usize> = Vec::new();
     for members in groups.iter() {
@@ -419,7 +496,7 @@ pub fn pack_batches(
             Some(graph) => graph,
             None => built.get_or_insert_with(|| link_graph(n, linking, hubs)),
         };
-        for piece in split_group(&rest, graph, weights, caps) {
+        for piece in splitter.split(&rest, graph, weights, caps) {
             pieces.push(piece);
         }
     }
@@ -443,6 +520,149 @@ pub fn pack_batches(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `split_group` as it was written first, one list of marks per call, which
+    /// [`Splitter`] must agree with.
+    fn reference(
+        members: &[usize],
+        graph: &Graph,
+        weights: &[Weight],
+        caps: Caps,
+    ) -> Vec<Vec<usize>> {
+        // Each mailbox's mark, one read where a state and a gain in two lists were two (the
+        // neighbours of a mailbox lie all over memory): outside the group, taken into a piece, or
+        // free with its gain, the links it has into the piece being grown.
+        const OUTSIDE: u32 = u32::MAX;
+        const TAKEN: u32 = u32::MAX - 1;
+        let free = |mark: u32| mark < TAKEN;
+        let mut mark = vec![OUTSIDE; weights.len()];
+        for &m in members {
+            mark[m] = 0;
+        }
+        let inner = |i: usize, mark: &[u32]| {
+            graph
+                .neighbours(i)
+                .iter()
+                .filter(|&&j| mark[j as usize] != OUTSIDE)
+                .count()
+        };
+        let mut seeds: Vec<(usize, usize)> =
+            members.iter().map(|&i| (inner(i, &mark), i)).collect();
+        // Grow from the periphery (fewest links first), as breadth-first partitioning does.
+        seeds.sort_unstable();
+        let mut seed_at = 0;
+        let mut touched: Vec<usize> = Vec::new();
+        // A bucket queue by gain, with lazy deletion: an entry is live while its mailbox is free and
+        // its gain is still the bucket's.
+        let mut buckets: Vec<Vec<usize>> = Vec::new();
+        let mut top = 0usize;
+        let mut pieces = Vec::new();
+        loop {
+            while seed_at < seeds.len() && !free(mark[seeds[seed_at].1]) {
+                seed_at += 1;
+            }
+            let Some(&(_, seed)) = seeds.get(seed_at) else {
+                break;
+            };
+            let mut piece = Vec::new();
+            let mut load = Load::default();
+            let mut next = Some(seed);
+            while let Some(i) = next {
+                let mut after = load;
+                after.add(weights[i]);
+                if !after.fits(caps, piece.is_empty()) {
+                    break;
+                }
+                load = after;
+                mark[i] = TAKEN;
+                piece.push(i);
+                for &j in graph.neighbours(i) {
+                    let j = j as usize;
+                    let gain = mark[j];
+                    if free(gain) {
+                        if gain == 0 {
+                            touched.push(j);
+                        }
+                        mark[j] = gain + 1;
+                        let g = gain as usize + 1;
+                        if buckets.len() <= g {
+                            buckets.resize_with(g + 1, Vec::new);
+                        }
+                        buckets[g].push(j);
+                        top = top.max(g);
+                    }
+                }
+                next = None;
+                while top > 0 {
+                    match buckets[top].pop() {
+                        Some(j) if mark[j] as usize == top => {
+                            next = Some(j);
+                            break;
+                        }
+                        Some(_) => {}
+                        None => top -= 1,
+                    }
+                }
+                if next.is_none() {
+                    while seed_at < seeds.len() && !free(mark[seeds[seed_at].1]) {
+                        seed_at += 1;
+                    }
+                    next = seeds.get(seed_at).map(|&(_, j)| j);
+                }
+            }
+            for b in &mut buckets {
+                b.clear();
+            }
+            top = 0;
+            for j in touched.drain(..) {
+                if free(mark[j]) {
+                    mark[j] = 0;
+                }
+            }
+            piece.sort_unstable();
+            pieces.push(piece);
+        }
+        pieces
+    }
+
+    #[test]
+    fn a_splitter_splits_as_the_plain_algorithm_does_group_after_group() {
+        // A random graph on up to 60 mailboxes, random weights and caps, and groups drawn from
+        // it one after another, split by one splitter.
+        fn same(edges: Vec<(u8, u8)>, sizes: Vec<u8>, groups: Vec<Vec<u8>>, cap: u8) -> bool {
+            let n = 60;
+            let edges: Vec<(u32, u32)> = edges
+                .iter()
+                .map(|&(a, b)| (u32::from(a) % n, u32::from(b) % n))
+                .filter(|&(a, b)| a != b)
+                .collect();
+            let graph = Graph::new(n as usize, &edges);
+            let weights: Vec<Weight> = (0..n as usize)
+                .map(|i| Weight {
+                    bytes: u64::from(sizes.get(i).copied().unwrap_or(1)),
+                    csv_bytes: 1,
+                })
+                .collect();
+            let caps = Caps {
+                mailboxes: usize::from(cap % 9) + 1,
+                bytes: u64::from(cap) * 3 + 1,
+                csv_bytes: u64::MAX,
+            };
+            let mut splitter = Splitter::default();
+            groups.iter().all(|group| {
+                let mut members: Vec<usize> =
+                    group.iter().map(|&m| usize::from(m) % n as usize).collect();
+                members.sort_unstable();
+                members.dedup();
+                let want = reference(&members, &graph, &weights, caps);
+                splitter.split(&members, &graph, &weights, caps) == want
+                    && split_group(&members, &graph, &weights, caps) == want
+            })
+        }
+        quickcheck::QuickCheck::new()
+            .tests(500)
+            .quickcheck(same as fn(Vec<(u8, u8)>, Vec<u8>, Vec<Vec<u8>>, u8) -> bool);
+    }
 
     #[test]
     fn a_chain_splits_into_runs() {
