@@ -6,6 +6,10 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+/// The most a template override may be: 16 MB (the built-in templates are a few kilobytes
+/// each; a page with its styles and images inline is a few megabytes).
+pub const MAX_TEMPLATE_BYTES: u64 = 16_000_000;
+
 /// What a template is given to render, and so which documents it belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ViewKind {

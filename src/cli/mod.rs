@@ -343,10 +343,26 @@ pub(crate) fn print_stdout(text: &str) -> Result<(), Failure> {
 
 /// Reads a text file (UTF-8, or UTF-16 with a byte-order mark; see [`crate::text::decode`]),
 /// naming it in errors: one that cannot be read is exit 2, one that is not text exit 1 with
-/// `FILE:LINE:COLUMN` of the first bad byte. A `.csv` file's hint names `Export-Csv`.
-pub(crate) fn read_text(path: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+/// `FILE:LINE:COLUMN` of the first bad byte. A `.csv` file's hint names `Export-Csv`. A file
+/// larger than `most` bytes is exit 1, read no further than that: `what` it is, in the message,
+/// may not be larger.
+pub(crate) fn read_text(path: &Path, (most, what): (u64, &str)) -> Result<String, Failure> {
+    use std::io::Read as _;
+    let cannot = |e: std::io::Error| Failure::usage(format!("cannot read {}: {e}", path.display()));
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(most + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > most {
+        return Err(Failure {
+            code: EXIT_INVALID,
+            message: format!(
+                "{}: larger than {} MB, the most {what} may be; not read",
+                path.display(),
+                most / 1_000_000
+            ),
+        });
+    }
     let csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));

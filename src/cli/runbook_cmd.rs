@@ -11,7 +11,9 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::answers_cmd::{InputFormat, load_answers};
 use super::{EXIT_INVALID, EXIT_OK, Failure, print_stdout, read_text, write_atomic};
 use crate::recommend;
-use crate::render::{Override, Prepared, RenderError, Template, ViewKind, templates_help};
+use crate::render::{
+    MAX_TEMPLATE_BYTES, Override, Prepared, RenderError, Template, ViewKind, templates_help,
+};
 use crate::runbook::{self, RunbookView, Templates};
 
 /// Runbook output formats, each a template.
@@ -101,15 +103,17 @@ pub(super) fn read_overrides(dir: Option<&Path>) -> Result<Vec<Override>, Failur
             continue;
         };
         match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_file() => match read_text(&path) {
-                Ok(text) => out.push(Override {
-                    name: name.to_owned(),
-                    origin: path.display().to_string(),
-                    text,
-                }),
-                Err(f) if f.code == EXIT_INVALID => return Err(f),
-                Err(f) => errors.push(f.message),
-            },
+            Ok(meta) if meta.is_file() => {
+                match read_text(&path, (MAX_TEMPLATE_BYTES, "a template")) {
+                    Ok(text) => out.push(Override {
+                        name: name.to_owned(),
+                        origin: path.display().to_string(),
+                        text,
+                    }),
+                    Err(f) if f.code == EXIT_INVALID => return Err(f),
+                    Err(f) => errors.push(f.message),
+                }
+            }
             Ok(_) => super::warning(&format!("{}: not a regular file; skipped", path.display())),
             Err(e) => errors.push(format!("cannot read {}: {e}", path.display())),
         }

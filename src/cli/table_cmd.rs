@@ -87,10 +87,17 @@ pub(super) enum ShowFormat {
     Json,
 }
 
+/// The most a decision table given to `mma table` may be: 64 MB (a table of 5,000 rules and eight
+/// inputs is about 1 MB).
+const MAX_TABLE_BYTES: u64 = 64_000_000;
+
 /// The table's text and the name to show for it.
 fn load(csv: Option<&PathBuf>) -> Result<(String, String), Failure> {
     match csv {
-        Some(path) => Ok((read_text(path)?, path.display().to_string())),
+        Some(path) => Ok((
+            read_text(path, (MAX_TABLE_BYTES, "a decision table"))?,
+            path.display().to_string(),
+        )),
         None => Ok((TABLE_CSV.to_owned(), BUILT_IN.to_owned())),
     }
 }

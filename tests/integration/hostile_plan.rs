@@ -155,3 +155,35 @@ fn a_plan_json_over_1_gib_is_refused_before_it_is_read() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("plan.json: larger than 1 GiB"), "{err}");
 }
+
+#[test]
+fn template_overrides_and_tables_larger_than_their_caps_are_refused_unread() {
+    let dir = scratch("hostile-large-overrides");
+    std::fs::create_dir(dir.join("t")).expect("mkdir");
+    // Sparse: no space taken, but a byte over each cap.
+    let sparse = |path: &str, len: u64| {
+        let file = std::fs::File::create(dir.join(path)).expect("create");
+        file.set_len(len).expect("set_len");
+    };
+    sparse("t/runbook.md.tera", 16_000_001);
+    sparse("table.csv", 64_000_001);
+    let answers = root().join("tests/plan/staged/answers.yaml");
+    let answers = answers.to_str().expect("utf-8");
+    let (code, out, err) = mma(&dir, &["runbook", answers, "--templates", "t"]);
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(
+        err.contains("runbook.md.tera: larger than 16 MB, the most a template may be; not read"),
+        "{err}"
+    );
+    let (code, out, err) = mma(&dir, &["table", "check", "table.csv"]);
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(
+        err.contains("table.csv: larger than 64 MB, the most a decision table may be"),
+        "{err}"
+    );
+    // At the cap, a template is read (and this one, all NUL bytes, refused as not text).
+    sparse("t/runbook.md.tera", 16_000_000);
+    let (code, _, err) = mma(&dir, &["runbook", answers, "--templates", "t"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(!err.contains("larger than"), "{err}");
+}
