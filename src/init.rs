@@ -58,12 +58,9 @@ pub enum PromptError {
     /// Without questions, flags that every answer file needs are missing.
     #[error("missing: {}", .0.join(", "))]
     Missing(Vec<&'static str>),
-}
-
-impl From<crate::render::TemplateError> for PromptError {
-    fn from(e: crate::render::TemplateError) -> Self {
-        Self::Io(format!("template error: {e}"))
-    }
+    /// The recommendation shown at the end does not render (a bug of a built-in template).
+    #[error("the recommendation does not render: {0}")]
+    Render(String),
 }
 
 /// A check of typed text: `Err` holds the message shown while the user types. It may hold the
@@ -854,7 +851,10 @@ fn choose_path(
     answers: Answers,
     rec: Recommendation,
 ) -> Result<(Answers, Recommendation), PromptError> {
-    p.show(&rec.to_text()?);
+    p.show(
+        &rec.to_text()
+            .map_err(|e| PromptError::Render(e.to_string()))?,
+    );
     let follow = p.confirm(
         &question(
             schema,

@@ -466,7 +466,8 @@ pub fn files(
     inventory: &Inventory,
     options: &Options,
 ) -> Result<Vec<File>, PlanError> {
-    let templates = Templates::builtin().map_err(|e| PlanError(format!("template error: {e}")))?;
+    let templates = Templates::builtin()
+        .map_err(|e| PlanError(format!("the built-in templates do not load: {e}")))?;
     files_with(plan, answers, inventory, options, templates)
 }
 
@@ -528,17 +529,11 @@ pub fn each_file<E>(
         let bytes = batch_csv(file, plan.path, &members, form, options).map_err(invalid)?;
         put((file.clone(), bytes))?;
     }
-    let summary = markdown(plan, templates).map_err(|e| {
-        invalid(PlanError(format!(
-            "template error: {e}\nplan.md does not render"
-        )))
-    })?;
+    let summary = markdown(plan, templates)
+        .map_err(|e| invalid(PlanError(format!("{e}\nplan.md does not render"))))?;
     put(("plan.md".to_owned(), summary.into_bytes()))?;
-    let changes = super::changes::markdown(plan, templates).map_err(|e| {
-        invalid(PlanError(format!(
-            "template error: {e}\nchanges.md does not render"
-        )))
-    })?;
+    let changes = super::changes::markdown(plan, templates)
+        .map_err(|e| invalid(PlanError(format!("{e}\nchanges.md does not render"))))?;
     if let Some(changes) = changes {
         put(("changes.md".to_owned(), changes.into_bytes()))?;
     }
