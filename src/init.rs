@@ -524,6 +524,7 @@ impl Preset {
             chosen_path: None,
             tenant: None,
             source_server: None,
+            cross_tenant: None,
             schedule: None,
         })
     }

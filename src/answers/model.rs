@@ -84,6 +84,14 @@ pub struct Answers {
     #[schemars(with = "SourceServer")]
     pub source_server: Option<SourceServer>,
 
+    /// # Cross-tenant migration
+    ///
+    /// The source tenant and the migration application, for a move from another Microsoft 365
+    /// tenant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "CrossTenant")]
+    pub cross_tenant: Option<CrossTenant>,
+
     /// # Schedule
     ///
     /// Planning inputs for batches: when migrations may run and how fast.
@@ -107,6 +115,7 @@ fn example() -> Answers {
             accepted_domains: vec!["contoso.com".to_owned()],
         }),
         source_server: None,
+        cross_tenant: None,
         schedule: None,
     }
 }
@@ -257,6 +266,28 @@ pub struct Tenant {
     #[schemars(inner(length(min = 1, max = 253)), extend("uniqueItems" = true))]
     #[schemars(extend("items" = { "type": "string", "format": "hostname", "minLength": 1, "maxLength": 253 }))]
     pub accepted_domains: Vec<String>,
+}
+
+/// # Cross-tenant migration
+///
+/// The source tenant and the migration application, for a move from another Microsoft 365
+/// tenant.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CrossTenant {
+    /// # Source tenant domain
+    ///
+    /// The source tenant's initial domain, `<name>.onmicrosoft.com`, which the migration
+    /// endpoint names.
+    #[schemars(length(min = 1, max = 253), extend("format" = "hostname"), example = &"fabrikam.onmicrosoft.com")]
+    pub source_tenant: String,
+
+    /// # Migration application ID
+    ///
+    /// The application (client) ID of the migration application registered in the target
+    /// tenant: the endpoint signs in as it, with its secret asked for when the command runs.
+    #[schemars(regex(pattern = r"^[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}$"), example = &"8c9d6e2a-3b1f-4c7d-9e0a-5f6b7c8d9e0f")]
+    pub application_id: String,
 }
 
 /// # Source server

@@ -373,6 +373,7 @@ fn facts(answers: &Answers, path: MigrationPath, missing: &mut Vec<String>) -> F
         crate::answers::model::Security::Tls => "Tls",
         crate::answers::model::Security::None => "None",
     });
+    let (source_tenant, application_id) = cross_tenant_facts(answers, path, missing);
     Facts {
         organization: answers.organization.clone(),
         source: answers.source,
@@ -393,7 +394,34 @@ fn facts(answers: &Answers, path: MigrationPath, missing: &mut Vec<String>) -> F
         mailboxes: answers.mailboxes,
         hybrid_server: (path.is_hybrid() && answers.source == crate::answers::Source::Exchange2007)
             .then_some("2013"),
+        source_tenant,
+        application_id,
     }
+}
+
+/// A cross-tenant move's source tenant and migration application ID, from the answers'
+/// `cross_tenant`; placeholders, listed in `missing` on that path, when the file lacks them.
+fn cross_tenant_facts(
+    answers: &Answers,
+    path: MigrationPath,
+    missing: &mut Vec<String>,
+) -> (String, String) {
+    if let Some(c) = &answers.cross_tenant {
+        return (c.source_tenant.clone(), c.application_id.clone());
+    }
+    if path == MigrationPath::CrossTenant {
+        missing.push(
+            "cross_tenant.source_tenant: the source tenant's <name>.onmicrosoft.com domain"
+                .to_owned(),
+        );
+        missing.push(
+            "cross_tenant.application_id: the migration application's (client) ID".to_owned(),
+        );
+    }
+    (
+        "<source-tenant>.onmicrosoft.com".to_owned(),
+        "<application-id>".to_owned(),
+    )
 }
 
 /// The on-premises Exchange version whose Exchange Management Shell runs the runbook's

@@ -136,6 +136,10 @@ pub struct Facts {
     /// The Exchange version whose shell runs the on-premises steps when it is not the source's
     /// own (an Exchange 2007 organisation goes hybrid through an Exchange 2013 server).
     pub hybrid_server: Option<&'static str>,
+    /// A cross-tenant move's source tenant, `<name>.onmicrosoft.com`.
+    pub source_tenant: String,
+    /// A cross-tenant move's migration application (client) ID.
+    pub application_id: String,
 }
 
 impl Facts {
@@ -630,12 +634,14 @@ fn endpoint_commands(path: MigrationPath, f: &Facts) -> Vec<String> {
         // The credential is the migration app's id and secret.
         MigrationPath::CrossTenant => vec![
             format!(
-                "$cred = Get-Credential -UserName '<application-id>' -Message {}",
+                "$cred = Get-Credential -UserName {} -Message {}",
+                ps(&f.application_id),
                 ps("The migration app's secret")
             ),
             format!(
-                "New-MigrationEndpoint -ExchangeRemoteMove -Name {endpoint} -RemoteServer 'outlook.office.com' -RemoteTenant {} -ApplicationId '<application-id>' -Credentials $cred",
-                ps("<source-tenant>.onmicrosoft.com")
+                "New-MigrationEndpoint -ExchangeRemoteMove -Name {endpoint} -RemoteServer 'outlook.office.com' -RemoteTenant {} -ApplicationId {} -Credentials $cred",
+                ps(&f.source_tenant),
+                ps(&f.application_id)
             ),
         ],
         MigrationPath::ThirdParty => Vec::new(),

@@ -242,7 +242,7 @@ fn validating_examples_and_invalid_cases_together() {
     );
     let summary = out.lines().last().expect("a summary");
     assert!(
-        summary.starts_with("45 files: 9 valid, 36 invalid"),
+        summary.starts_with("46 files: 9 valid, 37 invalid"),
         "{summary}"
     );
 

@@ -3,7 +3,7 @@
 //! refuses exactly what `mma validate`'s structural checks do; no input makes the checker panic.
 
 use mma::answers::model::{
-    AdminLoginFormat, Answers, Date, FormatVersion, Named, Schedule, Security, Source,
+    AdminLoginFormat, Answers, CrossTenant, Date, FormatVersion, Named, Schedule, Security, Source,
     SourceServer, Tenant, Timeline, Weekday, Window, Zone,
 };
 use mma::answers::time::parse_date;
@@ -128,6 +128,17 @@ impl Arbitrary for Valid {
                 } else {
                     None
                 },
+            }),
+            cross_tenant: some(g, |g| CrossTenant {
+                source_tenant: "fabrikam.onmicrosoft.com".to_owned(),
+                application_id: pick(
+                    g,
+                    &[
+                        "8c9d6e2a-3b1f-4c7d-9e0a-5f6b7c8d9e0f",
+                        "00000000-0000-0000-0000-00000000ABCD",
+                    ],
+                )
+                .to_owned(),
             }),
             schedule,
         })

@@ -430,6 +430,28 @@ fn each_path_gets_its_own_steps() {
     );
     assert!(ct.contains("Move the domain to the target tenant"));
     assert!(ct.contains("$cred = Get-Credential -UserName '<application-id>'"));
+    // …and the script lists what to fill in.
+    let script = render(
+        &answers_for("microsoft_365", "cross_tenant", ""),
+        None,
+        "commands.ps1",
+    );
+    assert!(
+        script.contains("#   cross_tenant.application_id")
+            && script.contains("#   cross_tenant.source_tenant")
+    );
+    // Given in the answers, the source tenant and the app are in the commands, and not missing.
+    let given = "cross_tenant:\n  source_tenant: northwind.onmicrosoft.com\n  \
+                 application_id: 5f3c2a1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b\n";
+    let ct = render(
+        &answers_for("microsoft_365", "cross_tenant", given),
+        None,
+        "runbook.md",
+    );
+    assert!(ct.contains(
+        "-RemoteTenant 'northwind.onmicrosoft.com' -ApplicationId '5f3c2a1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b'"
+    ));
+    assert!(!ct.contains("<application-id>") && !ct.contains("application\\_id"));
     // Third party: no cross-tenant decommission text, no batch CSV pitfall.
     let tp = render(&answers_for("other", "third_party", ""), None, "runbook.md");
     assert!(!tp.contains("ExchangeGuid") && !tp.contains("new tenant"));
