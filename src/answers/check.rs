@@ -60,6 +60,8 @@ pub enum Code {
     Hybrid2007,
     /// `imap-setting`: an IMAP setting on a source that does not migrate over IMAP.
     ImapSetting,
+    /// `cross-tenant-setting`: cross-tenant settings for a move that is not cross-tenant.
+    CrossTenantSetting,
     /// `tenant-domain`: a tenant domain that is not `.onmicrosoft.com`.
     TenantDomain,
     /// `window`: an empty migration window.
@@ -95,6 +97,7 @@ impl Code {
             Self::CutoverSize => "cutover-size",
             Self::Hybrid2007 => "hybrid-2007",
             Self::ImapSetting => "imap-setting",
+            Self::CrossTenantSetting => "cross-tenant-setting",
             Self::TenantDomain => "tenant-domain",
             Self::Window => "window",
             Self::Blackout => "blackout",
@@ -703,6 +706,7 @@ fn rules(answers: &Answers, doc: &Document) -> Vec<Diagnostic> {
         chosen_path(answers, path, &mut findings);
     }
     imap_settings(answers, &mut findings);
+    cross_tenant_settings(answers, &mut findings);
     if let Some(tenant) = &answers.tenant
         && !tenant
             .domain
@@ -855,6 +859,30 @@ fn imap_settings(answers: &Answers, findings: &mut Findings<'_>) {
                 None,
             );
         }
+    }
+}
+
+/// Cross-tenant settings are read only for a move from another Microsoft 365 tenant.
+fn cross_tenant_settings(answers: &Answers, findings: &mut Findings<'_>) {
+    let source = answers.source;
+    let elsewhere = answers
+        .chosen_path
+        .is_some_and(|p| p != MigrationPath::CrossTenant);
+    if answers.cross_tenant.is_some() && (source != Source::Microsoft365 || elsewhere) {
+        let why = if elsewhere {
+            "the chosen path is not `cross_tenant`".to_owned()
+        } else {
+            format!("`{source}` is not another Microsoft 365 tenant")
+        };
+        findings.push(
+            Severity::Warning,
+            "/cross_tenant",
+            Code::CrossTenantSetting,
+            format!(
+                "`cross_tenant` is read for a cross-tenant move only, and {why}; it is ignored"
+            ),
+            None,
+        );
     }
 }
 

@@ -287,6 +287,32 @@ fn warnings_pass_unless_denied() {
     assert!(out.contains("a.yaml:8:14: warning[cutover-size]"), "{out}");
     let (code, _, _) = mma(&dir, &["validate", "--deny-warnings", "a.yaml"]);
     assert_eq!(code, 1);
+
+    // Cross-tenant settings on a move that is not cross-tenant are ignored, with a warning; on
+    // the cross-tenant path they are read, without one.
+    let cross = "cross_tenant:\n  source_tenant: fabrikam.onmicrosoft.com\n  \
+                 application_id: 8c9d6e2a-3b1f-4c7d-9e0a-5f6b7c8d9e0f\n";
+    for (source, chosen, warned) in [
+        ("exchange_2016", "", true),
+        ("microsoft_365", "chosen_path: third_party\n", true),
+        ("microsoft_365", "", false),
+    ] {
+        std::fs::write(
+            dir.join("c.yaml"),
+            format!(
+                "version: 1\norganization: X\nsource: {source}\nmailboxes: 300\ntimeline: weeks\n\
+                 manage_users_on_premises: false\ncoexistence: false\n{chosen}{cross}"
+            ),
+        )
+        .expect("write");
+        let (code, out, _) = mma(&dir, &["validate", "c.yaml"]);
+        assert_eq!(code, 0, "{out}");
+        assert_eq!(
+            out.contains("warning[cross-tenant-setting]"),
+            warned,
+            "{out}"
+        );
+    }
 }
 
 #[test]

@@ -129,6 +129,7 @@ impl Arbitrary for Valid {
                     None
                 },
             }),
+            // Read on a cross-tenant move only (elsewhere a warning says it is ignored).
             cross_tenant: some(g, |g| CrossTenant {
                 source_tenant: "fabrikam.onmicrosoft.com".to_owned(),
                 application_id: pick(
@@ -139,7 +140,8 @@ impl Arbitrary for Valid {
                     ],
                 )
                 .to_owned(),
-            }),
+            })
+            .filter(|_| source == Source::Microsoft365 && recommended.name() == "cross_tenant"),
             schedule,
         })
     }
@@ -282,6 +284,7 @@ const RULE_CODES: &[&str] = &[
     "cutover-size",
     "hybrid-2007",
     "imap-setting",
+    "cross-tenant-setting",
     "tenant-domain",
     "window",
     "blackout",
