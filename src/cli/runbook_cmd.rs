@@ -184,9 +184,12 @@ impl<'t> Documents<'t> {
 
     /// Writes documents into `staged` until every one has been taken.
     pub(super) fn write(&self, staged: &super::out_dir::Staged) {
-        while let Some(&name) = self.names.get(self.taken.fetch_add(1, Ordering::Relaxed)) {
+        loop {
+            let at = self.taken.fetch_add(1, Ordering::Relaxed);
+            let Some(&name) = self.names.get(at) else {
+                break;
+            };
             if let Err(e) = self.write_one(name, staged) {
-                let at = self.names.iter().position(|&n| n == name).unwrap_or(0);
                 self.failed
                     .lock()
                     .unwrap_or_else(std::sync::PoisonError::into_inner)
